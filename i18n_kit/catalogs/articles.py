@@ -1,0 +1,216 @@
+"""Segments <-> article catalogs: POT templates, merging into PO files without losing work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from babel.messages.plurals import get_plural
+from rapidfuzz import fuzz, process
+
+from i18n_kit.catalogs.po import Catalog, Entry, new_catalog, new_entry
+from i18n_kit.model import Segment
+
+#: Similarity (0-100) at or above which a changed source keeps its old translation as fuzzy,
+#: as msgmerge does with its 0.6 threshold.
+FUZZY_MERGE_SCORE = 60.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unit:
+    """One translatable source text of an article, as its catalog entry will carry it."""
+
+    source_text: str
+    reference: str  # project-relative path of the article: stable, no line numbers
+    notes: tuple[str, ...] = ()  # extracted comments (#.), one fact a line
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TargetText:
+    """What a catalog says about one source text."""
+
+    target_text: str
+    fuzzy: bool
+
+
+def collect_units(segments: Iterable[Segment], *, reference: str) -> list[Unit]:
+    """One unit per distinct segment text, in order of first appearance."""
+    seen: dict[str, Unit] = {}
+    for segment in segments:
+        if segment.text not in seen:
+            seen[segment.text] = Unit(source_text=segment.text, reference=reference)
+    return list(seen.values())
+
+
+def plural_forms(locale_code: str) -> str:
+    """The ``Plural-Forms`` header value from CLDR (via Babel).
+
+    >>> plural_forms("zh")
+    'nplurals=1; plural=0;'
+    """
+    return get_plural(locale_code).plural_forms
+
+
+def build_template(units: Sequence[Unit], *, project: str) -> Catalog:
+    """The POT: every unit untranslated, in source order."""
+    catalog = new_catalog(header=_header(project, locale_code=None))
+    for unit in units:
+        catalog.append(_fresh_entry(unit))
+    return catalog
+
+
+def merge_catalog(
+    existing: Catalog | None, units: Sequence[Unit], *, project: str, locale_code: str
+) -> Catalog:
+    """The catalog for ``locale_code`` after the source changed to ``units``.
+
+    Nothing a translator wrote is lost: an unchanged source keeps its entry (translation,
+    flags, translator comments); a changed source takes the most similar old translation
+    as ``fuzzy`` with the old source in ``#| msgid``; a source that disappeared keeps its
+    translation as an obsolete ``#~`` entry, which comes back if the sentence returns.
+    Header fields added by tools (Last-Translator, PO-Revision-Date, ...) are kept.
+    """
+    header = _header(project, locale_code=locale_code)
+    if existing is None:
+        catalog = new_catalog(header=header)
+        for unit in units:
+            catalog.append(_fresh_entry(unit))
+        return catalog
+
+    metadata = dict(existing.metadata)
+    metadata.update(header)
+    catalog = new_catalog(header=_ordered_header(metadata, header))
+    catalog.header = existing.header
+
+    old_active: dict[str, Entry] = {}
+    old_obsolete: dict[str, Entry] = {}
+    for entry in existing:
+        if entry.msgctxt is not None or entry.msgid_plural:
+            # Article catalogs have neither; keep such entries' work as obsolete.
+            (old_obsolete if entry.obsolete else old_active).setdefault(
+                "\x04" + entry.msgid, entry
+            )
+            continue
+        (old_obsolete if entry.obsolete else old_active).setdefault(entry.msgid, entry)
+
+    wanted = {unit.source_text for unit in units}
+    leftovers = {
+        key: entry
+        for key, entry in (*old_obsolete.items(), *old_active.items())
+        if key not in wanted and _has_translation(entry)
+    }
+    seeds: set[str] = set()
+    for unit in units:
+        old = old_active.get(unit.source_text) or old_obsolete.get(unit.source_text)
+        if old is not None:
+            catalog.append(_kept_entry(old, unit))
+            continue
+        match = _closest(unit.source_text, leftovers)
+        if match is None:
+            catalog.append(_fresh_entry(unit))
+            continue
+        seeds.add(match)
+        catalog.append(_seeded_entry(leftovers[match], unit))
+
+    for key, entry in leftovers.items():
+        if key not in seeds:
+            catalog.append(_obsolete_entry(entry))
+    return catalog
+
+
+def read_targets(catalog: Catalog) -> dict[str, TargetText]:
+    """Source text -> what the catalog holds for it (active entries only)."""
+    targets: dict[str, TargetText] = {}
+    for entry in catalog:
+        if entry.obsolete or entry.msgctxt is not None or not entry.msgid:
+            continue
+        targets[entry.msgid] = TargetText(target_text=entry.msgstr, fuzzy=entry.fuzzy)
+    return targets
+
+
+def _header(project: str, *, locale_code: str | None) -> dict[str, str]:
+    header = {"Project-Id-Version": project}
+    header["Language"] = locale_code or ""
+    header["MIME-Version"] = "1.0"
+    header["Content-Type"] = "text/plain; charset=UTF-8"
+    header["Content-Transfer-Encoding"] = "8bit"
+    if locale_code is not None:
+        header["Plural-Forms"] = plural_forms(locale_code)
+    return header
+
+
+def _ordered_header(metadata: Mapping[str, str], ours: Mapping[str, str]) -> dict[str, str]:
+    # Our fields first in our order, then whatever tools added, in their order.
+    ordered = {key: metadata[key] for key in ours}
+    ordered.update((key, value) for key, value in metadata.items() if key not in ours)
+    return ordered
+
+
+def _fresh_entry(unit: Unit) -> Entry:
+    return new_entry(
+        msgid=unit.source_text,
+        comment="\n".join(unit.notes),
+        occurrences=[(unit.reference, "")],
+    )
+
+
+def _kept_entry(old: Entry, unit: Unit) -> Entry:
+    fuzzy = old.fuzzy and bool(old.msgstr)
+    return new_entry(
+        msgid=unit.source_text,
+        msgstr=old.msgstr,
+        comment="\n".join(unit.notes),
+        tcomment=old.tcomment,
+        occurrences=[(unit.reference, "")],
+        flags=_flags(old.flags, fuzzy=fuzzy),
+        previous_msgid=old.previous_msgid if fuzzy else None,
+    )
+
+
+def _seeded_entry(old: Entry, unit: Unit) -> Entry:
+    # The source the translation was made for: an already-fuzzy entry's previous msgid.
+    previous = old.previous_msgid if old.fuzzy and old.previous_msgid else old.msgid
+    return new_entry(
+        msgid=unit.source_text,
+        msgstr=old.msgstr,
+        comment="\n".join(unit.notes),
+        tcomment=old.tcomment,
+        occurrences=[(unit.reference, "")],
+        flags=_flags(old.flags, fuzzy=True),
+        previous_msgid=previous,
+    )
+
+
+def _obsolete_entry(old: Entry) -> Entry:
+    return new_entry(
+        msgid=old.msgid,
+        msgstr=old.msgstr,
+        msgctxt=old.msgctxt,
+        msgid_plural=old.msgid_plural,
+        msgstr_plural=dict(old.msgstr_plural),
+        tcomment=old.tcomment,
+        flags=list(old.flags),
+        previous_msgid=old.previous_msgid,
+        obsolete=True,
+    )
+
+
+def _flags(flags: Sequence[str], *, fuzzy: bool) -> list[str]:
+    kept = [flag for flag in flags if flag != "fuzzy"]
+    return ["fuzzy", *kept] if fuzzy else kept
+
+
+def _has_translation(entry: Entry) -> bool:
+    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
+
+
+def _closest(source_text: str, candidates: Mapping[str, Entry]) -> str | None:
+    if not candidates:
+        return None
+    best = process.extractOne(
+        source_text,
+        {key: entry.msgid for key, entry in candidates.items()},
+        scorer=fuzz.ratio,
+        score_cutoff=FUZZY_MERGE_SCORE,
+    )
+    return None if best is None else str(best[2])

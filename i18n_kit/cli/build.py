@@ -1,0 +1,30 @@
+"""i18n-kit build: localized pages from the current catalogs (catalogs untouched)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from i18n_kit.cli.common import (
+    FormatOption,
+    OutputFormat,
+    ProjectOption,
+    error_boundary,
+    open_project,
+    print_sync_report,
+    progress_bar,
+)
+from i18n_kit.pipeline import sync
+
+
+def build_command(
+    project: ProjectOption = Path("."), output: FormatOption = OutputFormat.TEXT
+) -> None:
+    """Build site/<locale>/<slug>.html and site/<locale>/index.html from the PO files.
+
+    Exit codes: 0 done, 2 bad input or configuration.
+    """
+    with error_boundary():
+        config = open_project(project)
+        with progress_bar() as progress:
+            report = sync(config, write_catalogs=False, progress=progress)
+    print_sync_report(report, output, verb="written")

@@ -1,0 +1,41 @@
+"""i18n-kit sync: sources -> templates, catalogs and pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from i18n_kit.cli.common import (
+    FormatOption,
+    OutputFormat,
+    ProjectOption,
+    error_boundary,
+    open_project,
+    print_sync_report,
+    progress_bar,
+)
+from i18n_kit.pipeline import sync
+
+
+def sync_command(
+    project: ProjectOption = Path("."),
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Change nothing; exit 1 if anything would change."),
+    ] = False,
+    output: FormatOption = OutputFormat.TEXT,
+) -> None:
+    """Read articles, update POT/PO catalogs (keeping every translation) and build pages.
+
+    Exit codes: 0 done (or up to date with --check), 1 with --check when something
+    would change, 2 bad input or configuration.
+    """
+    with error_boundary():
+        config = open_project(project)
+        with progress_bar() as progress:
+            report = sync(config, check=check, progress=progress)
+    print_sync_report(report, output, verb="written")
+    if check and report.changes:
+        raise typer.Exit(1)

@@ -1,0 +1,234 @@
+"""load_config(path) -> ProjectConfig: the only reader of i18n-kit.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.core import Locale, UnknownLocaleError
+
+from i18n_kit.errors import ConfigError
+from i18n_kit.model import SOURCE_LANGUAGES
+
+CONFIG_NAME = "i18n-kit.toml"
+DEFAULT_THRESHOLD = 80.0
+
+_LOCALE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2}|_[A-Z][a-z]{3})?")
+
+_KEYS: Mapping[str, frozenset[str]] = {
+    "": frozenset({"project", "paths", "build"}),
+    "project": frozenset({"name", "source_language", "locales"}),
+    "paths": frozenset({"content", "locales", "site"}),
+    "build": frozenset({"threshold", "thresholds"}),
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProjectConfig:
+    """A content project's settings, validated; every path is absolute."""
+
+    root: Path
+    name: str
+    source_language: str
+    locales: tuple[str, ...]
+    content_dir: Path
+    locales_dir: Path
+    site_dir: Path
+    threshold: float = DEFAULT_THRESHOLD
+    thresholds: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def state_dir(self) -> Path:
+        """Caches and indexes: generated, safe to delete."""
+        return self.root / ".i18n-kit"
+
+    def threshold_for(self, locale_code: str) -> float:
+        """Percent of segments that must be translated before a page stops saying
+        "translation in progress".
+
+        >>> ProjectConfig(root=Path("/p"), name="n", source_language="en", locales=("en", "ru"),
+        ...     content_dir=Path("/p/c"), locales_dir=Path("/p/l"), site_dir=Path("/p/s"),
+        ...     thresholds={"ru": 90.0}).threshold_for("ru")
+        90.0
+        """
+        return self.thresholds.get(locale_code, self.threshold)
+
+    def relative(self, path: Path) -> str:
+        """Project-relative POSIX path for messages and PO references."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def find_config(project_dir: Path) -> Path:
+    """Path of the project's i18n-kit.toml, or ConfigError saying how to make one."""
+    path = project_dir / CONFIG_NAME
+    if not path.is_file():
+        raise ConfigError(
+            f"no {CONFIG_NAME} in {project_dir}; run 'i18n-kit init' to make a project "
+            "or pass --project DIR",
+            path=CONFIG_NAME,
+        )
+    return path
+
+
+def load_config(path: Path) -> ProjectConfig:
+    """Read and validate ``i18n-kit.toml``.
+
+    >>> load_config(Path("examples/sco-newsroom/i18n-kit.toml")).locales
+    ('en', 'ru', 'zh')
+    """
+    name = CONFIG_NAME
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"not valid UTF-8 ({exc.reason}); save it as UTF-8", path=name) from exc
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        reason = str(exc).split(" (at line")[0]
+        raise ConfigError(f"not valid TOML: {reason}", path=name, line=line) from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", path=name) from exc
+    return parse_config(data, root=path.parent.resolve())
+
+
+def parse_config(data: Mapping[str, object], *, root: Path) -> ProjectConfig:
+    """Validate a parsed TOML document; every message names the key and the value."""
+    _check_keys(data, "")
+    project = _table(data, "project")
+    paths = _table(data, "paths")
+    build = _table(data, "build")
+
+    name = _string(project, "project.name", default=root.name)
+    locales_value = project.get("locales", ["en", "ru", "zh"])
+    if not isinstance(locales_value, list) or not locales_value:
+        raise ConfigError(
+            f"project.locales: expected a non-empty list of locale codes, got {locales_value!r}",
+            path=CONFIG_NAME,
+        )
+    locales: list[str] = []
+    for index, code in enumerate(locales_value):
+        code = _locale_code(code, f"project.locales[{index}]")
+        if code in locales:
+            raise ConfigError(
+                f"project.locales[{index}]: {code!r} is listed twice", path=CONFIG_NAME
+            )
+        locales.append(code)
+    source = _string(project, "project.source_language", default=locales[0])
+    if source not in SOURCE_LANGUAGES:
+        raise ConfigError(
+            f"project.source_language: {source!r} is not a language articles can be written in; "
+            f"expected one of {', '.join(SOURCE_LANGUAGES)}",
+            path=CONFIG_NAME,
+        )
+    if source not in locales:
+        raise ConfigError(
+            f"project.source_language: {source!r} is not in project.locales {locales!r}",
+            path=CONFIG_NAME,
+        )
+
+    threshold = _percent(build, "threshold", "build.threshold", DEFAULT_THRESHOLD)
+    thresholds_table = build.get("thresholds", {})
+    if not isinstance(thresholds_table, dict):
+        raise ConfigError(
+            f"build.thresholds: expected a table of locale = percent, got {thresholds_table!r}",
+            path=CONFIG_NAME,
+        )
+    thresholds: dict[str, float] = {}
+    for code in thresholds_table:
+        key = f"build.thresholds.{code}"
+        if code not in locales:
+            raise ConfigError(f"{key}: {code!r} is not in project.locales", path=CONFIG_NAME)
+        thresholds[code] = _percent(thresholds_table, code, key, threshold)
+
+    return ProjectConfig(
+        root=root,
+        name=name,
+        source_language=source,
+        locales=tuple(locales),
+        content_dir=_directory(paths, "content", root),
+        locales_dir=_directory(paths, "locales", root),
+        site_dir=_directory(paths, "site", root),
+        threshold=threshold,
+        thresholds=thresholds,
+    )
+
+
+def _check_keys(table: Mapping[str, object], section: str) -> None:
+    allowed = _KEYS[section]
+    for key in table:
+        if key not in allowed:
+            where = f"{section}.{key}" if section else key
+            raise ConfigError(
+                f"{where}: unknown key; expected one of {', '.join(sorted(allowed))}",
+                path=CONFIG_NAME,
+            )
+
+
+def _table(data: Mapping[str, object], key: str) -> Mapping[str, object]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key}: expected a table ([{key}]), got {value!r}", path=CONFIG_NAME)
+    _check_keys(value, key)
+    return value
+
+
+def _string(table: Mapping[str, object], key: str, *, default: str) -> str:
+    value = table.get(key.rpartition(".")[2], default)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{key}: expected a non-empty string, got {value!r}", path=CONFIG_NAME)
+    return value
+
+
+def _percent(table: Mapping[str, object], name: str, key: str, default: float) -> float:
+    value = table.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+        raise ConfigError(
+            f"{key}: expected a percentage from 0 to 100, got {value!r}", path=CONFIG_NAME
+        )
+    return float(value)
+
+
+def _directory(paths: Mapping[str, object], name: str, root: Path) -> Path:
+    key = f"paths.{name}"
+    value = paths.get(name, name)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{key}: expected a folder name, got {value!r}", path=CONFIG_NAME)
+    relative = Path(value)
+    if relative.is_absolute() or ".." in relative.parts:
+        raise ConfigError(
+            f"{key}: {value!r} must be a folder inside the project (relative, without '..')",
+            path=CONFIG_NAME,
+        )
+    return root / relative
+
+
+def _locale_code(value: object, key: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{key}: expected a locale code like 'ru', got {value!r}", path=CONFIG_NAME)
+    if _LOCALE_CODE.fullmatch(value):
+        try:
+            Locale.parse(value)
+        except (UnknownLocaleError, ValueError):
+            pass
+        else:
+            return value
+    raise ConfigError(
+        f"{key}: {value!r} is not a locale code{_suggest_locale(value)}", path=CONFIG_NAME
+    )
+
+
+def _suggest_locale(value: str) -> str:
+    cleaned = value.strip().replace("-", "_")
+    language = cleaned.split("_")[0].lower()
+    if language in SOURCE_LANGUAGES:
+        return f"; did you mean {language!r}?"
+    try:
+        locale = Locale.parse(cleaned)
+    except (UnknownLocaleError, ValueError):
+        return "; expected a code like 'en', 'ru', 'zh' or 'pt_BR'"
+    return f"; did you mean {str(locale)!r}?"

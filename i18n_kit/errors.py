@@ -1,0 +1,57 @@
+"""The exception tree; every error a user can cause is one of these.
+
+    I18nKitError                 root; rendered by the CLI as ``error: <path>:<line>: <message>``
+    ├── ConfigError              i18n-kit.toml is missing, unreadable or invalid
+    ├── SourceError              a content file cannot be read or parsed
+    ├── CatalogError             an existing PO/POT file is malformed
+    └── OutputError              a file cannot be written
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class I18nKitError(Exception):
+    """Base of every error i18n-kit raises on purpose.
+
+    >>> str(SourceError("unclosed front matter", path="content/a.md", line=1))
+    'content/a.md:1: unclosed front matter'
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        locale_code: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = None if path is None else str(path)
+        self.line = line
+        self.locale_code = locale_code
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = self.path if self.line is None else f"{self.path}:{self.line}"
+            where += ": "
+        return where + self.message
+
+
+class ConfigError(I18nKitError):
+    """i18n-kit.toml is missing, unreadable or has an invalid value."""
+
+
+class SourceError(I18nKitError):
+    """A content file is not valid UTF-8, has broken front matter, an unknown lang, ..."""
+
+
+class CatalogError(I18nKitError):
+    """An existing PO or POT file cannot be parsed."""
+
+
+class OutputError(I18nKitError):
+    """A generated file cannot be written."""

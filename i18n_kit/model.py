@@ -1,0 +1,93 @@
+"""Frozen value types that flow through the pipeline: Article, Block, Segment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+#: Languages an article may be written in (the segmenter has rules for these).
+SOURCE_LANGUAGES: tuple[str, ...] = ("en", "ru", "zh")
+
+
+class BlockKind(enum.StrEnum):
+    """What a block is on the page; decides the HTML element it becomes."""
+
+    TITLE = "title"  # front-matter title
+    SUMMARY = "summary"  # front-matter summary (lead)
+    HEADING = "heading"  # level in Block.level (1-6)
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list-item"  # marker in Block.marker, nesting depth in Block.level
+    QUOTE = "quote"  # a paragraph inside a block quotation
+    TABLE_CELL = "table-cell"  # Block.row / Block.column / Block.header
+    CODE = "code"  # fenced or indented code: never translated
+    RULE = "rule"  # thematic break (---); no text
+    HTML = "html"  # raw HTML block in Markdown: copied, never translated
+
+
+class Markup(enum.StrEnum):
+    """How Block.text is to be read when the page is rendered."""
+
+    MARKDOWN = "markdown"  # inline CommonMark: **bold**, *em*, [text](url), `code`, ![alt](src)
+    PLAIN = "plain"  # plain text: every character is literal
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
+    """One block of an article, in source order.
+
+    ``text`` is the block's inline content exactly as in the source (for Markdown
+    sources: the inline Markdown, hard line breaks as ``\\n``; for HTML sources the
+    reader converts inline tags to the same Markdown syntax). List markers, heading
+    ``#`` signs and quote ``>`` prefixes are never part of ``text``.
+    """
+
+    kind: BlockKind
+    text: str
+    translatable: bool = True
+    markup: Markup = Markup.MARKDOWN
+    level: int = 0  # heading level; list nesting depth (0 = top level)
+    marker: str = ""  # list marker as written: "-", "*", "•", "—", "• —", "1.", "3)"
+    group: int = 0  # consecutive blocks sharing a group form one list / table / quotation
+    row: int = 0  # table cell row (0 = header row when header is True)
+    column: int = 0
+    header: bool = False  # table header cell
+    info: str = ""  # code block info string (language), image src, ...
+    line: int = 0  # 1-based line in the source file, for error messages only
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """A source article: front matter plus blocks (title and summary are blocks too)."""
+
+    slug: str
+    lang: str  # source language code, one of SOURCE_LANGUAGES
+    path: str  # project-relative POSIX path, e.g. "content/summit.md"
+    date: dt.date | dt.datetime | None = None
+    meta: Mapping[str, str] = field(default_factory=dict)  # other front-matter keys, as text
+    blocks: tuple[Block, ...] = ()
+
+    @property
+    def title(self) -> str:
+        for block in self.blocks:
+            if block.kind is BlockKind.TITLE:
+                return block.text
+        return self.slug
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Segment:
+    """One sentence of one block: the unit translators see as a msgid.
+
+    ``text`` is normalised (see ``segments.normalize_space``); ``raw`` is the exact
+    source slice ``block.text[start:end]``.
+    """
+
+    text: str
+    raw: str
+    block: int  # index into Article.blocks
+    index: int  # position within the block
+    start: int
+    end: int
+    origin: str  # "content/summit.md:12": file and line, for messages (never in PO references)

@@ -1,0 +1,421 @@
+"""Wires the stages: sync(config) reads sources, merges catalogs and builds pages.
+
+Two phases, so bad input never leaves a project half-updated: every output is first
+computed in memory (any I18nKitError stops the run with nothing written), then each
+file whose bytes differ is written atomically. Unchanged articles are not even read
+(see state.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from i18n_kit import __version__
+from i18n_kit.catalogs.articles import (
+    TargetText,
+    build_template,
+    collect_units,
+    merge_catalog,
+    read_targets,
+)
+from i18n_kit.catalogs.po import Catalog, format_catalog, read_catalog
+from i18n_kit.config import CONFIG_NAME, ProjectConfig
+from i18n_kit.errors import SourceError
+from i18n_kit.files import hash_bytes, read_bytes_if_exists, write_file_atomic
+from i18n_kit.model import Article, BlockKind, Segment
+from i18n_kit.output.assemble import assemble_index, assemble_page, load_ui
+from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
+from i18n_kit.output.ui import shipped_locales_dir, templates_dir
+from i18n_kit.segments import join_parts, segment_article
+from i18n_kit.sources import SOURCE_SUFFIXES, read_article
+from i18n_kit.state import ArticleRecord, SyncState, load_state, save_state
+
+#: progress(stage, done, total): called as work advances; the CLI draws it.
+Progress = Callable[[str, int, int], None]
+
+RELATED_NEWS = 5
+
+
+class ChangeKind(enum.StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileChange:
+    """One file a run wrote (or, with check, would write)."""
+
+    path: str
+    kind: ChangeKind
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SyncReport:
+    """What a sync or build did."""
+
+    articles: int  # source articles in the project
+    parsed: int  # articles read this run (the others were unchanged)
+    segments: int  # segments in the parsed articles
+    changes: tuple[FileChange, ...]
+    checked: bool  # True when nothing was written (--check)
+
+
+@dataclass(slots=True, kw_only=True)
+class _Work:
+    """One parsed article and everything computed for it."""
+
+    source: str
+    article: Article
+    segments: list[Segment]
+    targets: dict[str, dict[str, TargetText]] = field(default_factory=dict)
+    outputs: dict[str, bytes] = field(default_factory=dict)
+
+
+def article_template_path(config: ProjectConfig, slug: str) -> Path:
+    return config.locales_dir / "templates" / "articles" / f"{slug}.pot"
+
+
+def article_catalog_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
+    return config.locales_dir / locale_code / "LC_MESSAGES" / "articles" / f"{slug}.po"
+
+
+def page_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
+    return config.site_dir / locale_code / f"{slug}.html"
+
+
+def find_sources(config: ProjectConfig) -> list[str]:
+    """Project-relative paths of every source article, sorted."""
+    if not config.content_dir.is_dir():
+        return []
+    return sorted(
+        config.relative(path)
+        for path in config.content_dir.rglob("*")
+        if path.suffix.lower() in SOURCE_SUFFIXES and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(config.root).parts)
+    )
+
+
+def sync(
+    config: ProjectConfig,
+    *,
+    check: bool = False,
+    write_catalogs: bool = True,
+    progress: Progress | None = None,
+) -> SyncReport:
+    """Bring templates, catalogs and pages up to date with the sources.
+
+    With ``check`` nothing is written: the report lists what would change. With
+    ``write_catalogs=False`` (``i18n-kit build``) only pages are made.
+
+    >>> from i18n_kit.config import load_config
+    >>> report = sync(load_config(Path("examples/sco-newsroom/i18n-kit.toml")), check=True)
+    >>> report.articles > 0
+    True
+    """
+    notify = progress or (lambda stage, done, total: None)
+    state = load_state(config.state_dir)
+    sources = find_sources(config)
+    global_digest = _global_digest(config)
+    everything = global_digest != state.global_digest
+
+    dirty: list[str] = []
+    for source in sources:
+        if everything or not _is_clean(config, state, source):
+            dirty.append(source)
+
+    works: dict[str, _Work] = {}
+    _process(config, state, dirty, works, write_catalogs=write_catalogs, notify=notify)
+    _check_slugs(state, works, sources)
+
+    listings = {code: _listing(config, state, works, sources, code) for code in config.locales}
+    listing_digests = {code: _listing_digest(links) for code, links in listings.items()}
+    stale = [code for code in config.locales if listing_digests[code] != state.listing_digests.get(code)]
+    if stale:
+        rest = [source for source in sources if source not in works]
+        _process(config, state, rest, works, write_catalogs=write_catalogs, notify=notify)
+
+    ui = load_ui(config.locales, override_dir=config.locales_dir)
+    outputs: dict[str, bytes] = {}
+    for done, work in enumerate(works.values(), 1):
+        for code in config.locales:
+            page = _page_input(config, work, code, listings[code])
+            rel = config.relative(page_path(config, code, work.article.slug))
+            work.outputs[rel] = assemble_page(page, ui=ui).encode("utf-8")
+        outputs.update(work.outputs)
+        notify("pages", done, len(works))
+    for code in config.locales:
+        index = assemble_index(code, listings[code], locales=config.locales, ui=ui)
+        outputs[config.relative(config.site_dir / code / "index.html")] = index.encode("utf-8")
+
+    removed = [source for source in state.articles if source not in sources]
+    deletions = [
+        path
+        for source in removed
+        for path in state.articles[source].outputs
+        if not path.endswith(".po")  # catalogs hold translators' work: never deleted
+    ]
+
+    changes = _apply(config, state, outputs, deletions, check=check)
+    if not check:
+        for source in removed:
+            del state.articles[source]
+        for work in works.values():
+            state.articles[work.source] = _record(config, state, work)
+        state.global_digest = global_digest
+        state.listing_digests = listing_digests
+        save_state(config.state_dir, state)
+    return SyncReport(
+        articles=len(sources),
+        parsed=len(works),
+        segments=sum(len(work.segments) for work in works.values()),
+        changes=tuple(changes),
+        checked=check,
+    )
+
+
+def _is_clean(config: ProjectConfig, state: SyncState, source: str) -> bool:
+    record = state.articles.get(source)
+    if record is None or state.file_hash(config.root, source) != record.source_hash:
+        return False
+    for output in record.outputs:
+        cached = state.files.get(output)
+        if cached is None or state.file_hash(config.root, output) != cached[2]:
+            return False
+    return True
+
+
+def _process(
+    config: ProjectConfig,
+    state: SyncState,
+    sources: Sequence[str],
+    works: dict[str, _Work],
+    *,
+    write_catalogs: bool,
+    notify: Progress,
+) -> None:
+    for done, source in enumerate(sources, 1):
+        article = read_article(
+            config.root / source, root=config.root, default_lang=config.source_language
+        )
+        if article.lang not in config.locales:
+            raise SourceError(
+                f"lang {article.lang!r} is not in project.locales "
+                f"({', '.join(config.locales)}); add it to {CONFIG_NAME} or change the lang",
+                path=source,
+            )
+        work = _Work(source=source, article=article, segments=segment_article(article))
+        _merge_catalogs(config, work, write_catalogs=write_catalogs)
+        works[source] = work
+        state.file_hash(config.root, source)
+        notify("articles", done, len(sources))
+
+
+def _merge_catalogs(config: ProjectConfig, work: _Work, *, write_catalogs: bool) -> None:
+    article = work.article
+    units = collect_units(work.segments, reference=work.source)
+    if write_catalogs:
+        template = build_template(units, project=config.name)
+        rel = config.relative(article_template_path(config, article.slug))
+        work.outputs[rel] = format_catalog(template).encode("utf-8")
+    for code in config.locales:
+        if code == article.lang:
+            continue
+        path = article_catalog_path(config, code, article.slug)
+        rel = config.relative(path)
+        existing: Catalog | None = read_catalog(path, origin=rel) if path.exists() else None
+        if write_catalogs:
+            catalog = merge_catalog(existing, units, project=config.name, locale_code=code)
+            work.outputs[rel] = format_catalog(catalog).encode("utf-8")
+        else:
+            catalog = existing
+        work.targets[code] = read_targets(catalog) if catalog is not None else {}
+
+
+def _check_slugs(state: SyncState, works: Mapping[str, _Work], sources: Sequence[str]) -> None:
+    owners: dict[str, str] = {}
+    for source in sources:
+        slug = works[source].article.slug if source in works else state.articles[source].slug
+        if slug in owners:
+            raise SourceError(
+                f"slug {slug!r} is already used by {owners[slug]}; give one of them another slug",
+                path=source,
+            )
+        owners[slug] = source
+
+
+def _title_for(work: _Work, locale_code: str) -> tuple[str, str]:
+    """The article's title on the ``locale_code`` site and the language it is in."""
+    article = work.article
+    titles = [s for s in work.segments if article.blocks[s.block].kind is BlockKind.TITLE]
+    if locale_code == article.lang or not titles:
+        return article.title, article.lang
+    parts: list[str] = []
+    for segment in titles:
+        target = work.targets[locale_code].get(segment.text)
+        if target is None or target.fuzzy or not target.target_text:
+            return article.title, article.lang
+        parts.append(target.target_text)
+    return join_parts(parts), locale_code
+
+
+def _listing(
+    config: ProjectConfig,
+    state: SyncState,
+    works: Mapping[str, _Work],
+    sources: Sequence[str],
+    locale_code: str,
+) -> list[ArticleLink]:
+    links: list[ArticleLink] = []
+    for source in sources:
+        if source in works:
+            work = works[source]
+            title, lang = _title_for(work, locale_code)
+            date = work.article.date
+            slug = work.article.slug
+        else:
+            record = state.articles[source]
+            title, lang = record.titles[locale_code]
+            date = _parse_date(record.date)
+            slug = record.slug
+        links.append(ArticleLink(slug=slug, title=title, date=date, lang=lang))
+    links.sort(key=lambda link: (_date_key(link.date), link.slug), reverse=True)
+    return links
+
+
+def _listing_digest(links: Iterable[ArticleLink]) -> str:
+    text = "\n".join(f"{link.slug}\t{link.title}\t{link.lang}\t{link.date}" for link in links)
+    return hash_bytes(text.encode("utf-8"))
+
+
+def _date_key(value: dt.date | dt.datetime | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def _parse_date(text: str) -> dt.date | dt.datetime | None:
+    if not text:
+        return None
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+
+
+def _page_input(
+    config: ProjectConfig, work: _Work, locale_code: str, listing: Sequence[ArticleLink]
+) -> PageInput:
+    article = work.article
+    by_block: dict[int, list[Segment]] = {}
+    for segment in work.segments:
+        by_block.setdefault(segment.block, []).append(segment)
+    targets = work.targets.get(locale_code, {})
+    source_page = locale_code == article.lang
+    blocks: list[LocalizedBlock] = []
+    for index, block in enumerate(article.blocks):
+        parts = tuple(
+            _page_text(segment, targets, locale_code, article.lang, source_page=source_page)
+            for segment in by_block.get(index, [])
+        )
+        blocks.append(LocalizedBlock(block=block, parts=parts))
+    distinct = {segment.text for segment in work.segments}
+    done = sum(
+        1 for text in distinct
+        if source_page or ((t := targets.get(text)) is not None and t.target_text and not t.fuzzy)
+    )
+    completion = 100.0 if not distinct else 100.0 * done / len(distinct)
+    related = tuple(link for link in listing if link.slug != article.slug)[:RELATED_NEWS]
+    return PageInput(
+        article=article,
+        locale_code=locale_code,
+        blocks=tuple(blocks),
+        completion=completion,
+        threshold=config.threshold_for(locale_code),
+        locales=config.locales,
+        related=related,
+    )
+
+
+def _page_text(
+    segment: Segment,
+    targets: Mapping[str, TargetText],
+    locale_code: str,
+    source_lang: str,
+    *,
+    source_page: bool,
+) -> PageText:
+    if source_page:
+        return PageText(
+            text=segment.text, lang=locale_code, source_text=segment.text,
+            state=TextState.TRANSLATED,
+        )
+    target = targets.get(segment.text)
+    if target is not None and target.target_text and not target.fuzzy:
+        return PageText(
+            text=target.target_text, lang=locale_code, source_text=segment.text,
+            state=TextState.TRANSLATED,
+        )
+    return PageText(
+        text=segment.text, lang=source_lang, source_text=segment.text, state=TextState.FALLBACK
+    )
+
+
+def _record(config: ProjectConfig, state: SyncState, work: _Work) -> ArticleRecord:
+    article = work.article
+    previous = state.articles.get(work.source)
+    outputs = set(work.outputs)
+    if previous is not None:
+        # A build (no catalogs written) keeps knowing the catalogs a sync wrote.
+        outputs.update(path for path in previous.outputs if (config.root / path).exists())
+    return ArticleRecord(
+        source_hash=state.file_hash(config.root, work.source) or "",
+        slug=article.slug,
+        lang=article.lang,
+        date=_date_key(article.date),
+        titles={code: list(_title_for(work, code)) for code in config.locales},
+        outputs=sorted(outputs),
+    )
+
+
+def _apply(
+    config: ProjectConfig,
+    state: SyncState,
+    outputs: Mapping[str, bytes],
+    deletions: Sequence[str],
+    *,
+    check: bool,
+) -> list[FileChange]:
+    changes: list[FileChange] = []
+    for rel, data in sorted(outputs.items()):
+        path = config.root / rel
+        current = read_bytes_if_exists(path)
+        if current == data:
+            if not check:
+                state.remember_file(config.root, rel, data)
+            continue
+        changes.append(
+            FileChange(path=rel, kind=ChangeKind.CREATE if current is None else ChangeKind.UPDATE)
+        )
+        if not check:
+            write_file_atomic(path, data, origin=rel)
+            state.remember_file(config.root, rel, data)
+    for rel in deletions:
+        path = config.root / rel
+        if path.exists():
+            changes.append(FileChange(path=rel, kind=ChangeKind.DELETE))
+            if not check:
+                path.unlink()
+                state.files.pop(rel, None)
+    return changes
+
+
+def _global_digest(config: ProjectConfig) -> str:
+    """Everything outside the articles that shapes every output."""
+    parts = [__version__.encode(), read_bytes_if_exists(config.root / CONFIG_NAME) or b""]
+    ui_files = sorted(shipped_locales_dir().glob("*/LC_MESSAGES/messages.po"))
+    ui_files += sorted(config.locales_dir.glob("*/LC_MESSAGES/messages.po"))
+    ui_files += sorted(path for path in templates_dir().rglob("*") if path.is_file())
+    for path in ui_files:
+        parts.append(path.as_posix().encode())
+        parts.append(path.read_bytes())
+    return hash_bytes(b"\0".join(parts))
