@@ -88,8 +88,10 @@ def load_config(path: Path) -> ProjectConfig:
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not valid UTF-8 ({exc.reason}); save it as UTF-8", path=name) from exc
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        reason = str(exc).split(" (at line")[0]
+        # Python 3.11 has no TOMLDecodeError.lineno: the position is in the message.
+        found = re.search(r" \(at line (\d+), column \d+\)$", str(exc))
+        line = int(found.group(1)) if found else None
+        reason = str(exc)[: found.start()] if found else str(exc)
         raise ConfigError(f"not valid TOML: {reason}", path=name, line=line) from exc
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror}", path=name) from exc
