@@ -29,7 +29,7 @@ from i18n_kit.files import hash_bytes, read_bytes_if_exists, write_file_atomic
 from i18n_kit.model import Article, BlockKind, Segment
 from i18n_kit.output.assemble import assemble_index, assemble_page, load_ui
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
-from i18n_kit.output.ui import shipped_locales_dir, templates_dir
+from i18n_kit.output.ui import TEMPLATES_DIR, shipped_locales_dir
 from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import SOURCE_SUFFIXES, read_article
 from i18n_kit.state import ArticleRecord, SyncState, load_state, save_state
@@ -90,12 +90,24 @@ def page_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
 
 def find_sources(config: ProjectConfig) -> list[str]:
     """Project-relative paths of every source article, sorted."""
+    return [path for path in _content_files(config) if Path(path).suffix.lower() in SOURCE_SUFFIXES]
+
+
+def find_assets(config: ProjectConfig) -> list[str]:
+    """Project-relative paths of the other files under content/ (images): copied to
+    every locale's site folder so relative links from the articles keep working."""
+    return [
+        path for path in _content_files(config) if Path(path).suffix.lower() not in SOURCE_SUFFIXES
+    ]
+
+
+def _content_files(config: ProjectConfig) -> list[str]:
     if not config.content_dir.is_dir():
         return []
     return sorted(
         config.relative(path)
         for path in config.content_dir.rglob("*")
-        if path.suffix.lower() in SOURCE_SUFFIXES and path.is_file()
+        if path.is_file()
         and not any(part.startswith(".") for part in path.relative_to(config.root).parts)
     )
 
@@ -151,6 +163,11 @@ def sync(
     for code in config.locales:
         index = assemble_index(code, listings[code], locales=config.locales, ui=ui)
         outputs[config.relative(config.site_dir / code / "index.html")] = index.encode("utf-8")
+    for asset in find_assets(config):
+        data = (config.root / asset).read_bytes()
+        inside = Path(asset).relative_to(config.relative(config.content_dir))
+        for code in config.locales:
+            outputs[config.relative(config.site_dir / code / inside)] = data
 
     removed = [source for source in state.articles if source not in sources]
     deletions = [
@@ -414,7 +431,7 @@ def _global_digest(config: ProjectConfig) -> str:
     parts = [__version__.encode(), read_bytes_if_exists(config.root / CONFIG_NAME) or b""]
     ui_files = sorted(shipped_locales_dir().glob("*/LC_MESSAGES/messages.po"))
     ui_files += sorted(config.locales_dir.glob("*/LC_MESSAGES/messages.po"))
-    ui_files += sorted(path for path in templates_dir().rglob("*") if path.is_file())
+    ui_files += sorted(path for path in TEMPLATES_DIR.rglob("*") if path.is_file())
     for path in ui_files:
         parts.append(path.as_posix().encode())
         parts.append(path.read_bytes())

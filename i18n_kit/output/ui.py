@@ -26,8 +26,8 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 from babel.numbers import format_percent
 from babel.support import NullTranslations, Translations
 
-from i18n_kit.resources import shipped_path
 from i18n_kit.errors import CatalogError, ConfigError
+from i18n_kit.resources import shipped_path
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 #: Where a message's location is recorded in the POT (no line numbers: they shift).
