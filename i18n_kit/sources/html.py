@@ -1,0 +1,760 @@
+"""HTML article fragments -> Article; inline tags become the same inline Markdown as .md sources.
+
+The reader uses the standard library's ``html.parser`` and expects a fragment such as
+``<article lang="ru"><h1>…</h1><time datetime="2020-11-18">…</time><p>…</p></article>``.
+
+Header, in order of precedence (a key given twice in the first two is an error):
+
+1. YAML front matter at the very top of the file, with the keys of Markdown sources;
+2. ``<meta name="KEY" content="VALUE">`` anywhere in the fragment: the same as a front
+   matter key (``slug``, ``date``, ``route``, ...);
+3. otherwise: the title is the first ``<h1>``, the date the first ``<time datetime>``
+   that stands between blocks (its visible text is dropped: pages render dates per
+   locale), the summary the first ``<p class="lead">`` outside lists, quotations and
+   tables, and the language the ``lang`` attribute of ``<article>`` (or ``<html>``).
+   When the title or summary is given by a key, ``<h1>`` stays a heading and
+   ``<p class="lead">`` a paragraph. A title or summary taken from the markup is inline
+   Markdown (``Markup.MARKDOWN``), like the body.
+
+Body: ``<p>``, ``<h1>``-``<h6>``, lists (``<ul>`` items get the marker ``-``, ``<ol>``
+items ``N.`` counted from ``start``/``value``), ``<blockquote>``, tables (``row`` counts
+from 0 in document order, ``header`` for ``<th>`` or ``<thead>``, alignment in
+``info``), ``<pre>`` (CODE, ``info`` from a ``language-…`` class), ``<hr>``. ``group``,
+``level`` and list continuations follow the Markdown reader's rules. Text that sits
+directly in a container (``<article>``, ``<div>``, ``<li>``, ``<blockquote>``) is a block
+of its own, as a browser shows it. ``<head>``, ``<script>``, ``<style>``, ``<template>``,
+``<noscript>``, ``<svg>`` and ``<math>`` are dropped with their content.
+
+Inline: ``<strong>``/``<b>`` -> ``**…**``, ``<em>``/``<i>`` -> ``*…*``, ``<a href title>``
+-> ``[text](href "title")``, ``<code>``/``<kbd>``/``<samp>``/``<tt>`` -> a code span,
+``<img>`` -> ``![alt](src "title")``, ``<br>`` -> a hard break (``\\`` and a newline);
+other tags are dropped and their text kept. Entities are decoded, whitespace runs collapse
+to one space as a browser does (no-break spaces are kept), and the characters that would
+otherwise be read as inline Markdown are escaped with a backslash: ``\\ ` * [ ]`` always,
+``_`` unless inside a word, ``<`` before a letter, ``/``, ``!`` or ``?``, ``&`` before an
+entity name. Texts are inline Markdown, rendered one block at a time, so a text that
+starts with ``#`` or ``1.`` needs no escape.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from i18n_kit.errors import SourceError
+from i18n_kit.model import Article, Block, BlockKind, Markup
+from i18n_kit.sources.frontmatter import (
+    HeaderValue,
+    build_article,
+    prepare_text,
+    split_front_matter,
+)
+from i18n_kit.sources.markdown import visible_text
+
+_TITLE_HINT = 'add an <h1> or a <meta name="title" content="...">'
+
+_SKIP = frozenset({"head", "script", "style", "template", "noscript", "svg", "math", "iframe"})
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LISTS = frozenset({"ul", "ol", "menu"})
+_CELLS = frozenset({"td", "th"})
+_GROUPS = _LISTS | {"blockquote", "table"}
+_LEAVES = _HEADINGS | {"p", "li", "dt", "dd", "figcaption", "caption", "td", "th", "blockquote"}
+# The innermost of these decides the kind of a block (a <p> inside <li> is a list item).
+_KINDS = _HEADINGS | _CELLS | {"li", "blockquote"}
+_CONTAINERS = frozenset(
+    "html body article section div main header footer aside nav figure details summary"
+    " address hgroup form fieldset dl center table thead tbody tfoot tr ul ol menu".split()
+)
+_BLOCKS = _LEAVES | _CONTAINERS | {"pre"}
+# Start tags that end an open <p> (the HTML standard's list, as browsers apply it).
+_CLOSES_P = _HEADINGS | frozenset(
+    "address article aside blockquote details div dl fieldset figcaption figure footer form"
+    " header hgroup hr main menu nav ol p pre section table ul li dd dt".split()
+)
+_STRONG = frozenset({"strong", "b"})
+_EMPHASIS = frozenset({"em", "i"})
+_CODE = frozenset({"code", "kbd", "samp", "tt"})
+
+_COLLAPSE = re.compile(r"[ \t\n\r\f]+")
+# Emphasis is first written with these noncharacters, then turned into `**`/`*` only
+# where CommonMark will read it as emphasis (see `_place_delimiters`).
+_OPEN = {"strong": "\ufdd0", "em": "\ufdd2"}
+_CLOSE = {"strong": "\ufdd1", "em": "\ufdd3"}
+_DELIMITER = {"\ufdd0": "**", "\ufdd1": "**", "\ufdd2": "*", "\ufdd3": "*"}
+_SENTINELS = re.compile("[\ufdd0-\ufdd5]")
+# Code spans are written as their text between these two, and fenced once their
+# neighbours are known: `a` right before `b` would make one run of two backticks.
+_CODE_SPANS = re.compile("\ufdd4([^\ufdd5]*)\ufdd5")
+_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_TAG_START = re.compile(r"[A-Za-z/!?]")
+_EDGE = re.compile(r"^(?:[ \u00a0]|\\\n)*|(?:[ \u00a0]|\\\n)*$")
+_BREAK = re.compile(r" *\\\n *")
+_LANGUAGE_CLASS = re.compile(r"(?:language|lang)-(\S+)")
+_ALIGN = re.compile(r"text-align\s*:\s*(left|right|center)")
+
+
+def parse_html(text: str, *, origin: str, default_lang: str) -> Article:
+    """Read an HTML article fragment (optionally with YAML front matter at the top).
+
+    >>> article = parse_html('<article lang="ru"><h1>Саммит</h1><p>Итоги <b>саммита</b>.</p>'
+    ...                      '</article>', origin="content/summit.html", default_lang="en")
+    >>> article.lang, [(b.kind.value, b.text) for b in article.blocks]
+    ('ru', [('title', 'Саммит'), ('paragraph', 'Итоги **саммита**.')])
+    """
+    text = prepare_text(text)
+    front = split_front_matter(text, origin=origin)
+    values: dict[str, HeaderValue] = {}
+    body, offset = text, 0
+    if front is not None:
+        values = dict(front.values)
+        body, offset = front.body, front.body_offset
+    reader = _Reader(origin=origin, offset=offset)
+    reader.feed(body)
+    reader.close()
+    for key, value in reader.meta.items():
+        if key in values:
+            first = values[key]
+            raise SourceError(
+                f"'{key}' is given twice ({first.source} on line {first.line} and"
+                f" {value.source}); keep one",
+                path=origin,
+                line=value.line,
+            )
+        values[key] = value
+    blocks = reader.blocks
+    taken = []
+    if "title" not in values and reader.title_at is not None:
+        taken.append(("title", reader.title_at))
+    if "summary" not in values and reader.lead_at is not None:
+        taken.append(("summary", reader.lead_at))
+    for key, index in sorted(taken, key=lambda item: -item[1]):
+        block = blocks.pop(index)
+        values[key] = HeaderValue(text=block.text, line=block.line, markup=Markup.MARKDOWN)
+    if "date" not in values and reader.date is not None:
+        values["date"] = reader.date
+    if "lang" not in values and reader.lang is not None:
+        values["lang"] = reader.lang
+    return build_article(
+        origin=origin, values=values, body=blocks, default_lang=default_lang, title_hint=_TITLE_HINT
+    )
+
+
+# -- inline content ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Span:
+    kind: str  # "root", "strong", "em", "code", "link", "plain"
+    tag: str = ""
+    href: str | None = None
+    title: str = ""
+    children: list[_Node] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Image:
+    src: str
+    alt: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Break:
+    pass
+
+
+_Node = str | _Span | _Image | _Break
+
+
+@dataclass(slots=True)
+class _Inline:
+    """The inline content of the block being read: a small tree and its open spans."""
+
+    line: int
+    root: _Span = field(default_factory=lambda: _Span("root"))
+    open: list[_Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.open.append(self.root)
+
+
+class _Writer:
+    """Turns an inline tree into inline Markdown, collapsing whitespace as a browser does."""
+
+    def __init__(self, *, emphasis: bool = True) -> None:
+        self.at_space = True  # the output so far ends where a collapsible space is dropped
+        # Emphasis kinds open around the node being written; both when emphasis is off.
+        self.inside: set[str] = set() if emphasis else {"strong", "em"}
+
+    def write_block(self, root: _Span) -> str:
+        text = _BREAK.sub("\\\n", self.write(root.children))
+        while True:
+            stripped = text.strip(" ").removeprefix("\\\n").removesuffix("\\\n")
+            if stripped == text:
+                text = _CODE_SPANS.sub(_fence, text.replace("\ufdd5\ufdd4", ""))
+                return _place_delimiters(text)
+            text = stripped
+
+    def write(self, nodes: list[_Node]) -> str:
+        out: list[str] = []
+        for node in nodes:
+            if isinstance(node, str):
+                out.append(_escape(self.collapse(node)))
+            elif isinstance(node, _Break):
+                out.append("\\\n")
+                self.at_space = True
+            elif isinstance(node, _Image):
+                out.append(_image(node))
+                self.at_space = False
+            elif node.kind == "code":
+                code = self.collapse(_plain_text(node))
+                out.append(f"\ufdd4{code}\ufdd5" if code.strip(" ") else code)
+            elif node.kind in ("strong", "em") and node.kind not in self.inside:
+                # <b> inside <b> adds nothing, and `****` would be read as text.
+                self.inside.add(node.kind)
+                inner = self.write(node.children)
+                self.inside.discard(node.kind)
+                out.append(_wrap(inner, _OPEN[node.kind], _CLOSE[node.kind]))
+            elif node.kind == "link" and node.href is not None:
+                suffix = f"]({_destination(node.href)}{_link_title(node.title)})"
+                out.append(_wrap(self.write(node.children), "[", suffix))
+            else:
+                out.append(self.write(node.children))
+        return "".join(out)
+
+    def collapse(self, text: str) -> str:
+        text = _COLLAPSE.sub(" ", _SENTINELS.sub("", text))
+        if self.at_space:
+            text = text.removeprefix(" ")
+        if text:
+            self.at_space = text.endswith(" ")
+        return text
+
+
+def _write_inline(root: _Span) -> str:
+    """The inline Markdown of a block; without bold and italics if they would show as `*`.
+
+    `_place_delimiters` covers the usual cases; runs of nested and adjacent emphasis
+    can still defeat CommonMark's delimiter rules, so the result is checked by reading
+    it back, and the text wins over its formatting.
+    """
+    text = _Writer().write_block(root)
+    if "*" not in text:
+        return text
+    plain = _Writer(emphasis=False).write_block(root)
+    return text if visible_text(text) == visible_text(plain) else plain
+
+
+def _place_delimiters(text: str) -> str:
+    """Write each emphasis as `**`/`*` where CommonMark reads it so, else drop it.
+
+    A delimiter run opens only when "left-flanking" and closes only when
+    "right-flanking" (CommonMark 6.2): `word**(x)**` is literal asterisks. Such an
+    emphasis is dropped, so the page shows the text unchanged, only not bold. Where one
+    emphasis ends right where the next begins (`*a**b*`), the two become one.
+    """
+    partner: dict[int, int] = {}
+    opened: list[int] = []
+    for index, char in enumerate(text):
+        if char in ("\ufdd0", "\ufdd2"):
+            opened.append(index)
+        elif char in ("\ufdd1", "\ufdd3"):
+            start = opened.pop()
+            partner[start], partner[index] = index, start
+    kept = {
+        index
+        for index, other in partner.items()
+        if index < other
+        and _flanks(text, index, opening=True)
+        and _flanks(text, other, opening=False)
+    }
+    kept |= {partner[index] for index in kept}
+    for run in re.finditer("[\ufdd0-\ufdd3]{2,}", text):
+        closers = [i for i in range(run.start(), run.end()) if i in kept and i > partner[i]]
+        for opener in (i for i in range(run.start(), run.end()) if i in kept and i < partner[i]):
+            closer = max((c for c in closers if c < opener and c in kept), default=None)
+            if closer is None:
+                continue
+            if _DELIMITER[text[closer]] == _DELIMITER[text[opener]]:
+                kept -= {opener, closer}
+            else:
+                kept -= {opener, partner[opener]}
+    return "".join(
+        (_DELIMITER[char] if index in kept else "") if char in _DELIMITER else char
+        for index, char in enumerate(text)
+    )
+
+
+def _flanks(text: str, index: int, *, opening: bool) -> bool:
+    before = _neighbour(text, index, -1)
+    after = _neighbour(text, index, 1)
+    inner, outer = (after, before) if opening else (before, after)
+    if _is_space(inner):
+        return False
+    return not _is_punctuation(inner) or _is_space(outer) or _is_punctuation(outer)
+
+
+def _neighbour(text: str, index: int, step: int) -> str:
+    index += step
+    while 0 <= index < len(text):
+        if text[index] not in _DELIMITER:
+            return text[index]
+        index += step
+    return " "  # the start and the end of a text count as whitespace
+
+
+def _is_space(char: str) -> bool:
+    return char in "\t\n\v\f\r" or unicodedata.category(char) == "Zs"
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char).startswith(("P", "S"))
+
+
+def _wrap(inner: str, opening: str, closing: str) -> str:
+    # Emphasis cannot open before or close after a space, so spaces (and line breaks)
+    # at the edges move outside the delimiters; the page looks the same.
+    lead = _EDGE.match(inner)
+    lead_text = lead.group(0) if lead else ""
+    core = inner[len(lead_text) :]
+    trail_match = re.search(r"(?:[ \u00a0]|\\\n)*$", core)
+    trail = trail_match.group(0) if trail_match else ""
+    core = core[: len(core) - len(trail)]
+    if not core:
+        return lead_text + trail
+    return f"{lead_text}{opening}{core}{closing}{trail}"
+
+
+def _escape(text: str) -> str:
+    out: list[str] = []
+    for index, char in enumerate(text):
+        if char in "\\`*[]":
+            out.append("\\" + char)
+        elif char == "_":
+            before = text[index - 1] if index > 0 else ""
+            after = text[index + 1] if index + 1 < len(text) else ""
+            out.append("_" if before.isalnum() and after.isalnum() else "\\_")
+        elif char == "<" and (index + 1 == len(text) or _TAG_START.match(text, index + 1)):
+            out.append("\\<")
+        elif char == "&" and _ENTITY.match(text, index):
+            out.append("\\&")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _plain_text(span: _Span) -> str:
+    parts: list[str] = []
+    for child in span.children:
+        if isinstance(child, str):
+            parts.append(child)
+        elif isinstance(child, _Image):
+            parts.append(child.alt)
+        elif isinstance(child, _Break):
+            parts.append(" ")
+        else:
+            parts.append(_plain_text(child))
+    return "".join(parts)
+
+
+def _fence(match: re.Match[str]) -> str:
+    text = match.group(1)
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    # CommonMark strips one space at each end when both are there, and a backtick at an
+    # edge would merge with the fence: pad with a space in both cases.
+    padded = text[0] == "`" or text[-1] == "`" or (text[0] == " " and text[-1] == " ")
+    pad = " " if padded else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _image(image: _Image) -> str:
+    alt = _escape(_COLLAPSE.sub(" ", image.alt).strip(" "))
+    return f"![{alt}]({_destination(image.src)}{_link_title(image.title)})"
+
+
+def _destination(url: str) -> str:
+    url = url.strip()
+    url = _ENTITY.sub(lambda match: "\\" + match.group(0), url)
+    if url and not re.search(r"[\s<>]", url) and url.count("(") == url.count(")"):
+        return url
+    return "<" + url.replace("<", "\\<").replace(">", "\\>") + ">"
+
+
+def _link_title(title: str) -> str:
+    title = _COLLAPSE.sub(" ", title).strip(" ")
+    if not title:
+        return ""
+    return ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# -- block structure ---------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An open block-level element."""
+
+    tag: str
+    line: int
+    group: int = 0  # lists, quotations and tables that start a group
+    marker: str = ""  # <li>: marker not yet given to a block
+    counter: int = 1  # <ol>: the next item's number
+    rows: int = 0  # <table>: rows seen
+    row: int = 0  # <tr>, <td>, <th>: row index
+    columns: int = 0  # <tr>: cells seen
+    column: int = 0  # <td>, <th>
+    header: bool = False  # <th>, or a cell in <thead>
+    align: str = ""  # <td>, <th>
+    emitted: bool = False  # <td>, <th>: a block was made for the cell
+    lead: bool = False  # <p class="lead"> that may hold the summary
+
+
+class _Reader(HTMLParser):
+    def __init__(self, *, origin: str, offset: int) -> None:
+        super().__init__(convert_charrefs=True)
+        self.origin = origin
+        self.line_offset = offset  # HTMLParser owns self.offset (the column)
+        self.blocks: list[Block] = []
+        self.stack: list[_Frame] = []
+        self.inline: _Inline | None = None
+        self.skipping = ""
+        self.skip_depth = 0
+        self.pre: _Frame | None = None
+        self.pre_info = ""
+        self.pre_text: list[str] = []
+        self.groups = 0
+        self.meta: dict[str, HeaderValue] = {}
+        self.lang: HeaderValue | None = None
+        self.date: HeaderValue | None = None
+        self.title_at: int | None = None
+        self.lead_at: int | None = None
+
+    # -- parser callbacks
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if self.skipping:
+            if tag == self.skipping:
+                self.skip_depth += 1
+            return
+        if self.pre is not None:
+            if tag == "code" and not self.pre_info:
+                self.pre_info = _language(attributes)
+            elif tag == "br":
+                self.pre_text.append("\n")
+            return
+        if tag in _SKIP:
+            self.skipping, self.skip_depth = tag, 1
+        elif tag in _VOID:
+            self.void_element(tag, attributes)
+        elif tag in _BLOCKS:
+            self.open_block(tag, attributes)
+        elif tag == "time" and "datetime" in attributes and self.between_blocks():
+            if self.date is None:
+                self.date = HeaderValue(
+                    text=attributes["datetime"].strip(), line=self.line(), source="<time>"
+                )
+            self.skipping, self.skip_depth = tag, 1
+        else:
+            self.open_inline(tag, attributes)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag == self.skipping:
+                self.skip_depth -= 1
+                if self.skip_depth == 0:
+                    self.skipping = ""
+            return
+        if self.pre is not None:
+            if tag == "pre":
+                self.close_pre()
+            return
+        if tag in _VOID:
+            return
+        if tag in _BLOCKS:
+            for index in range(len(self.stack) - 1, -1, -1):
+                if self.stack[index].tag == tag:
+                    self.pop_to(index)
+                    break
+            return
+        if self.inline is not None:
+            spans = self.inline.open
+            for index in range(len(spans) - 1, 0, -1):
+                if spans[index].tag == tag:
+                    del spans[index:]
+                    break
+
+    def handle_data(self, data: str) -> None:
+        if self.skipping:
+            return
+        if self.pre is not None:
+            self.pre_text.append(data)
+            return
+        content = data.lstrip(" \t\n\r\f")
+        if self.inline is None and not content:
+            return
+        line = self.line() + data[: len(data) - len(content)].count("\n")
+        self.current_inline(line).open[-1].children.append(data)
+
+    def close(self) -> None:
+        super().close()
+        if self.pre is not None:
+            self.close_pre()
+        self.pop_to(0)
+
+    # -- helpers
+
+    def line(self) -> int:
+        return self.getpos()[0] + self.line_offset
+
+    def current_inline(self, line: int | None = None) -> _Inline:
+        if self.inline is None:
+            self.inline = _Inline(line=self.line() if line is None else line)
+        return self.inline
+
+    def between_blocks(self) -> bool:
+        empty = self.inline is None or not _plain_text(self.inline.root).strip()
+        return empty and not any(frame.tag in _LEAVES for frame in self.stack)
+
+    def open_inline(self, tag: str, attributes: dict[str, str]) -> None:
+        inline = self.current_inline()
+        if tag in _STRONG:
+            span = _Span("strong", tag)
+        elif tag in _EMPHASIS:
+            span = _Span("em", tag)
+        elif tag in _CODE:
+            span = _Span("code", tag)
+        elif (
+            tag == "a"
+            and "href" in attributes
+            and not any(open_span.kind == "link" for open_span in inline.open)
+        ):
+            span = _Span("link", tag, href=attributes["href"], title=attributes.get("title", ""))
+        else:
+            span = _Span("plain", tag)
+        inline.open[-1].children.append(span)
+        inline.open.append(span)
+
+    def void_element(self, tag: str, attributes: dict[str, str]) -> None:
+        if tag == "br":
+            self.current_inline().open[-1].children.append(_Break())
+        elif tag == "img":
+            image = _Image(
+                src=attributes.get("src", ""),
+                alt=attributes.get("alt", ""),
+                title=attributes.get("title", ""),
+            )
+            self.current_inline().open[-1].children.append(image)
+        elif tag == "hr":
+            self.close_implied(tag)
+            self.flush()
+            self.give_marker()
+            self.add(BlockKind.RULE, "", self.line(), translatable=False)
+        elif tag == "meta" and "name" in attributes and "content" in attributes:
+            key = attributes["name"].strip().lower()
+            value = HeaderValue(
+                text=attributes["content"], line=self.line(), source=f'<meta name="{key}">'
+            )
+            if key in self.meta:
+                raise SourceError(
+                    f"'{key}' is given twice (<meta name=\"{key}\"> on lines"
+                    f" {self.meta[key].line} and {value.line}); keep one",
+                    path=self.origin,
+                    line=value.line,
+                )
+            self.meta[key] = value
+
+    def open_block(self, tag: str, attributes: dict[str, str]) -> None:
+        self.close_implied(tag)
+        self.flush()
+        line = self.line()
+        if tag == "pre":
+            self.give_marker()
+            self.pre = _Frame(tag, line)
+            self.pre_info = _language(attributes)
+            self.pre_text = []
+            return
+        frame = _Frame(tag, line)
+        if tag in _GROUPS | _HEADINGS:
+            self.give_marker()
+        if tag in _GROUPS and not any(open_frame.tag in _GROUPS for open_frame in self.stack):
+            self.groups += 1
+            frame.group = self.groups
+        if tag == "ol":
+            frame.counter = _number(attributes.get("start"), 1)
+        elif tag == "li":
+            frame.marker = self.next_marker(attributes)
+        elif tag == "tr":
+            table = self.innermost("table")
+            if table is not None:
+                frame.row = table.rows
+                table.rows += 1
+        elif tag in _CELLS:
+            row = self.innermost("tr")
+            if row is not None:
+                frame.row, frame.column = row.row, row.columns
+                row.columns += 1
+            frame.header = tag == "th" or self.innermost("thead") is not None
+            align = attributes.get("align", "").lower()
+            style = _ALIGN.search(attributes.get("style", "").lower())
+            frame.align = style.group(1) if style else align
+        elif tag == "p":
+            classes = attributes.get("class", "").split()
+            frame.lead = "lead" in classes and not any(
+                open_frame.tag in _GROUPS for open_frame in self.stack
+            )
+        elif tag in ("article", "html") and attributes.get("lang") and self.lang is None:
+            self.lang = HeaderValue(text=attributes["lang"], line=line, source=f"<{tag} lang>")
+        self.stack.append(frame)
+
+    def next_marker(self, attributes: dict[str, str]) -> str:
+        parent = self.innermost(*_LISTS)
+        if parent is None or parent.tag != "ol":
+            return "-"
+        number = _number(attributes.get("value"), parent.counter)
+        parent.counter = number + 1
+        return f"{number}."
+
+    def close_implied(self, tag: str) -> None:
+        """Close what a browser closes when `tag` starts (`<p>` before a block, `<li>`...)."""
+        if tag in _CLOSES_P:
+            self.close_open("p", stop=frozenset({"td", "th", "table", "caption"}))
+        if tag == "li":
+            self.close_open("li", stop=_LISTS)
+        elif tag in ("dt", "dd"):
+            self.close_open("dt", "dd", stop=frozenset({"dl"}))
+        elif tag == "tr":
+            self.close_open("tr", stop=frozenset({"table"}))
+        elif tag in _CELLS:
+            self.close_open("td", "th", stop=frozenset({"tr", "table"}))
+        elif tag in ("thead", "tbody", "tfoot"):
+            self.close_open("thead", "tbody", "tfoot", stop=frozenset({"table"}))
+        elif tag in _HEADINGS and self.stack and self.stack[-1].tag in _HEADINGS:
+            self.pop_to(len(self.stack) - 1)
+
+    def close_open(self, *tags: str, stop: frozenset[str]) -> None:
+        for index in range(len(self.stack) - 1, -1, -1):
+            frame_tag = self.stack[index].tag
+            if frame_tag in tags:
+                self.pop_to(index)
+                return
+            if frame_tag in stop:
+                return
+
+    def pop_to(self, index: int) -> None:
+        self.flush()
+        while len(self.stack) > index:
+            frame = self.stack[-1]
+            if frame.tag == "li" and frame.marker:
+                self.give_marker()
+            elif frame.tag in _CELLS and not frame.emitted:
+                self.add(None, "", frame.line, translatable=False)
+            self.stack.pop()
+
+    def innermost(self, *tags: str) -> _Frame | None:
+        for frame in reversed(self.stack):
+            if frame.tag in tags:
+                return frame
+        return None
+
+    def give_marker(self) -> None:
+        """Keep the marker of a list item whose first child is not text."""
+        holder = next((frame for frame in reversed(self.stack) if frame.tag in _KINDS), None)
+        if holder is not None and holder.tag == "li" and holder.marker:
+            self.add(None, "", holder.line, translatable=False)
+
+    def close_pre(self) -> None:
+        assert self.pre is not None
+        text = "".join(self.pre_text)
+        # A newline right after <pre> is not content (HTML parsing rule); the last one
+        # is the end of the last line.
+        text = text.removeprefix("\n").removesuffix("\n")
+        self.add(BlockKind.CODE, text, self.pre.line, translatable=False, info=self.pre_info)
+        self.pre = None
+
+    def flush(self) -> None:
+        inline, self.inline = self.inline, None
+        if inline is None:
+            return
+        text = _write_inline(inline.root)
+        if text:
+            self.add(None, text, inline.line, info=_lone_image(inline.root))
+
+    def add(
+        self,
+        fixed: BlockKind | None,
+        text: str,
+        line: int,
+        *,
+        translatable: bool = True,
+        info: str = "",
+    ) -> None:
+        """Append a block; unless `fixed`, its kind comes from the innermost open element."""
+        holder = next((frame for frame in reversed(self.stack) if frame.tag in _KINDS), None)
+        tag = holder.tag if holder is not None and fixed is None else ""
+        paragraph = self.innermost("p")
+        group = next((frame.group for frame in self.stack if frame.group), 0)
+        kind = fixed or BlockKind.PARAGRAPH
+        level = max(sum(1 for frame in self.stack if frame.tag in _LISTS) - 1, 0)
+        row = column = 0
+        marker = ""
+        header = False
+        if tag in _HEADINGS:
+            kind, level = BlockKind.HEADING, int(tag[1])
+            if tag == "h1" and group == 0 and self.title_at is None:
+                self.title_at = len(self.blocks)
+        elif tag in _CELLS and holder is not None:
+            kind, row, column, header = (
+                BlockKind.TABLE_CELL,
+                holder.row,
+                holder.column,
+                holder.header,
+            )
+            info = holder.align
+            holder.emitted = True
+        elif tag == "li" and holder is not None:
+            kind, marker, holder.marker = BlockKind.LIST_ITEM, holder.marker, ""
+        elif tag == "blockquote":
+            kind = BlockKind.QUOTE
+            level = sum(1 for frame in self.stack if frame.tag == "blockquote") - 1
+        elif fixed is None and paragraph is not None and paragraph.lead and self.lead_at is None:
+            self.lead_at = len(self.blocks)
+        self.blocks.append(
+            Block(
+                kind=kind,
+                text=text,
+                translatable=translatable,
+                level=level,
+                marker=marker,
+                group=group,
+                row=row,
+                column=column,
+                header=header,
+                info=info,
+                line=line,
+            )
+        )
+
+
+def _lone_image(root: _Span) -> str:
+    content = [
+        child for child in root.children if not (isinstance(child, str) and not child.strip())
+    ]
+    if len(content) == 1 and isinstance(content[0], _Image):
+        return content[0].src
+    return ""
+
+
+def _language(attributes: dict[str, str]) -> str:
+    match = _LANGUAGE_CLASS.search(attributes.get("class", ""))
+    return match.group(1) if match else ""
+
+
+def _number(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
