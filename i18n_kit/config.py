@@ -211,7 +211,9 @@ def _directory(paths: Mapping[str, object], name: str, root: Path) -> Path:
 
 def _locale_code(value: object, key: str) -> str:
     if not isinstance(value, str):
-        raise ConfigError(f"{key}: expected a locale code like 'ru', got {value!r}", path=CONFIG_NAME)
+        raise ConfigError(
+            f"{key}: expected a locale code like 'ru', got {value!r}", path=CONFIG_NAME
+        )
     if _LOCALE_CODE.fullmatch(value):
         try:
             Locale.parse(value)

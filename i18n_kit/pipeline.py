@@ -27,9 +27,9 @@ from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import SourceError
 from i18n_kit.files import hash_bytes, read_bytes_if_exists, write_file_atomic
 from i18n_kit.model import Article, BlockKind, Segment
-from i18n_kit.output.assemble import assemble_index, assemble_page, load_ui
+from i18n_kit.output.assemble import assemble_index, assemble_page
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
-from i18n_kit.output.ui import TEMPLATES_DIR, shipped_locales_dir
+from i18n_kit.output.ui import TEMPLATES_DIR, load_ui, shipped_locales_dir
 from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import SOURCE_SUFFIXES, read_article
 from i18n_kit.state import ArticleRecord, SyncState, load_state, save_state
@@ -146,8 +146,7 @@ def sync(
 
     listings = {code: _listing(config, state, works, sources, code) for code in config.locales}
     listing_digests = {code: _listing_digest(links) for code, links in listings.items()}
-    stale = [code for code in config.locales if listing_digests[code] != state.listing_digests.get(code)]
-    if stale:
+    if listing_digests != state.listing_digests:
         rest = [source for source in sources if source not in works]
         _process(config, state, rest, works, write_catalogs=write_catalogs, notify=notify)
 
