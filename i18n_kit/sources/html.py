@@ -1,4 +1,4 @@
-"""HTML article fragments -> Article; inline tags become the same inline Markdown as .md sources.
+"""HTML article fragments -> Article: the header and the blocks; html_inline.py writes their text.
 
 The reader uses the standard library's ``html.parser`` and expects a fragment such as
 ``<article lang="ru"><h1>…</h1><time datetime="2020-11-18">…</time><p>…</p></article>``.
@@ -25,22 +25,13 @@ directly in a container (``<article>``, ``<div>``, ``<li>``, ``<blockquote>``) i
 of its own, as a browser shows it. ``<head>``, ``<script>``, ``<style>``, ``<template>``,
 ``<noscript>``, ``<svg>`` and ``<math>`` are dropped with their content.
 
-Inline: ``<strong>``/``<b>`` -> ``**…**``, ``<em>``/``<i>`` -> ``*…*``, ``<a href title>``
--> ``[text](href "title")``, ``<code>``/``<kbd>``/``<samp>``/``<tt>`` -> a code span,
-``<img>`` -> ``![alt](src "title")``, ``<br>`` -> a hard break (``\\`` and a newline);
-other tags are dropped and their text kept. Entities are decoded, whitespace runs collapse
-to one space as a browser does (no-break spaces are kept), and the characters that would
-otherwise be read as inline Markdown are escaped with a backslash: ``\\ ` * [ ]`` always,
-``_`` unless inside a word, ``<`` before a letter, ``/``, ``!`` or ``?``, ``&`` before an
-entity name. Texts are inline Markdown, rendered one block at a time, so a text that
-starts with ``#`` or ``1.`` needs no escape.
+Inline tags become the same inline Markdown as .md sources: see ``html_inline``.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from i18n_kit.errors import SourceError
@@ -51,7 +42,14 @@ from i18n_kit.sources.frontmatter import (
     prepare_text,
     split_front_matter,
 )
-from i18n_kit.sources.markdown import visible_text
+from i18n_kit.sources.html_inline import (
+    Break,
+    Image,
+    Inline,
+    find_lone_image,
+    read_plain_text,
+    write_inline,
+)
 
 _TITLE_HINT = 'add an <h1> or a <meta name="title" content="...">'
 
@@ -74,24 +72,6 @@ _CLOSES_P = _HEADINGS | frozenset(
     "address article aside blockquote details div dl fieldset figcaption figure footer form"
     " header hgroup hr main menu nav ol p pre section table ul li dd dt".split()
 )
-_STRONG = frozenset({"strong", "b"})
-_EMPHASIS = frozenset({"em", "i"})
-_CODE = frozenset({"code", "kbd", "samp", "tt"})
-
-_COLLAPSE = re.compile(r"[ \t\n\r\f]+")
-# Emphasis is first written with these noncharacters, then turned into `**`/`*` only
-# where CommonMark will read it as emphasis (see `_place_delimiters`).
-_OPEN = {"strong": "\ufdd0", "em": "\ufdd2"}
-_CLOSE = {"strong": "\ufdd1", "em": "\ufdd3"}
-_DELIMITER = {"\ufdd0": "**", "\ufdd1": "**", "\ufdd2": "*", "\ufdd3": "*"}
-_SENTINELS = re.compile("[\ufdd0-\ufdd5]")
-# Code spans are written as their text between these two, and fenced once their
-# neighbours are known: `a` right before `b` would make one run of two backticks.
-_CODE_SPANS = re.compile("\ufdd4([^\ufdd5]*)\ufdd5")
-_ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_TAG_START = re.compile(r"[A-Za-z/!?]")
-_EDGE = re.compile(r"^(?:[ \u00a0]|\\\n)*|(?:[ \u00a0]|\\\n)*$")
-_BREAK = re.compile(r" *\\\n *")
 _LANGUAGE_CLASS = re.compile(r"(?:language|lang)-(\S+)")
 _ALIGN = re.compile(r"text-align\s*:\s*(left|right|center)")
 
@@ -112,8 +92,17 @@ def parse_html(text: str, *, origin: str, default_lang: str) -> Article:
         values = dict(front.values)
         body, offset = front.body, front.body_offset
     reader = _Reader(origin=origin, offset=offset)
-    reader.feed(body)
-    reader.close()
+    try:
+        reader.feed(body)
+        reader.close()
+    except AssertionError as exc:
+        # html.parser asserts on some malformed markup (e.g. a stray "<![").
+        line, column = reader.getpos()
+        raise SourceError(
+            f"cannot parse the HTML near column {column + 1} ({exc}); check the markup there",
+            path=origin,
+            line=line + text[:offset].count("\n") if offset else line,
+        ) from exc
     for key, value in reader.meta.items():
         if key in values:
             first = values[key]
@@ -140,254 +129,6 @@ def parse_html(text: str, *, origin: str, default_lang: str) -> Article:
     return build_article(
         origin=origin, values=values, body=blocks, default_lang=default_lang, title_hint=_TITLE_HINT
     )
-
-
-# -- inline content ------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Span:
-    kind: str  # "root", "strong", "em", "code", "link", "plain"
-    tag: str = ""
-    href: str | None = None
-    title: str = ""
-    children: list[_Node] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class _Image:
-    src: str
-    alt: str
-    title: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Break:
-    pass
-
-
-_Node = str | _Span | _Image | _Break
-
-
-@dataclass(slots=True)
-class _Inline:
-    """The inline content of the block being read: a small tree and its open spans."""
-
-    line: int
-    root: _Span = field(default_factory=lambda: _Span("root"))
-    open: list[_Span] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.open.append(self.root)
-
-
-class _Writer:
-    """Turns an inline tree into inline Markdown, collapsing whitespace as a browser does."""
-
-    def __init__(self, *, emphasis: bool = True) -> None:
-        self.at_space = True  # the output so far ends where a collapsible space is dropped
-        # Emphasis kinds open around the node being written; both when emphasis is off.
-        self.inside: set[str] = set() if emphasis else {"strong", "em"}
-
-    def write_block(self, root: _Span) -> str:
-        text = _BREAK.sub("\\\n", self.write(root.children))
-        while True:
-            stripped = text.strip(" ").removeprefix("\\\n").removesuffix("\\\n")
-            if stripped == text:
-                text = _CODE_SPANS.sub(_fence, text.replace("\ufdd5\ufdd4", ""))
-                return _place_delimiters(text)
-            text = stripped
-
-    def write(self, nodes: list[_Node]) -> str:
-        out: list[str] = []
-        for node in nodes:
-            if isinstance(node, str):
-                out.append(_escape(self.collapse(node)))
-            elif isinstance(node, _Break):
-                out.append("\\\n")
-                self.at_space = True
-            elif isinstance(node, _Image):
-                out.append(_image(node))
-                self.at_space = False
-            elif node.kind == "code":
-                code = self.collapse(_plain_text(node))
-                out.append(f"\ufdd4{code}\ufdd5" if code.strip(" ") else code)
-            elif node.kind in ("strong", "em") and node.kind not in self.inside:
-                # <b> inside <b> adds nothing, and `****` would be read as text.
-                self.inside.add(node.kind)
-                inner = self.write(node.children)
-                self.inside.discard(node.kind)
-                out.append(_wrap(inner, _OPEN[node.kind], _CLOSE[node.kind]))
-            elif node.kind == "link" and node.href is not None:
-                suffix = f"]({_destination(node.href)}{_link_title(node.title)})"
-                out.append(_wrap(self.write(node.children), "[", suffix))
-            else:
-                out.append(self.write(node.children))
-        return "".join(out)
-
-    def collapse(self, text: str) -> str:
-        text = _COLLAPSE.sub(" ", _SENTINELS.sub("", text))
-        if self.at_space:
-            text = text.removeprefix(" ")
-        if text:
-            self.at_space = text.endswith(" ")
-        return text
-
-
-def _write_inline(root: _Span) -> str:
-    """The inline Markdown of a block; without bold and italics if they would show as `*`.
-
-    `_place_delimiters` covers the usual cases; runs of nested and adjacent emphasis
-    can still defeat CommonMark's delimiter rules, so the result is checked by reading
-    it back, and the text wins over its formatting.
-    """
-    text = _Writer().write_block(root)
-    if "*" not in text:
-        return text
-    plain = _Writer(emphasis=False).write_block(root)
-    return text if visible_text(text) == visible_text(plain) else plain
-
-
-def _place_delimiters(text: str) -> str:
-    """Write each emphasis as `**`/`*` where CommonMark reads it so, else drop it.
-
-    A delimiter run opens only when "left-flanking" and closes only when
-    "right-flanking" (CommonMark 6.2): `word**(x)**` is literal asterisks. Such an
-    emphasis is dropped, so the page shows the text unchanged, only not bold. Where one
-    emphasis ends right where the next begins (`*a**b*`), the two become one.
-    """
-    partner: dict[int, int] = {}
-    opened: list[int] = []
-    for index, char in enumerate(text):
-        if char in ("\ufdd0", "\ufdd2"):
-            opened.append(index)
-        elif char in ("\ufdd1", "\ufdd3"):
-            start = opened.pop()
-            partner[start], partner[index] = index, start
-    kept = {
-        index
-        for index, other in partner.items()
-        if index < other
-        and _flanks(text, index, opening=True)
-        and _flanks(text, other, opening=False)
-    }
-    kept |= {partner[index] for index in kept}
-    for run in re.finditer("[\ufdd0-\ufdd3]{2,}", text):
-        closers = [i for i in range(run.start(), run.end()) if i in kept and i > partner[i]]
-        for opener in (i for i in range(run.start(), run.end()) if i in kept and i < partner[i]):
-            closer = max((c for c in closers if c < opener and c in kept), default=None)
-            if closer is None:
-                continue
-            if _DELIMITER[text[closer]] == _DELIMITER[text[opener]]:
-                kept -= {opener, closer}
-            else:
-                kept -= {opener, partner[opener]}
-    return "".join(
-        (_DELIMITER[char] if index in kept else "") if char in _DELIMITER else char
-        for index, char in enumerate(text)
-    )
-
-
-def _flanks(text: str, index: int, *, opening: bool) -> bool:
-    before = _neighbour(text, index, -1)
-    after = _neighbour(text, index, 1)
-    inner, outer = (after, before) if opening else (before, after)
-    if _is_space(inner):
-        return False
-    return not _is_punctuation(inner) or _is_space(outer) or _is_punctuation(outer)
-
-
-def _neighbour(text: str, index: int, step: int) -> str:
-    index += step
-    while 0 <= index < len(text):
-        if text[index] not in _DELIMITER:
-            return text[index]
-        index += step
-    return " "  # the start and the end of a text count as whitespace
-
-
-def _is_space(char: str) -> bool:
-    return char in "\t\n\v\f\r" or unicodedata.category(char) == "Zs"
-
-
-def _is_punctuation(char: str) -> bool:
-    return unicodedata.category(char).startswith(("P", "S"))
-
-
-def _wrap(inner: str, opening: str, closing: str) -> str:
-    # Emphasis cannot open before or close after a space, so spaces (and line breaks)
-    # at the edges move outside the delimiters; the page looks the same.
-    lead = _EDGE.match(inner)
-    lead_text = lead.group(0) if lead else ""
-    core = inner[len(lead_text) :]
-    trail_match = re.search(r"(?:[ \u00a0]|\\\n)*$", core)
-    trail = trail_match.group(0) if trail_match else ""
-    core = core[: len(core) - len(trail)]
-    if not core:
-        return lead_text + trail
-    return f"{lead_text}{opening}{core}{closing}{trail}"
-
-
-def _escape(text: str) -> str:
-    out: list[str] = []
-    for index, char in enumerate(text):
-        if char in "\\`*[]":
-            out.append("\\" + char)
-        elif char == "_":
-            before = text[index - 1] if index > 0 else ""
-            after = text[index + 1] if index + 1 < len(text) else ""
-            out.append("_" if before.isalnum() and after.isalnum() else "\\_")
-        elif char == "<" and (index + 1 == len(text) or _TAG_START.match(text, index + 1)):
-            out.append("\\<")
-        elif char == "&" and _ENTITY.match(text, index):
-            out.append("\\&")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def _plain_text(span: _Span) -> str:
-    parts: list[str] = []
-    for child in span.children:
-        if isinstance(child, str):
-            parts.append(child)
-        elif isinstance(child, _Image):
-            parts.append(child.alt)
-        elif isinstance(child, _Break):
-            parts.append(" ")
-        else:
-            parts.append(_plain_text(child))
-    return "".join(parts)
-
-
-def _fence(match: re.Match[str]) -> str:
-    text = match.group(1)
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    # CommonMark strips one space at each end when both are there, and a backtick at an
-    # edge would merge with the fence: pad with a space in both cases.
-    padded = text[0] == "`" or text[-1] == "`" or (text[0] == " " and text[-1] == " ")
-    pad = " " if padded else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def _image(image: _Image) -> str:
-    alt = _escape(_COLLAPSE.sub(" ", image.alt).strip(" "))
-    return f"![{alt}]({_destination(image.src)}{_link_title(image.title)})"
-
-
-def _destination(url: str) -> str:
-    url = url.strip()
-    url = _ENTITY.sub(lambda match: "\\" + match.group(0), url)
-    if url and not re.search(r"[\s<>]", url) and url.count("(") == url.count(")"):
-        return url
-    return "<" + url.replace("<", "\\<").replace(">", "\\>") + ">"
-
-
-def _link_title(title: str) -> str:
-    title = _COLLAPSE.sub(" ", title).strip(" ")
-    if not title:
-        return ""
-    return ' "' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 # -- block structure ---------------------------------------------------------------
@@ -419,7 +160,7 @@ class _Reader(HTMLParser):
         self.line_offset = offset  # HTMLParser owns self.offset (the column)
         self.blocks: list[Block] = []
         self.stack: list[_Frame] = []
-        self.inline: _Inline | None = None
+        self.inline: Inline | None = None
         self.skipping = ""
         self.skip_depth = 0
         self.pre: _Frame | None = None
@@ -459,7 +200,7 @@ class _Reader(HTMLParser):
                 )
             self.skipping, self.skip_depth = tag, 1
         else:
-            self.open_inline(tag, attributes)
+            self.current_inline().open_span(tag, attributes)
 
     def handle_endtag(self, tag: str) -> None:
         if self.skipping:
@@ -481,11 +222,7 @@ class _Reader(HTMLParser):
                     break
             return
         if self.inline is not None:
-            spans = self.inline.open
-            for index in range(len(spans) - 1, 0, -1):
-                if spans[index].tag == tag:
-                    del spans[index:]
-                    break
+            self.inline.close_span(tag)
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
@@ -497,7 +234,7 @@ class _Reader(HTMLParser):
         if self.inline is None and not content:
             return
         line = self.line() + data[: len(data) - len(content)].count("\n")
-        self.current_inline(line).open[-1].children.append(data)
+        self.current_inline(line).add(data)
 
     def close(self) -> None:
         super().close()
@@ -510,44 +247,25 @@ class _Reader(HTMLParser):
     def line(self) -> int:
         return self.getpos()[0] + self.line_offset
 
-    def current_inline(self, line: int | None = None) -> _Inline:
+    def current_inline(self, line: int | None = None) -> Inline:
         if self.inline is None:
-            self.inline = _Inline(line=self.line() if line is None else line)
+            self.inline = Inline(line=self.line() if line is None else line)
         return self.inline
 
     def between_blocks(self) -> bool:
-        empty = self.inline is None or not _plain_text(self.inline.root).strip()
+        empty = self.inline is None or not read_plain_text(self.inline.root).strip()
         return empty and not any(frame.tag in _LEAVES for frame in self.stack)
-
-    def open_inline(self, tag: str, attributes: dict[str, str]) -> None:
-        inline = self.current_inline()
-        if tag in _STRONG:
-            span = _Span("strong", tag)
-        elif tag in _EMPHASIS:
-            span = _Span("em", tag)
-        elif tag in _CODE:
-            span = _Span("code", tag)
-        elif (
-            tag == "a"
-            and "href" in attributes
-            and not any(open_span.kind == "link" for open_span in inline.open)
-        ):
-            span = _Span("link", tag, href=attributes["href"], title=attributes.get("title", ""))
-        else:
-            span = _Span("plain", tag)
-        inline.open[-1].children.append(span)
-        inline.open.append(span)
 
     def void_element(self, tag: str, attributes: dict[str, str]) -> None:
         if tag == "br":
-            self.current_inline().open[-1].children.append(_Break())
+            self.current_inline().add(Break())
         elif tag == "img":
-            image = _Image(
+            image = Image(
                 src=attributes.get("src", ""),
                 alt=attributes.get("alt", ""),
                 title=attributes.get("title", ""),
             )
-            self.current_inline().open[-1].children.append(image)
+            self.current_inline().add(image)
         elif tag == "hr":
             self.close_implied(tag)
             self.flush()
@@ -679,9 +397,9 @@ class _Reader(HTMLParser):
         inline, self.inline = self.inline, None
         if inline is None:
             return
-        text = _write_inline(inline.root)
+        text = write_inline(inline.root)
         if text:
-            self.add(None, text, inline.line, info=_lone_image(inline.root))
+            self.add(None, text, inline.line, info=find_lone_image(inline.root))
 
     def add(
         self,
@@ -737,15 +455,6 @@ class _Reader(HTMLParser):
                 line=line,
             )
         )
-
-
-def _lone_image(root: _Span) -> str:
-    content = [
-        child for child in root.children if not (isinstance(child, str) and not child.strip())
-    ]
-    if len(content) == 1 and isinstance(content[0], _Image):
-        return content[0].src
-    return ""
 
 
 def _language(attributes: dict[str, str]) -> str:
