@@ -101,7 +101,7 @@ def parse_html(text: str, *, origin: str, default_lang: str) -> Article:
         raise SourceError(
             f"cannot parse the HTML near column {column + 1} ({exc}); check the markup there",
             path=origin,
-            line=line + text[:offset].count("\n") if offset else line,
+            line=line + offset,
         ) from exc
     for key, value in reader.meta.items():
         if key in values:
