@@ -1,0 +1,75 @@
+"""Built pages as a reader sees them: opened in a real Chromium (Debian's, via Playwright)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from i18n_kit.config import load_config
+from i18n_kit.pipeline import sync
+from i18n_kit.project import create_project
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if shutil.which(CHROMIUM) is None:
+        pytest.fail(f"{CHROMIUM} not found: apt-get install chromium (.ci/run does)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("sco")
+    create_project(root / "sco", example=True)
+    sync(load_config(root / "sco" / "i18n-kit.toml"))
+    return root / "sco" / "site"
+
+
+def test_russian_page_reads_as_russian_with_marked_fallbacks(browser: Browser, site: Path) -> None:
+    page = browser.new_page()
+    page.goto((site / "ru" / "rats-council-meeting-tashkent-2024.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == "ru"
+    nav = page.locator("nav.site-nav").inner_text()
+    assert "Государства-члены" in nav and "Партнёры по\u00a0диалогу" in nav
+    assert "Member States" not in page.locator("body").inner_text()
+    fallback_langs = page.locator(".i18n-fallback").evaluate_all("els => els.map(e => e.lang)")
+    assert set(fallback_langs) <= {"en"}
+    page.close()
+
+
+def test_language_switcher_leads_to_the_same_article(browser: Browser, site: Path) -> None:
+    page = browser.new_page()
+    page.goto((site / "en" / "youth-forum-tashkent-2021.html").as_uri())
+    page.get_by_role("link", name="中文").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/zh/youth-forum-tashkent-2021.html")
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+    assert "上海合作组织" in page.locator("header.site-header").inner_text()
+    page.close()
+
+
+def test_index_links_every_article(browser: Browser, site: Path) -> None:
+    page = browser.new_page()
+    page.goto((site / "zh" / "index.html").as_uri())
+    hrefs = page.locator("main a[href$='.html']").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
+    articles = sorted(p.name for p in (site / "zh").glob("*.html") if p.name != "index.html")
+    assert sorted(set(hrefs)) == articles
+    for href in sorted(set(hrefs))[:2]:
+        page.goto((site / "zh" / href).as_uri())
+        assert page.locator("h1").count() == 1
+    page.close()
