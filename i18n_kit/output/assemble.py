@@ -269,8 +269,9 @@ def _render_single(block: Block, content: str) -> str:
     if block.kind is BlockKind.SUMMARY:
         return f'<p class="lead">{content}</p>'
     if block.kind is BlockKind.HEADING:
-        # h1 is the article title, so source headings move one level down.
-        level = min(max(block.level, 1) + 1, 6)
+        # h1 is the article title: a body "#" heading becomes h2 like "##", so the
+        # outline has no gap (Markdown news puts section headings at "##").
+        level = min(max(block.level, 2), 6)
         return f"<h{level}>{content}</h{level}>"
     if block.kind is BlockKind.TITLE:
         return f"<h1>{content}</h1>"

@@ -391,10 +391,14 @@ def test_lists_nest_and_keep_source_numbers(ui: UiCatalogs) -> None:
     )
 
 
-def test_headings_move_one_level_down_and_stop_at_h6(ui: UiCatalogs) -> None:
+def test_headings_keep_their_level_below_the_title_h1(ui: UiCatalogs) -> None:
     items = (
         Block(kind=BlockKind.HEADING, text="One", level=1),
+        Block(kind=BlockKind.HEADING, text="Two", level=2),
+        Block(kind=BlockKind.HEADING, text="Three", level=3),
         Block(kind=BlockKind.HEADING, text="Six", level=6),
     )
     blocks = tuple(LocalizedBlock(block=b, parts=()) for b in items)
-    assert _body(assemble_page(_page("en", blocks=blocks), ui=ui)) == "<h2>One</h2>\n<h6>Six</h6>"
+    assert _body(assemble_page(_page("en", blocks=blocks), ui=ui)) == (
+        "<h2>One</h2>\n<h2>Two</h2>\n<h3>Three</h3>\n<h6>Six</h6>"
+    )
