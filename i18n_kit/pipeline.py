@@ -426,9 +426,12 @@ def _apply(
 
 
 def _global_digest(config: ProjectConfig) -> str:
-    """Everything outside the articles that shapes every output."""
+    """Everything outside the articles that shapes every output: the toolkit's own code
+    (a new segmentation rule must re-read every article), the config, the site-chrome
+    catalogs and the templates."""
     parts = [__version__.encode(), read_bytes_if_exists(config.root / CONFIG_NAME) or b""]
-    ui_files = sorted(shipped_locales_dir().glob("*/LC_MESSAGES/messages.po"))
+    ui_files = sorted(Path(__file__).parent.rglob("*.py"))
+    ui_files += sorted(shipped_locales_dir().glob("*/LC_MESSAGES/messages.po"))
     ui_files += sorted(config.locales_dir.glob("*/LC_MESSAGES/messages.po"))
     ui_files += sorted(path for path in TEMPLATES_DIR.rglob("*") if path.is_file())
     for path in ui_files:

@@ -16,7 +16,8 @@ the word after it. Decisions, so translators and reviewers know what to expect:
   images, code spans, autolinks and URLs. Markup that closes right after the
   terminator travels with the sentence ("**One.** Two." gives two segments).
 - Nothing splits inside balanced parentheses shorter than 300 characters.
-- A short quotation (under 400 characters) followed by a lowercase attribution is one
+- A short quotation (under 400 characters) closed after a comma or followed by a comma or
+  a lowercase attribution is one
   segment with it ('"We agree. We act," he said.'; «Мы согласны. Действуем», — сказал он);
   other quotations split at their inner sentence ends, as CAT tools do.
 - Chinese splits after 。！？ and …… with the closing quotes and brackets that follow,
@@ -301,6 +302,10 @@ def _opens_quote(text: str, position: int, char: str) -> bool:
 
 
 def _attribution_follows(text: str, position: int) -> bool:
+    # A comma at the closing quote ('…trust," Dr. Smith said', '«…», — сказал') says the
+    # sentence goes on after the quotation, whatever the case of the next word.
+    if text[position - 2] == "," or text[position : position + 1] == ",":
+        return True
     gap = _ATTRIBUTION_GAP.match(text, position)
     assert gap is not None  # the pattern can match empty
     return gap["word"].islower()
