@@ -62,7 +62,9 @@ def test_unchanged_source_gives_identical_text() -> None:
 
 
 def test_changed_source_keeps_translation_as_fuzzy_with_previous_source() -> None:
-    existing = HEADER_RU + f'\n#: {REF}\nmsgid "The summit was held online."\nmsgstr "Саммит прошёл онлайн."\n'
+    existing = HEADER_RU + (
+        f'\n#: {REF}\nmsgid "The summit was held online."\nmsgstr "Саммит прошёл онлайн."\n'
+    )
     assert merged(existing, "The summit was held online in 2020.") == HEADER_RU + (
         f"\n#: {REF}\n"
         "#, fuzzy\n"

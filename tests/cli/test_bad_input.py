@@ -44,7 +44,9 @@ def empty_article(project: Path) -> None:
 def unterminated_po(project: Path) -> None:
     po = project / "locales/ru/LC_MESSAGES/articles/summit.po"
     po.write_text(
-        po.read_text("utf-8").replace(GOOD_PO_LINE, 'msgid "SCO summit held online"\nmsgstr "Саммит'),
+        po.read_text("utf-8").replace(
+            GOOD_PO_LINE, 'msgid "SCO summit held online"\nmsgstr "Саммит'
+        ),
         "utf-8",
     )
     (project / "content" / "summit.md").write_text(
