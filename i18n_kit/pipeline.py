@@ -176,6 +176,12 @@ def sync(
         if not path.endswith(".po")  # catalogs hold translators' work: never deleted
     ]
 
+    if check and not config.site_dir.exists():
+        # A project that does not keep its built site (site/ ignored by git, as in a
+        # fresh CI clone) is checked on its catalogs only.
+        site = config.relative(config.site_dir) + "/"
+        outputs = {path: data for path, data in outputs.items() if not path.startswith(site)}
+        deletions = [path for path in deletions if not path.startswith(site)]
     changes = _apply(config, state, outputs, deletions, check=check)
     if not check:
         for source in removed:

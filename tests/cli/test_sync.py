@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from tests.cli.conftest import run, snapshot
+from tests.cli.conftest import FORUM, run, snapshot
 
 RU_SUMMIT = "locales/ru/LC_MESSAGES/articles/summit.po"
 
@@ -217,3 +217,22 @@ def test_missing_project_config(tmp_path: Path) -> None:
         f"error: i18n-kit.toml: no i18n-kit.toml in {tmp_path}; run 'i18n-kit init' "
         "to make a project or pass --project DIR\n"
     )
+
+
+def test_check_without_a_built_site_checks_catalogs_only(project: Path) -> None:
+    run("sync", "--project", str(project))
+    shutil.rmtree(project / "site")
+    shutil.rmtree(project / ".i18n-kit")
+    clean = run("sync", "--project", str(project), "--check")
+    assert (clean.exit_code, clean.stdout.splitlines()[-1]) == (
+        0,
+        "2 articles (2 read, 8 segments); 0 files would change",
+    )
+    (project / "content" / "forum.md").write_text(FORUM.replace("200", "300"), "utf-8")
+    stale = run("sync", "--project", str(project), "--check")
+    assert stale.exit_code == 1
+    assert stale.stdout.splitlines()[:3] == [
+        "would update locales/en/LC_MESSAGES/articles/forum.po",
+        "would update locales/templates/articles/forum.pot",
+        "would update locales/zh/LC_MESSAGES/articles/forum.po",
+    ]
