@@ -4,7 +4,8 @@
     ├── ConfigError              i18n-kit.toml is missing, unreadable or invalid
     ├── SourceError              a content file cannot be read or parsed
     ├── CatalogError             an existing PO/POT file is malformed
-    └── OutputError              a file cannot be written
+    ├── OutputError              a file cannot be written
+    └── GlossaryError            a glossary file (CSV or TBX) is malformed or inconsistent
 """
 
 from __future__ import annotations
@@ -55,3 +56,7 @@ class CatalogError(I18nKitError):
 
 class OutputError(I18nKitError):
     """A generated file cannot be written."""
+
+
+class GlossaryError(I18nKitError):
+    """A glossary CSV or TBX file is malformed, or its entries contradict each other."""
