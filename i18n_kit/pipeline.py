@@ -66,8 +66,9 @@ class SyncReport:
 
 
 @dataclass(slots=True, kw_only=True)
-class _Work:
-    """One parsed article and everything computed for it."""
+class ArticleWork:
+    """One parsed article and everything computed for it: segments, what each target
+    catalog holds (``targets[locale][source_text]``) and the files it produces."""
 
     source: str
     article: Article
@@ -140,11 +141,11 @@ def sync(
         if everything or not _is_clean(config, state, source):
             dirty.append(source)
 
-    works: dict[str, _Work] = {}
+    works: dict[str, ArticleWork] = {}
     _process(config, state, dirty, works, write_catalogs=write_catalogs, notify=notify)
     _check_slugs(state, works, sources)
 
-    listings = {code: _listing(config, state, works, sources, code) for code in config.locales}
+    listings = {code: list_articles(config, state, works, sources, code) for code in config.locales}
     listing_digests = {code: _listing_digest(links) for code, links in listings.items()}
     if listing_digests != state.listing_digests:
         rest = [source for source in sources if source not in works]
@@ -154,7 +155,7 @@ def sync(
     outputs: dict[str, bytes] = {}
     for done, work in enumerate(works.values(), 1):
         for code in config.locales:
-            page = _page_input(config, work, code, listings[code])
+            page = page_input(config, work, code, listings[code])
             rel = config.relative(page_path(config, code, work.article.slug))
             work.outputs[rel] = assemble_page(page, ui=ui).encode("utf-8")
         outputs.update(work.outputs)
@@ -215,29 +216,43 @@ def _process(
     config: ProjectConfig,
     state: SyncState,
     sources: Sequence[str],
-    works: dict[str, _Work],
+    works: dict[str, ArticleWork],
     *,
     write_catalogs: bool,
     notify: Progress,
 ) -> None:
     for done, source in enumerate(sources, 1):
-        article = read_article(
-            config.root / source, root=config.root, default_lang=config.source_language
-        )
-        if article.lang not in config.locales:
-            raise SourceError(
-                f"lang {article.lang!r} is not in project.locales "
-                f"({', '.join(config.locales)}); add it to {CONFIG_NAME} or change the lang",
-                path=source,
-            )
-        work = _Work(source=source, article=article, segments=segment_article(article))
-        _merge_catalogs(config, work, write_catalogs=write_catalogs)
-        works[source] = work
+        works[source] = prepare_article(config, source, write_catalogs=write_catalogs)
         state.file_hash(config.root, source)
         notify("articles", done, len(sources))
 
 
-def _merge_catalogs(config: ProjectConfig, work: _Work, *, write_catalogs: bool) -> None:
+def prepare_article(config: ProjectConfig, source: str, *, write_catalogs: bool) -> ArticleWork:
+    """Read one source article, segment it and read (or, with ``write_catalogs``, merge)
+    its catalogs. Nothing is written: the outputs are in ``work.outputs``.
+
+    >>> from i18n_kit.config import load_config
+    >>> config = load_config(Path("examples/sco-newsroom/i18n-kit.toml"))
+    >>> work = prepare_article(config, "content/youth-forum-tashkent-2021.md",
+    ...                        write_catalogs=False)
+    >>> work.article.lang, sorted(work.targets)
+    ('ru', ['en', 'zh'])
+    """
+    article = read_article(
+        config.root / source, root=config.root, default_lang=config.source_language
+    )
+    if article.lang not in config.locales:
+        raise SourceError(
+            f"lang {article.lang!r} is not in project.locales "
+            f"({', '.join(config.locales)}); add it to {CONFIG_NAME} or change the lang",
+            path=source,
+        )
+    work = ArticleWork(source=source, article=article, segments=segment_article(article))
+    _merge_catalogs(config, work, write_catalogs=write_catalogs)
+    return work
+
+
+def _merge_catalogs(config: ProjectConfig, work: ArticleWork, *, write_catalogs: bool) -> None:
     article = work.article
     units = collect_units(work.segments, reference=work.source)
     if write_catalogs:
@@ -258,7 +273,7 @@ def _merge_catalogs(config: ProjectConfig, work: _Work, *, write_catalogs: bool)
         work.targets[code] = read_targets(catalog) if catalog is not None else {}
 
 
-def _check_slugs(state: SyncState, works: Mapping[str, _Work], sources: Sequence[str]) -> None:
+def _check_slugs(state: SyncState, works: Mapping[str, ArticleWork], sources: Sequence[str]) -> None:
     owners: dict[str, str] = {}
     for source in sources:
         slug = works[source].article.slug if source in works else state.articles[source].slug
@@ -270,7 +285,7 @@ def _check_slugs(state: SyncState, works: Mapping[str, _Work], sources: Sequence
         owners[slug] = source
 
 
-def _title_for(work: _Work, locale_code: str) -> tuple[str, str]:
+def _title_for(work: ArticleWork, locale_code: str) -> tuple[str, str]:
     """The article's title on the ``locale_code`` site and the language it is in."""
     article = work.article
     titles = [s for s in work.segments if article.blocks[s.block].kind is BlockKind.TITLE]
@@ -285,13 +300,15 @@ def _title_for(work: _Work, locale_code: str) -> tuple[str, str]:
     return join_parts(parts), locale_code
 
 
-def _listing(
+def list_articles(
     config: ProjectConfig,
     state: SyncState,
-    works: Mapping[str, _Work],
+    works: Mapping[str, ArticleWork],
     sources: Sequence[str],
     locale_code: str,
 ) -> list[ArticleLink]:
+    """Every article as the ``locale_code`` site lists it, newest first; articles not in
+    ``works`` come from the cache in ``state``."""
     links: list[ArticleLink] = []
     for source in sources:
         if source in works:
@@ -324,9 +341,11 @@ def _parse_date(text: str) -> dt.date | dt.datetime | None:
     return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
 
 
-def _page_input(
-    config: ProjectConfig, work: _Work, locale_code: str, listing: Sequence[ArticleLink]
+def page_input(
+    config: ProjectConfig, work: ArticleWork, locale_code: str, listing: Sequence[ArticleLink]
 ) -> PageInput:
+    """What the page of ``work`` in ``locale_code`` shows: approved translations, the
+    source where there is none, and ``listing`` (every article) for "Related news"."""
     article = work.article
     by_block: dict[int, list[Segment]] = {}
     for segment in work.segments:
@@ -382,7 +401,7 @@ def _page_text(
     )
 
 
-def _record(config: ProjectConfig, state: SyncState, work: _Work) -> ArticleRecord:
+def _record(config: ProjectConfig, state: SyncState, work: ArticleWork) -> ArticleRecord:
     article = work.article
     previous = state.articles.get(work.source)
     outputs = set(work.outputs)
