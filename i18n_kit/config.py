@@ -18,12 +18,44 @@ DEFAULT_THRESHOLD = 80.0
 
 _LOCALE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2}|_[A-Z][a-z]{3})?")
 
+DEFAULT_TM_THRESHOLD = 75.0
+
 _KEYS: Mapping[str, frozenset[str]] = {
-    "": frozenset({"project", "paths", "build"}),
+    "": frozenset({"project", "paths", "build", "checks", "tm", "mt", "routing"}),
     "project": frozenset({"name", "source_language", "locales"}),
-    "paths": frozenset({"content", "locales", "site"}),
+    "paths": frozenset({"content", "locales", "site", "glossary", "tm"}),
     "build": frozenset({"threshold", "thresholds"}),
+    "checks": frozenset({"disable"}),
+    "tm": frozenset({"url", "threshold"}),
+    "mt": frozenset(
+        {"provider", "url", "api_key_env", "timeout", "max_chars", "batch_size",
+         "concurrency", "retries"}
+    ),
+    "routing": frozenset({"human_kinds", "human_patterns", "quotations"}),
 }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MtConfig:
+    """The [mt] table: a machine-translation provider (absent: no MT)."""
+
+    provider: str
+    url: str | None = None
+    api_key_env: str | None = None  # the key itself is read from this environment variable
+    timeout: float = 10.0  # seconds per request
+    max_chars: int | None = None  # characters sent per run, at most
+    batch_size: int = 25
+    concurrency: int = 2
+    retries: int = 3
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoutingConfig:
+    """The [routing] table: what people must translate themselves."""
+
+    human_kinds: tuple[str, ...] = ()  # block kinds: title, summary, heading, quote, ...
+    human_patterns: tuple[str, ...] = ()  # regular expressions searched in the source text
+    quotations: bool = True  # quotations (of heads of state) go to translators
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,6 +71,13 @@ class ProjectConfig:
     site_dir: Path
     threshold: float = DEFAULT_THRESHOLD
     thresholds: Mapping[str, float] = field(default_factory=dict)
+    glossary_dir: Path | None = None
+    tm_dir: Path | None = None
+    checks_disabled: tuple[str, ...] = ()
+    tm_url: str | None = None  # None: SQLite in .i18n-kit/
+    tm_threshold: float = DEFAULT_TM_THRESHOLD
+    mt: MtConfig | None = None
+    routing: RoutingConfig = field(default_factory=RoutingConfig)
 
     @property
     def state_dir(self) -> Path:
@@ -147,6 +186,12 @@ def parse_config(data: Mapping[str, object], *, root: Path) -> ProjectConfig:
             raise ConfigError(f"{key}: {code!r} is not in project.locales", path=CONFIG_NAME)
         thresholds[code] = _percent(thresholds_table, code, key, threshold)
 
+    checks = _table(data, "checks")
+    tm = _table(data, "tm")
+    tm_url = tm.get("url")
+    if tm_url is not None and (not isinstance(tm_url, str) or not tm_url.strip()):
+        raise ConfigError(f"tm.url: expected a URL string, got {tm_url!r}", path=CONFIG_NAME)
+
     return ProjectConfig(
         root=root,
         name=name,
@@ -157,6 +202,85 @@ def parse_config(data: Mapping[str, object], *, root: Path) -> ProjectConfig:
         site_dir=_directory(paths, "site", root),
         threshold=threshold,
         thresholds=thresholds,
+        glossary_dir=_directory(paths, "glossary", root),
+        tm_dir=_directory(paths, "tm", root),
+        checks_disabled=_strings(checks, "disable", "checks.disable"),
+        tm_url=tm_url,
+        tm_threshold=_percent(tm, "threshold", "tm.threshold", DEFAULT_TM_THRESHOLD),
+        mt=_mt(data),
+        routing=_routing(data),
+    )
+
+
+def _strings(table: Mapping[str, object], name: str, key: str) -> tuple[str, ...]:
+    value = table.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"{key}: expected a list of strings, got {value!r}", path=CONFIG_NAME)
+    return tuple(value)
+
+
+def _number(
+    table: Mapping[str, object], name: str, key: str, default: float, *, integer: bool
+) -> float:
+    value = table.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0 or (
+        integer and not isinstance(value, int)
+    ):
+        what = "a positive whole number" if integer else "a positive number"
+        raise ConfigError(f"{key}: expected {what}, got {value!r}", path=CONFIG_NAME)
+    return float(value)
+
+
+def _mt(data: Mapping[str, object]) -> MtConfig | None:
+    if "mt" not in data:
+        return None
+    mt = _table(data, "mt")
+    provider = _string(mt, "mt.provider", default="")
+    url = mt.get("url")
+    if url is not None and not (isinstance(url, str) and url.startswith(("http://", "https://"))):
+        raise ConfigError(f"mt.url: expected an http(s) URL, got {url!r}", path=CONFIG_NAME)
+    key_env = mt.get("api_key_env")
+    if key_env is not None and not (
+        isinstance(key_env, str) and re.fullmatch(r"[A-Za-z_]\w*", key_env)
+    ):
+        raise ConfigError(
+            f"mt.api_key_env: expected the name of an environment variable, got {key_env!r}",
+            path=CONFIG_NAME,
+        )
+    max_chars = mt.get("max_chars")
+    return MtConfig(
+        provider=provider.strip().lower(),
+        url=url,
+        api_key_env=key_env,
+        timeout=_number(mt, "timeout", "mt.timeout", 10.0, integer=False),
+        max_chars=None if max_chars is None
+        else int(_number(mt, "max_chars", "mt.max_chars", 1, integer=True)),
+        batch_size=int(_number(mt, "batch_size", "mt.batch_size", 25, integer=True)),
+        concurrency=int(_number(mt, "concurrency", "mt.concurrency", 2, integer=True)),
+        retries=int(_number(mt, "retries", "mt.retries", 3, integer=True)),
+    )
+
+
+def _routing(data: Mapping[str, object]) -> RoutingConfig:
+    routing = _table(data, "routing")
+    patterns = _strings(routing, "human_patterns", "routing.human_patterns")
+    for index, pattern in enumerate(patterns):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(
+                f"routing.human_patterns[{index}]: {pattern!r} is not a regular expression: {exc}",
+                path=CONFIG_NAME,
+            ) from exc
+    quotations = routing.get("quotations", True)
+    if not isinstance(quotations, bool):
+        raise ConfigError(
+            f"routing.quotations: expected true or false, got {quotations!r}", path=CONFIG_NAME
+        )
+    return RoutingConfig(
+        human_kinds=_strings(routing, "human_kinds", "routing.human_kinds"),
+        human_patterns=patterns,
+        quotations=quotations,
     )
 
 
