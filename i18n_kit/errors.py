@@ -5,7 +5,9 @@
     ├── SourceError              a content file cannot be read or parsed
     ├── CatalogError             an existing PO/POT file is malformed
     ├── OutputError              a file cannot be written
-    └── GlossaryError            a glossary file (CSV or TBX) is malformed or inconsistent
+    ├── GlossaryError            a glossary file (CSV or TBX) is malformed or inconsistent
+    └── MemoryStoreError         a TMX file is malformed, or the translation memory's database
+                                 cannot be reached (the [tm] url)
 """
 
 from __future__ import annotations
@@ -60,3 +62,7 @@ class OutputError(I18nKitError):
 
 class GlossaryError(I18nKitError):
     """A glossary CSV or TBX file is malformed, or its entries contradict each other."""
+
+
+class MemoryStoreError(I18nKitError):
+    """A TMX file is malformed or lacks a locale, or the memory's database URL is unusable."""

@@ -1,0 +1,1 @@
+"""Terminology glossary: SCO bodies, states and names in en, ru and zh."""

@@ -1,0 +1,145 @@
+"""Rules every glossary obeys whatever its file format: one entry, then the set of entries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from i18n_kit.errors import GlossaryError
+from i18n_kit.glossary.model import GLOSSARY_LANGUAGES, Entry, TermStatus
+
+#: Values of an entry's status in a year (the reference's status_2020/status_2025 columns).
+STATUS_VALUES: tuple[str, ...] = ("member", "observer", "dialogue_partner", "none")
+#: Years the CSV format has a status column for.
+STATUS_YEARS: tuple[str, ...] = ("2020", "2025")
+
+# Ids become TBX `conceptEntry/@id`, an xml:id, so they must be XML names without a colon.
+_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*\Z")
+# C0 controls other than tab and newline cannot be written to XML 1.0 or survive an editor.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LocatedEntry:
+    """An entry with the file and line it was read from, for error messages."""
+
+    entry: Entry
+    path: str
+    line: int | None
+
+
+def check_entry(entry: Entry, *, path: str, line: int | None) -> None:
+    """Raise GlossaryError when one entry is malformed on its own.
+
+    >>> from i18n_kit.glossary.model import Category, Term
+    >>> check_entry(Entry(id="x", category=Category.STATE,
+    ...     terms=(Term(text="Laos", lang="en"),)), path="g.csv", line=2)
+    """
+
+    def fail(problem: str) -> GlossaryError:
+        return GlossaryError(f"entry {entry.id!r}: {problem}", path=path, line=line)
+
+    if not _ID.match(entry.id):
+        raise GlossaryError(
+            f"id {entry.id!r} is not valid; use letters, digits, '-', '_' or '.', "
+            "starting with a letter",
+            path=path,
+            line=line,
+        )
+    if not entry.terms:
+        raise fail("has no term in any language; give at least one of en, ru, zh")
+    for name, value in (("note", entry.note), ("source", entry.source)):
+        if _CONTROL.search(value):
+            raise fail(f"{name} contains a control character; remove it")
+    for year, status in entry.status_by_year.items():
+        if year not in STATUS_YEARS:
+            raise fail(f"status for year {year!r}: only {', '.join(STATUS_YEARS)} are kept")
+        if status not in STATUS_VALUES:
+            raise fail(f"status {status!r} for {year} is not one of {', '.join(STATUS_VALUES)}")
+    seen: set[tuple[str, str]] = set()
+    preferred: set[str] = set()
+    for term in entry.terms:
+        if term.lang not in GLOSSARY_LANGUAGES:
+            raise fail(f"language {term.lang!r} is not one of {', '.join(GLOSSARY_LANGUAGES)}")
+        if not term.text:
+            raise fail(f"empty {term.lang} term; remove the empty form (e.g. 'a||b')")
+        if term.text != term.text.strip():
+            raise fail(f"{term.lang} term {term.text!r} has leading or trailing space")
+        if _CONTROL.search(term.text) or "\n" in term.text or "\t" in term.text:
+            raise fail(f"{term.lang} term {term.text!r} contains a control character")
+        if (term.lang, term.text) in seen:
+            raise fail(f"{term.lang} term {term.text!r} is listed twice; keep one")
+        seen.add((term.lang, term.text))
+        if term.status is TermStatus.PREFERRED:
+            if term.lang in preferred:
+                raise fail(f"two preferred {term.lang} terms; keep one and make the other admitted")
+            preferred.add(term.lang)
+
+
+def form_key(text: str) -> str:
+    """The key under which two written forms count as the same form.
+
+    Case, Unicode normalisation and ё/е are ignored: matching ignores them for words,
+    so two entries that differ only there would still be ambiguous.
+
+    >>> form_key("Организация") == form_key("организация")
+    True
+    """
+    return unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
+
+
+def check_entries(located: Sequence[LocatedEntry]) -> None:
+    """Raise GlossaryError on a duplicate id or on one form claimed with different targets.
+
+    A form (any status) in one language may belong to several entries only when those
+    entries have the same preferred terms in the other languages; otherwise a match
+    could not say which translation is approved.
+
+    >>> check_entries([])
+    """
+    by_id: dict[str, LocatedEntry] = {}
+    for item in located:
+        first = by_id.get(item.entry.id)
+        if first is not None:
+            raise GlossaryError(
+                f"duplicate id {item.entry.id!r} (first at {_where(first, item.path)}); "
+                "give each entry its own id",
+                path=item.path,
+                line=item.line,
+            )
+        by_id[item.entry.id] = item
+    owners: dict[tuple[str, str], LocatedEntry] = {}
+    for item in located:
+        for term in item.entry.terms:
+            key = (term.lang, form_key(term.text))
+            owner = owners.setdefault(key, item)
+            if owner is item:
+                continue
+            difference = _target_difference(owner.entry, item.entry, term.lang)
+            if difference:
+                raise GlossaryError(
+                    f"entry {item.entry.id!r}: {term.lang} form {term.text!r} also belongs to "
+                    f"{owner.entry.id!r} ({_where(owner, item.path)}), whose target differs "
+                    f"({difference}); keep the form in one entry only",
+                    path=item.path,
+                    line=item.line,
+                )
+
+
+def _target_difference(first: Entry, second: Entry, source_lang: str) -> str:
+    for lang in GLOSSARY_LANGUAGES:
+        if lang == source_lang:
+            continue
+        a, b = first.preferred(lang), second.preferred(lang)
+        text_a, text_b = ("" if a is None else a.text), ("" if b is None else b.text)
+        if text_a != text_b:
+            return f"{lang} {text_a!r} vs {text_b!r}"
+    return ""
+
+
+def _where(item: LocatedEntry, current_path: str) -> str:
+    if item.path != current_path:
+        return item.path if item.line is None else f"{item.path}:{item.line}"
+    return "this file" if item.line is None else f"line {item.line}"

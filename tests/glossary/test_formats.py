@@ -1,0 +1,220 @@
+"""CSV and TBX: golden files, byte-exact round trips both ways, TBX 2 import, safe XML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from i18n_kit.errors import GlossaryError
+from i18n_kit.glossary.csvfile import parse_csv, write_csv
+from i18n_kit.glossary.load import glossary_digest, read_glossary
+from i18n_kit.glossary.model import Category, Entry, Glossary, Term, TermStatus
+from i18n_kit.glossary.tbx import parse_tbx, write_tbx
+from i18n_kit.glossary.validate import form_key
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "glossary"
+HEADER = (
+    "id,category,en,en_variants,ru,ru_variants,zh,zh_variants,status_2020,status_2025,note,source"
+)
+
+
+def read_text(name: str) -> str:
+    return (DATA / name).read_bytes().decode("utf-8")
+
+
+def test_csv_reads_into_entries_with_every_status() -> None:
+    glossary = parse_csv(read_text("sample.csv"), origin="sample.csv")
+    assert [entry.id for entry in glossary] == [
+        "org-001",
+        "state-04",
+        "state-09",
+        "body-036",
+        "pers-01",
+        "conc-01",
+    ]
+    kyrgyzstan = glossary.get("state-04")
+    assert kyrgyzstan == Entry(
+        id="state-04",
+        category=Category.STATE,
+        terms=(
+            Term(text="Kyrgyzstan", lang="en"),
+            Term(text="Kyrgyz Republic", lang="en", status=TermStatus.ADMITTED),
+            Term(text="Kirghizia", lang="en", status=TermStatus.FORBIDDEN),
+            Term(text="Кыргызстан", lang="ru"),
+            Term(text="Кыргызская Республика", lang="ru", status=TermStatus.ADMITTED),
+            Term(text="Киргизия", lang="ru", status=TermStatus.DEPRECATED),
+            Term(text="吉尔吉斯斯坦", lang="zh"),
+            Term(text="吉尔吉斯共和国", lang="zh", status=TermStatus.ADMITTED),
+            Term(text="吉尔吉斯", lang="zh", status=TermStatus.FORBIDDEN),
+        ),
+        note="Founding member.\nChairmanship 2025–2026 (summit in Bishkek, 2026).",
+        source="adilet.zan.kz",
+        status_by_year={"2020": "member", "2025": "member"},
+    )
+    bank = glossary.get("body-036")
+    assert bank is not None
+    assert (bank.preferred("ru"), bank.unverified) == (None, "ru, zh not found")
+    belt = glossary.get("conc-01")
+    assert belt is not None
+    assert belt.preferred("ru") is None
+    assert [t.text for t in belt.forms("ru")] == ["«Пояс и путь»"]
+
+
+def test_csv_writes_back_byte_for_byte() -> None:
+    text = read_text("sample.csv")
+    assert write_csv(parse_csv(text, origin="sample.csv")) == text
+
+
+def test_csv_exports_to_the_golden_tbx() -> None:
+    glossary = parse_csv(read_text("sample.csv"), origin="sample.csv")
+    assert write_tbx(glossary) == read_text("sample.expected.tbx")
+
+
+def test_tbx_to_csv_to_tbx_is_byte_equal() -> None:
+    tbx = read_text("sample.expected.tbx")
+    csv_text = write_csv(parse_tbx(tbx.encode("utf-8"), origin="sample.expected.tbx"))
+    assert write_tbx(parse_csv(csv_text, origin="exported.csv")) == tbx
+
+
+def test_csv_to_tbx_to_csv_is_byte_equal() -> None:
+    text = read_text("sample.csv")
+    tbx = write_tbx(parse_csv(text, origin="sample.csv"))
+    assert write_csv(parse_tbx(tbx, origin="exported.tbx")) == text
+
+
+def test_tbx_2_martif_from_another_tool_is_read() -> None:
+    # The DOCTYPE names /etc/passwd as its DTD: were it fetched, it would not parse.
+    glossary = read_glossary(DATA / "martif.tbx")
+    assert write_csv(glossary) == read_text("martif.expected.csv")
+    summit = glossary.get("proj-summit")
+    assert summit is not None
+    assert [(t.text, t.status, t.note) for t in summit.forms("ru")] == [
+        ("ежегодный саммит", TermStatus.PREFERRED, ""),
+        ("встреча в верхах", TermStatus.DEPRECATED, "Dated."),
+    ]
+
+
+def test_crlf_and_bom_are_read_like_the_canonical_file() -> None:
+    text = read_text("sample.csv")
+    windows = "\ufeff" + text.replace("\n", "\r\n")
+    assert parse_csv(windows, origin="win.csv") == parse_csv(text, origin="win.csv")
+
+
+def test_a_project_csv_may_leave_out_columns() -> None:
+    glossary = parse_csv("category,id,ru\nconcept,proj-1,саммит\n", origin="p.csv")
+    assert write_csv(glossary) == f"{HEADER}\nproj-1,concept,,,саммит,,,,,,,\n"
+
+
+def test_a_term_the_csv_cannot_hold_is_an_error_not_a_silent_change() -> None:
+    entry = Entry(
+        id="proj-1",
+        category=Category.CONCEPT,
+        terms=(
+            Term(text="a", lang="en"),
+            Term(text="b|c", lang="en", status=TermStatus.ADMITTED),
+        ),
+    )
+    with pytest.raises(GlossaryError) as caught:
+        write_csv(Glossary(entries=(entry,)))
+    assert str(caught.value) == (
+        "entry 'proj-1': en term 'b|c' cannot be written to CSV "
+        "(it contains '|' or starts with a mark)"
+    )
+
+
+def test_external_dtd_is_never_fetched(tmp_path: Path) -> None:
+    dtd = tmp_path / "evil.dtd"
+    dtd.write_text('<!ENTITY % x SYSTEM "file:///etc/passwd"> %x; not a DTD', "utf-8")
+    tbx = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE tbx SYSTEM "{dtd.as_uri()}">\n'
+        '<tbx><text><body><conceptEntry id="a"><langSec xml:lang="en"><termSec>'
+        "<term>x</term></termSec></langSec></conceptEntry></body></text></tbx>\n"
+    )
+    assert [e.id for e in parse_tbx(tbx, origin="t.tbx")] == ["a"]
+
+
+def test_digest_follows_content_only() -> None:
+    glossary = parse_csv(read_text("sample.csv"), origin="sample.csv")
+    via_tbx = parse_tbx(write_tbx(glossary), origin="elsewhere.tbx")
+    assert glossary_digest(via_tbx) == glossary_digest(glossary)
+    changed = parse_csv(read_text("sample.csv").replace("Иран,", "Персия,"), origin="x")
+    assert glossary_digest(changed) != glossary_digest(glossary)
+    assert len(glossary_digest(glossary)) == 64
+
+
+# Property: any glossary the formats can hold survives both writers unchanged.
+_text = st.text(
+    alphabet=st.characters(
+        codec="utf-8",
+        exclude_categories=("Cs", "Cn", "Cc", "Zs", "Zl", "Zp"),
+        exclude_characters="|",
+    ),
+    min_size=1,
+    max_size=12,
+).filter(lambda s: s[0] not in "!~" and s == s.strip())
+_note = (
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cn", "Cc", "Zl", "Zp")),
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(lambda s: not s.startswith("SCO status "))
+)
+
+
+@st.composite
+def _entries(draw: st.DrawFn, index: int) -> Entry:
+    terms: list[Term] = []
+    for lang in ("en", "ru", "zh"):
+        texts = draw(st.lists(_text, max_size=4, unique=True))
+        statuses = [
+            draw(
+                st.sampled_from([TermStatus.ADMITTED, TermStatus.DEPRECATED, TermStatus.FORBIDDEN])
+            )
+            for _ in texts
+        ]
+        make_preferred = draw(st.booleans())
+        if texts and make_preferred:
+            statuses[0] = TermStatus.PREFERRED
+        ordered = sorted(
+            zip(texts, statuses, strict=True), key=lambda p: p[1] is not TermStatus.PREFERRED
+        )
+        terms += [Term(text=t, lang=lang, status=s) for t, s in ordered]
+    if not terms:
+        terms.append(Term(text=f"term{index}", lang="en"))
+    years = draw(
+        st.dictionaries(st.sampled_from(["2020", "2025"]), st.sampled_from(["member", "none"]))
+    )
+    return Entry(
+        id=f"e-{index}",
+        category=draw(st.sampled_from(list(Category))),
+        terms=tuple(terms),
+        note=draw(_note),
+        source=draw(_note),
+        status_by_year=dict(sorted(years.items())),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_any_glossary_round_trips_through_both_formats(data: st.DataObject) -> None:
+    count = data.draw(st.integers(min_value=0, max_value=3))
+    entries = tuple(data.draw(_entries(i)) for i in range(count))
+    # Distinct forms across entries, so the set-level checks accept the glossary.
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for entry in entries:
+        keys = {(t.lang, form_key(t.text)) for t in entry.terms}
+        if keys & seen:
+            continue
+        seen |= keys
+        kept.append(entry)
+    glossary = Glossary(entries=tuple(kept))
+    csv_text = write_csv(glossary)
+    assert parse_csv(csv_text, origin="h.csv").entries == glossary.entries
+    tbx_text = write_tbx(glossary)
+    assert parse_tbx(tbx_text, origin="h.tbx").entries == glossary.entries
+    assert write_tbx(parse_csv(csv_text, origin="h.csv")) == tbx_text
