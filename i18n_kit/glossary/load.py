@@ -29,8 +29,9 @@ def read_glossary(path: Path) -> Glossary:
     return Glossary(entries=tuple(item.entry for item in located), origin=str(path))
 
 
-def load_glossary(*, project_dir: Path | None) -> Glossary:
-    """The shipped glossary, with the project's ``glossary/*.csv|*.tbx`` laid over it.
+def load_glossary(*, project_dir: Path | None, folder: Path | None = None) -> Glossary:
+    """The shipped glossary, with the project's ``glossary/*.csv|*.tbx`` laid over it
+    (``folder`` overrides where the project keeps them: ``[paths] glossary``).
 
     A project entry with a shipped entry's id replaces it in place; other project entries
     follow the shipped ones, in file-name order. Any error in any file imports nothing.
@@ -48,7 +49,7 @@ def load_glossary(*, project_dir: Path | None) -> Glossary:
     origins = [str(shipped_dir)]
     project: list[LocatedEntry] = []
     if project_dir is not None:
-        folder = project_dir / GLOSSARY_FOLDER
+        folder = folder or project_dir / GLOSSARY_FOLDER
         files = sorted(p for p in folder.glob("*") if p.suffix in GLOSSARY_SUFFIXES and p.is_file())
         for path in files:
             project.extend(_read_located(path, path.relative_to(project_dir).as_posix()))
