@@ -1,0 +1,415 @@
+"""Finding glossary terms in en/ru/zh text: Aho-Corasick over a stream of lemma ids."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import accumulate, chain
+from operator import itemgetter
+
+import ahocorasick
+
+from i18n_kit.glossary.model import (
+    GLOSSARY_LANGUAGES,
+    Entry,
+    Glossary,
+    HitKind,
+    Term,
+    TermHit,
+    TermStatus,
+)
+from i18n_kit.glossary.morphology import lemmatise_word, normalise_yo
+
+# How it works. Text and terms are cut into the same tokens: words (letters and digits),
+# single CJK characters, and single "hard" punctuation marks (, . / ...). Spaces, hyphens
+# and dashes, quotes, brackets and Markdown emphasis between tokens are ignored, so
+# «государства-члены», «государства – члены» and «**государства** члены» read alike.
+# Each token becomes one key: an abbreviation its exact spelling, a Cyrillic word its
+# lemma, a Latin word its case-folded singular. Every key the glossary uses gets an id,
+# written as a short fixed-width code, so a term is a string of codes and a text is a
+# string of the same codes (unknown tokens become a filler no term contains). One
+# Aho-Corasick automaton per language then finds every term in a single pass whose cost
+# barely grows with the number of terms; Python work is per distinct word (cached) and
+# per hit, never per term.
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+# Characters that may sit inside a multi-word term without breaking it.
+_SOFT = _DASHES + "\"'«»‘’‚‛“”„‟‹›「」『』《》〈〉【】〔〕()（）\\[\\]*_~`"
+_TOKEN = (
+    rf"[{_CJK}]"  # one CJK character is one token: Chinese has no word boundaries
+    # A word; digits are word characters. An apostrophe splits (SCO's = SCO + s).
+    rf"|[^\W_{_CJK}]+"
+    rf"|[^\w\s{_SOFT}]"  # any other mark is a token of its own
+)
+_BLANK_LINE = r"\n[ \t]*\n"  # ends a paragraph; no term spans two
+_TOKEN_RE = re.compile(rf"{_BLANK_LINE}|{_TOKEN}")
+_PAIR_RE = re.compile(rf"([\s{_SOFT}]*)({_TOKEN})")
+_BLANK_LINE_RE = re.compile(_BLANK_LINE)
+_SOFT_GAP_RE = re.compile(rf"\s*[{_DASHES}]\s*")
+_STRIP_RE = re.compile(r"[\"'«»‘’‚‛“”„‟‹›「」『』《》〈〉【】〔〕()（）\[\]*_~`]")
+_QUOTES = "\"'«»‘’‚‛“”„‟‹›「」『』《》〈〉"
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+_FILLER = " "  # repeated to code width: every token no term contains
+_EXACT = "="
+
+_STATUS_RANK = {
+    TermStatus.PREFERRED: 0,
+    TermStatus.ADMITTED: 1,
+    TermStatus.DEPRECATED: 2,
+    TermStatus.FORBIDDEN: 3,
+}
+_KIND = {
+    TermStatus.PREFERRED: HitKind.TERM,
+    TermStatus.ADMITTED: HitKind.VARIANT,
+    TermStatus.DEPRECATED: HitKind.FLAGGED,
+    TermStatus.FORBIDDEN: HitKind.FLAGGED,
+}
+#: Distinct surface forms remembered per language before the cache starts over.
+SURFACE_CACHE_SIZE = 500_000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Token:
+    """One token of a text: [start, end) and the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def iter_tokens(text: str) -> Iterator[Token]:
+    """The tokens matching works on, in order (soft separators are left out).
+
+    >>> [t.text for t in iter_tokens("«Совет» глав, 上合")]
+    ['Совет', 'глав', ',', '上', '合']
+    """
+    for match in _TOKEN_RE.finditer(text):
+        yield Token(start=match.start(), end=match.end(), text=match.group())
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether a word is matched case-sensitively: all capitals, or capitals inside it.
+
+    >>> is_abbreviation("ШОС"), is_abbreviation("EurAsEC"), is_abbreviation("Council")
+    (True, True, False)
+    """
+    return any(c.isupper() for c in word[1:])
+
+
+def fold_latin(word: str) -> str:
+    """A Latin word case-folded and crudely singularised, so `Member States` = `member state`.
+
+    >>> fold_latin("Secretaries"), fold_latin("States"), fold_latin("Congress")
+    ('secretary', 'state', 'congress')
+    """
+    word = word.casefold()
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def word_keys(word: str) -> tuple[str, ...]:
+    """Candidate keys of one token, best first (several for an ambiguous Russian word).
+
+    >>> word_keys("Совета"), word_keys("UN"), word_keys("Heads")
+    (('совет', 'совета'), ('=UN',), ('head',))
+    """
+    if not word[:1].isalnum():
+        return (word,)
+    if is_abbreviation(word):
+        return (_EXACT + normalise_yo(word),)
+    if _CYRILLIC_RE.search(word):
+        return lemmatise_word(word)
+    return (fold_latin(word),)
+
+
+def signature(text: str) -> str:
+    """A span's spelling with case, «ё», quotes, Markdown and dash style ironed out.
+
+    Used to tell apart terms that share their keys, such as the preferred
+    `Kassym-Jomart Tokayev` and the forbidden `Kassym Jomart Tokayev`.
+
+    >>> signature("**Kassym – Jomart** Tokayev")
+    'kassym-jomart tokayev'
+    """
+    text = _STRIP_RE.sub("", normalise_yo(text).casefold())
+    return " ".join(_SOFT_GAP_RE.sub("-", text).split())
+
+
+def _id_codes(count: int) -> list[str]:
+    """Codes for ids 0..count-1: fixed-width strings of base-64 digits.
+
+    pyahocorasick finds a node's child by a linear scan, so one character per id would
+    make the root scan every first word of 50,000 terms for each word of text. Digits
+    keep every node at most 64 children wide; each digit position has its own characters,
+    so a match can only start on a token boundary.
+    """
+    width = 1
+    while _BASE**width < count:
+        width += 1
+    codes: list[str] = []
+    for number in range(count):
+        digits = []
+        for position in range(width):
+            digits.append(chr(_DIGITS + position * _BASE + number % _BASE))
+            number //= _BASE
+        codes.append("".join(reversed(digits)))  # most significant first: narrow root
+    return codes
+
+
+_BASE = 64
+_DIGITS = 0x100  # digit characters start here, above the filler
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """A token sequence and the glossary terms spelled with it."""
+
+    length: int
+    capitals: tuple[int, ...]  # token offsets that must start with a capital letter
+    terms: tuple[tuple[Entry, Term], ...]
+
+
+class _SurfaceCodes(dict[str, str]):
+    """Token text -> code; computed once per distinct surface form."""
+
+    def __init__(self, codes: dict[str, str], filler: str) -> None:
+        super().__init__()
+        self._codes = codes
+        self._filler = filler
+
+    def __missing__(self, surface: str) -> str:
+        if len(self) >= SURFACE_CACHE_SIZE:
+            self.clear()
+        code = self._filler
+        for key in word_keys(surface):
+            found = self._codes.get(key)
+            if found is not None:
+                code = found
+                break
+        self[surface] = code
+        return code
+
+
+_Tokens = list[tuple[int, bool]]  # (id, must start with a capital) per token
+_Grouped = dict[tuple[int, ...], tuple[tuple[int, ...], list[tuple[Entry, Term]]]]
+
+
+class TermIndex:
+    """All terms of a glossary, ready to be found in text of any glossary language.
+
+    >>> from i18n_kit.glossary.model import Category, Entry, Glossary, Term
+    >>> sco = Entry(id="org-001", category=Category.ORGANISATION,
+    ...             terms=(Term(text="ШОС", lang="ru"),))
+    >>> [hit.text for hit in TermIndex(Glossary(entries=(sco,))).match_terms("В ШОС", "ru")]
+    ['ШОС']
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._vocabulary: dict[str, int] = {}  # key -> id
+        self._id_count = 0
+        grouped = {lang: self._group(lang) for lang in GLOSSARY_LANGUAGES}
+        codes = _id_codes(self._id_count)
+        self._width = len(codes[0]) if codes else 1
+        key_codes = {key: codes[number] for key, number in self._vocabulary.items()}
+        self._patterns: dict[str, list[_Pattern]] = {}
+        self._automata: dict[str, ahocorasick.Automaton] = {}
+        self._surfaces: dict[str, _SurfaceCodes] = {}
+        for lang, patterns_by_ids in grouped.items():
+            automaton = ahocorasick.Automaton()
+            patterns: list[_Pattern] = []
+            for ids, (capitals, terms) in patterns_by_ids.items():
+                automaton.add_word("".join(codes[i] for i in ids), len(patterns))
+                patterns.append(_Pattern(len(ids), capitals, tuple(terms)))
+            if patterns:
+                automaton.make_automaton()
+            self._automata[lang] = automaton
+            self._patterns[lang] = patterns
+            self._surfaces[lang] = _SurfaceCodes(key_codes, _FILLER * self._width)
+
+    def _term_tokens(self, term_text: str) -> _Tokens | None:
+        tokens: _Tokens = []
+        for token in iter_tokens(term_text):
+            if token.text.startswith("\n"):
+                return None
+            keys = word_keys(token.text)
+            # Every lemma of the glossary's word names the same id, so that a text word
+            # whose best parse differs («Токаев» -> «токай», «Токаева» -> «токаев») meets it.
+            number = next((self._vocabulary[k] for k in keys if k in self._vocabulary), None)
+            if number is None:
+                number = self._id_count
+                self._id_count += 1
+            for key in keys:
+                self._vocabulary.setdefault(key, number)
+            tokens.append((number, token.text[:1].isupper() and not is_abbreviation(token.text)))
+        return tokens or None
+
+    def _group(self, lang: str) -> _Grouped:
+        """The language's terms by id sequence."""
+        written: list[tuple[_Tokens, Entry, Term]] = []
+        expansions: dict[int, _Tokens] = {}
+        for entry in self.glossary:
+            for term in entry.forms(lang):
+                tokens = self._term_tokens(term.text)
+                if tokens is not None:
+                    written.append((tokens, entry, term))
+            full = entry.preferred(lang)
+            full_tokens = None if full is None else self._term_tokens(full.text)
+            if full_tokens is None or len(full_tokens) < 2:
+                continue
+            for term in entry.forms(lang):
+                if term.status is TermStatus.ADMITTED and is_abbreviation(term.text):
+                    short = self._term_tokens(term.text)
+                    if short is not None and len(short) == 1:
+                        expansions.setdefault(short[0][0], full_tokens)
+        grouped: _Grouped = {}
+        for tokens, entry, term in written:
+            _add_pattern(grouped, tokens, entry, term)
+        # «Совет глав государств-членов ШОС» is as often written «... Шанхайской организации
+        # сотрудничества»: spell each abbreviation inside a longer term out once, unless
+        # the glossary lists that form itself.
+        listed = set(grouped)
+        for tokens, entry, term in written:
+            if len(tokens) < 2:
+                continue
+            spelled: _Tokens = []
+            for token in tokens:
+                spelled.extend(expansions.get(token[0], [token]))
+            if len(spelled) > len(tokens) and tuple(i for i, _ in spelled) not in listed:
+                _add_pattern(grouped, spelled, entry, term)
+        return grouped
+
+    def match_terms(self, text: str, lang: str) -> list[TermHit]:
+        """Glossary terms in ``text``: sorted, non-overlapping, leftmost-longest.
+
+        >>> from i18n_kit.glossary.model import Category, Entry, Glossary, Term
+        >>> e = Entry(id="body-006", category=Category.BODY,
+        ...           terms=(Term(text="Секретариат ШОС", lang="ru"),))
+        >>> TermIndex(Glossary(entries=(e,))).match_terms("в Секретариате ШОС", "ru")[0].text
+        'Секретариате ШОС'
+        """
+        if lang not in self._automata:
+            raise ValueError(f"glossary language {lang!r} is not one of {GLOSSARY_LANGUAGES}")
+        if not self._patterns[lang]:
+            return []
+        if "\n" not in text:
+            return self._match_paragraph(text, lang, 0, len(text))
+        # No term spans a blank line: match each paragraph on its own.
+        hits: list[TermHit] = []
+        start = 0
+        for blank in _BLANK_LINE_RE.finditer(text):
+            hits.extend(self._match_paragraph(text, lang, start, blank.start()))
+            start = blank.end()
+        hits.extend(self._match_paragraph(text, lang, start, len(text)))
+        return hits
+
+    def _match_paragraph(self, text: str, lang: str, offset: int, stop: int) -> list[TermHit]:
+        patterns = self._patterns[lang]
+        # (gap, token) pairs: the gaps' lengths give the offsets without a per-token loop.
+        pairs: list[tuple[str, str]] = _PAIR_RE.findall(text, offset, stop)
+        stream = "".join(map(self._surfaces[lang].__getitem__, map(itemgetter(1), pairs)))
+        found: list[tuple[int, int, int]] = []  # (first token, -length, pattern)
+        width = self._width
+        for last_char, number in self._automata[lang].iter(stream):
+            pattern = patterns[number]
+            last = last_char // width
+            first = last - pattern.length + 1
+            if all(pairs[first + i][1][:1].isupper() for i in pattern.capitals):
+                found.append((first, -pattern.length, number))
+        if not found:
+            return []
+        found.sort()
+        chosen: list[tuple[int, int, _Pattern]] = []
+        next_free = 0
+        for first, minus_length, number in found:
+            if first >= next_free:
+                chosen.append((first, first - minus_length - 1, patterns[number]))
+                next_free = first - minus_length
+        ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=offset))
+        # Token k starts after k gaps and k tokens, plus its own gap.
+        return [
+            self._make_hit(text, lang, ends[2 * first + 1], ends[2 * last + 2], pattern)
+            for first, last, pattern in chosen
+        ]
+
+    def _make_hit(self, text: str, lang: str, start: int, end: int, pattern: _Pattern) -> TermHit:
+        entry, term = _pick_term(text[start:end], pattern.terms)
+        start, end = _widen_to_quotes(text, start, end, term.text)
+        suggestion = None
+        if term.status in (TermStatus.DEPRECATED, TermStatus.FORBIDDEN):
+            preferred = entry.preferred(lang)
+            suggestion = preferred.text if preferred is not None else None
+        return TermHit(
+            start=start,
+            end=end,
+            text=text[start:end],
+            kind=_KIND[term.status],
+            entry=entry,
+            term=term,
+            suggestion=suggestion,
+        )
+
+
+def _add_pattern(grouped: _Grouped, tokens: _Tokens, entry: Entry, term: Term) -> None:
+    ids = tuple(number for number, _ in tokens)
+    capitals = tuple(offset for offset, (_, capital) in enumerate(tokens) if capital)
+    known = grouped.setdefault(ids, (capitals, []))
+    # Of two spellings with the same ids, the laxer capitals rule applies.
+    if len(capitals) < len(known[0]):
+        grouped[ids] = (capitals, known[1])
+    grouped[ids][1].append((entry, term))
+
+
+def _pick_term(span: str, terms: tuple[tuple[Entry, Term], ...]) -> tuple[Entry, Term]:
+    if len(terms) == 1:
+        return terms[0]
+    written = signature(span)
+    # The spelling as written decides first (a listed misspelling is reported even when a
+    # correct form shares its lemmas); otherwise the most approved reading wins, so a form
+    # one entry admits is not flagged because another entry forbids it.
+    return min(
+        terms,
+        key=lambda pair: (signature(pair[1].text) != written, _STATUS_RANK[pair[1].status]),
+    )
+
+
+def _widen_to_quotes(text: str, start: int, end: int, term_text: str) -> tuple[int, int]:
+    # A term written with its quotes («Шанхайский дух») covers the quotes in the text too.
+    lead = len(term_text) - len(term_text.lstrip(_QUOTES))
+    while lead and start > 0 and text[start - 1] in _QUOTES:
+        start, lead = start - 1, lead - 1
+    trail = len(term_text) - len(term_text.rstrip(_QUOTES))
+    while trail and end < len(text) and text[end] in _QUOTES:
+        end, trail = end + 1, trail - 1
+    return start, end
+
+
+_INDEXES: dict[int, tuple[Glossary, TermIndex]] = {}
+_INDEXES_KEPT = 4
+
+
+def match_terms(text: str, lang: str, glossary: Glossary) -> list[TermHit]:
+    """Glossary terms in ``text`` (see `TermIndex.match_terms`); the index is built once.
+
+    >>> from i18n_kit.glossary.model import Category, Entry, Glossary, Term
+    >>> un = Entry(id="porg-01", category=Category.PARTNER_ORG,
+    ...            terms=(Term(text="UN", lang="en"),))
+    >>> [h.text for h in match_terms("the UN, un peu", "en", Glossary(entries=(un,)))]
+    ['UN']
+    """
+    kept = _INDEXES.get(id(glossary))
+    if kept is None or kept[0] is not glossary:
+        if len(_INDEXES) >= _INDEXES_KEPT:
+            del _INDEXES[next(iter(_INDEXES))]
+        kept = (glossary, TermIndex(glossary))
+        _INDEXES[id(glossary)] = kept
+    return kept[1].match_terms(text, lang)
