@@ -1,0 +1,286 @@
+"""The shared translation memory in PostgreSQL ([tm] url = "postgresql://…"); the only psycopg user.
+
+Tables ``i18n_kit_tm_files``, ``i18n_kit_tm_units`` and ``i18n_kit_tm_meta`` are created on
+first use, with the ``pg_trgm`` extension (trusted since PostgreSQL 13: a database owner
+may create it). Fuzzy candidates are the ``CANDIDATES`` nearest by trigram distance
+(``<->``, a GiST index), rescored with rapidfuzz, so scores are those of the SQLite
+backend. pg_trgm only sees letters and digits as the database's LC_CTYPE classifies them:
+create the database with a UTF-8 locale (``C.UTF-8``
+or ``en_US.UTF-8``), or Russian and Chinese text has no trigrams.
+
+Concurrent runners: every write is one transaction that first takes a transaction-level
+advisory lock per file origin (in sorted order, so two runners never deadlock), and unit
+rows are upserted; the schema is created under an advisory lock as well. A file's
+(mtime, size) differ between machines, so another runner's checkout costs a hash but never
+a re-parse of an unchanged file. A password in the URL never appears in an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import LiteralString
+from urllib.parse import urlsplit
+
+import psycopg
+
+from i18n_kit.errors import MemoryStoreError
+from i18n_kit.translation.fuzzy import length_bounds, score_texts
+from i18n_kit.translation.memory import (
+    DEFAULT_THRESHOLD,
+    FileChange,
+    FileKind,
+    FileRecord,
+    MemoryMatch,
+    MemoryStats,
+    MemoryUnit,
+    UpdateReport,
+    make_match,
+    mask_url,
+    normalize_text,
+    plan_catalog_update,
+    summarize_update,
+    unique_units,
+)
+from i18n_kit.translation.tmx import plan_tmx_import
+
+__all__ = ["PostgresMemory"]
+
+SCHEMA_VERSION = "1"
+CANDIDATES = 300
+CONNECT_TIMEOUT = 10  # seconds: an unreachable server must not hang CI
+_SCHEMA_LOCK = 0x18_4B17  # advisory lock key while the schema is created
+
+_SCHEMA = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE TABLE IF NOT EXISTS i18n_kit_tm_meta (key text PRIMARY KEY, value text NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS i18n_kit_tm_files (origin text PRIMARY KEY, kind text NOT NULL,"
+    " mtime_ns bigint NOT NULL, size bigint NOT NULL, hash text NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS i18n_kit_tm_units (id bigserial PRIMARY KEY,"
+    " source_lang text NOT NULL, target_lang text NOT NULL, source_text text NOT NULL,"
+    " source_norm text NOT NULL, target_text text NOT NULL, origin text NOT NULL)",
+    # md5: a B-tree entry cannot hold a paragraph-long text
+    "CREATE UNIQUE INDEX IF NOT EXISTS i18n_kit_tm_units_by_origin ON i18n_kit_tm_units"
+    " (origin, source_lang, target_lang, md5(source_norm))",
+    "CREATE INDEX IF NOT EXISTS i18n_kit_tm_units_by_source ON i18n_kit_tm_units"
+    " (source_lang, target_lang, md5(source_norm))",
+    # GiST, not GIN: nearest-first order (<->) stops after CANDIDATES rows, where GIN's
+    # % has to recheck every row sharing a trigram (seconds on a templated newsroom corpus).
+    "CREATE INDEX IF NOT EXISTS i18n_kit_tm_units_trgm ON i18n_kit_tm_units"
+    " USING gist (source_norm gist_trgm_ops(siglen=256))",
+    "INSERT INTO i18n_kit_tm_meta VALUES ('schema', '1') ON CONFLICT DO NOTHING",
+]
+
+_BEST_TARGET: LiteralString = """
+SELECT min(source_text), target_text, min(origin), count(*) AS uses FROM i18n_kit_tm_units
+WHERE source_lang = %s AND target_lang = %s AND md5(source_norm) = md5(%s) AND source_norm = %s
+GROUP BY target_text ORDER BY uses DESC, min(origin), target_text LIMIT 1
+"""
+
+_UPSERT_UNIT: LiteralString = """
+INSERT INTO i18n_kit_tm_units (source_lang, target_lang, source_text, source_norm,
+    target_text, origin) VALUES (%s, %s, %s, %s, %s, %s)
+ON CONFLICT (origin, source_lang, target_lang, md5(source_norm)) DO UPDATE
+SET source_text = excluded.source_text, target_text = excluded.target_text
+"""
+
+
+class PostgresMemory:
+    """The ``TranslationMemory`` in a PostgreSQL database; see the module docstring.
+
+    >>> PostgresMemory("postgresql://tm:secret@127.0.0.1:1/tm")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    i18n_kit.errors.MemoryStoreError: [tm] url: cannot connect to postgresql://tm@127...: ...
+    """
+
+    def __init__(self, url: str) -> None:
+        self._shown = mask_url(url)
+        try:
+            self._db = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
+        except psycopg.Error as exc:
+            raise MemoryStoreError(
+                f"[tm] url: cannot connect to {self._shown}: {_reason(exc, url)}"
+            ) from None
+        try:
+            with self._db.transaction():
+                self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+                for statement in _SCHEMA:
+                    self._db.execute(statement.encode())
+                row = self._db.execute(
+                    "SELECT value FROM i18n_kit_tm_meta WHERE key = 'schema'").fetchone()
+            if row is None or row[0] != SCHEMA_VERSION:
+                raise MemoryStoreError(
+                    f"[tm] url: {self._shown} holds a translation memory of schema "
+                    f"{row[0] if row else '?'}; this i18n-kit reads schema {SCHEMA_VERSION}: "
+                    "drop the i18n_kit_tm_* tables and sync again (PO and TMX files are the truth)"
+                )
+        except psycopg.Error as exc:
+            self._db.close()
+            raise MemoryStoreError(
+                f"[tm] url: cannot set up the memory in {self._shown}: {_reason(exc, url)}"
+            ) from None
+
+    # ------------------------------------------------------------------ lookups
+
+    def lookup_exact(
+        self, source_text: str, *, source_lang: str, target_lang: str
+    ) -> MemoryMatch | None:
+        """The translation of a source equal to ``source_text`` after whitespace normalisation."""
+        query = normalize_text(source_text)
+        row = self._db.execute(_BEST_TARGET, (source_lang, target_lang, query, query)).fetchone()
+        if row is None:
+            return None
+        return make_match(query, score=100.0, source_text=row[0], target_text=row[1],
+                          origin=row[2])
+
+    def lookup_fuzzy(
+        self,
+        source_text: str,
+        *,
+        source_lang: str,
+        target_lang: str,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = 3,
+    ) -> list[MemoryMatch]:
+        """Up to ``limit`` matches scoring at least ``threshold``, best first."""
+        query = normalize_text(source_text)
+        if not query or limit <= 0:
+            return []
+        low, high = length_bounds(len(query), threshold)
+        rows = self._db.execute(
+            "SELECT source_norm FROM i18n_kit_tm_units"
+            " WHERE source_lang = %s AND target_lang = %s"
+            " AND length(source_norm) BETWEEN %s AND %s"
+            " ORDER BY source_norm <-> %s LIMIT %s",
+            (source_lang, target_lang, low, high, query, CANDIDATES)).fetchall()
+        texts = list(dict.fromkeys(str(row[0]) for row in rows))
+        matches: list[MemoryMatch] = []
+        for score, position in score_texts(query, texts, threshold=threshold)[:limit]:
+            match = self.lookup_exact(texts[position], source_lang=source_lang,
+                                      target_lang=target_lang)
+            if match is not None:
+                matches.append(make_match(query, score=score, source_text=match.source_text,
+                                          target_text=match.target_text, origin=match.origin))
+        return matches
+
+    # ------------------------------------------------------------------ updates
+
+    def update_from_catalogs(self, catalogs: Iterable[tuple[str, Path, str, str]]) -> UpdateReport:
+        """Index the approved entries of ``catalogs`` (origin, path, source_lang, target_lang),
+        the complete list: only changed files are read, unlisted ones forgotten."""
+        changes, checked = plan_catalog_update(catalogs, self._records())
+        removed = self._apply(changes)
+        return summarize_update(changes, checked, removed)
+
+    def import_tmx(self, path: Path, *, origin: str, locales: Sequence[str] | None = None) -> int:
+        """Index a TMX file; the number of units read (0 when it is unchanged)."""
+        known = self._records().get(origin)
+        change = plan_tmx_import(path, origin=origin, locales=locales, known=known)
+        if change is None:
+            return 0
+        self._apply([change])
+        return len(change.units or ())
+
+    def add(self, unit: MemoryUnit) -> None:
+        """Index one translation (a saved edit), replacing that origin's translation of it."""
+        self._apply([], extra=[unit])
+
+    def forget(self, origin: str) -> int:
+        """Remove a file's units and record; the number of units removed."""
+        return self._apply([FileChange(origin=origin, record=None, units=None)])
+
+    def _records(self) -> dict[str, FileRecord]:
+        return {
+            row[0]: FileRecord(kind=FileKind(row[1]), mtime_ns=row[2], size=row[3], hash=row[4])
+            for row in self._db.execute(
+                "SELECT origin, kind, mtime_ns, size, hash FROM i18n_kit_tm_files")
+        }
+
+    def _apply(self, changes: Sequence[FileChange], *, extra: Sequence[MemoryUnit] = ()) -> int:
+        if not changes and not extra:
+            return 0
+        removed = 0
+        origins = sorted({c.origin for c in changes} | {u.origin for u in extra})
+        with self._db.transaction(), self._db.cursor() as cursor:
+            for origin in origins:
+                cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (origin,))
+            for change in changes:
+                if change.record is None or change.units is not None:
+                    cursor.execute("DELETE FROM i18n_kit_tm_units WHERE origin = %s",
+                                   (change.origin,))
+                    removed += cursor.rowcount
+                if change.record is None:
+                    cursor.execute("DELETE FROM i18n_kit_tm_files WHERE origin = %s",
+                                   (change.origin,))
+                else:
+                    record = change.record
+                    cursor.execute(
+                        "INSERT INTO i18n_kit_tm_files VALUES (%s, %s, %s, %s, %s)"
+                        " ON CONFLICT (origin) DO UPDATE SET kind = excluded.kind,"
+                        " mtime_ns = excluded.mtime_ns, size = excluded.size,"
+                        " hash = excluded.hash",
+                        (change.origin, str(record.kind), record.mtime_ns, record.size,
+                         record.hash))
+                self._insert(cursor, unique_units(change.units or ()))
+            self._insert(cursor, unique_units(extra))
+        return removed
+
+    @staticmethod
+    def _insert(cursor: psycopg.Cursor[tuple[object, ...]], units: Sequence[MemoryUnit]) -> None:
+        if units:
+            cursor.executemany(_UPSERT_UNIT, [
+                (u.source_lang, u.target_lang, u.source_text, normalize_text(u.source_text),
+                 u.target_text, u.origin) for u in units])
+
+    # ------------------------------------------------------------------ reading out
+
+    def export_units(
+        self, *, source_lang: str | None = None, target_lang: str | None = None
+    ) -> Iterator[MemoryUnit]:
+        """Every unit, optionally of one source and/or target language, in a stable order."""
+        rows = self._db.execute(
+            "SELECT source_lang, target_lang, source_text, target_text, origin"
+            " FROM i18n_kit_tm_units WHERE (%(s)s::text IS NULL OR source_lang = %(s)s)"
+            " AND (%(t)s::text IS NULL OR target_lang = %(t)s)"
+            ' ORDER BY source_lang, target_lang, source_norm COLLATE "C", origin COLLATE "C"',
+            {"s": source_lang, "t": target_lang})
+        for row in rows:
+            yield MemoryUnit(source_lang=row[0], target_lang=row[1], source_text=row[2],
+                             target_text=row[3], origin=row[4])
+
+    def stats(self) -> MemoryStats:
+        """Units per language pair and indexed files per kind."""
+        units = {(row[0], row[1]): int(row[2]) for row in self._db.execute(
+            "SELECT source_lang, target_lang, count(*) FROM i18n_kit_tm_units"
+            " GROUP BY 1, 2 ORDER BY 1, 2")}
+        files = {str(row[0]): int(row[1]) for row in self._db.execute(
+            "SELECT kind, count(*) FROM i18n_kit_tm_files GROUP BY 1 ORDER BY 1")}
+        return MemoryStats(units=units, files=files)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+
+def _reason(exc: psycopg.Error, url: str) -> str:
+    """A one-line cause, never holding the URL's password."""
+    text = " ".join(str(exc).split())
+    lowered = text.lower()
+    if "connection refused" in lowered:
+        reason = "connection refused"
+    elif "timeout expired" in lowered or "timed out" in lowered:
+        reason = "timed out"
+    elif "could not translate host name" in lowered or "name or service not known" in lowered:
+        reason = "unknown host"
+    else:
+        # 'connection failed: connection to server at "h", port 1 failed: FATAL: <cause>'
+        reason = re.split(r"\bfailed: (?:FATAL: +)?|^FATAL: +", text)[-1]
+        reason = reason.split(" Is the server running")[0].strip()
+    try:
+        password = urlsplit(url).password
+    except ValueError:
+        password = None
+    if password:
+        reason = reason.replace(password, "***")
+    return reason

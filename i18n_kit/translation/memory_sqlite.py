@@ -1,0 +1,323 @@
+"""The embedded translation memory: SQLite in .i18n-kit/memory.sqlite3, fuzzy index in tm-index/.
+
+Both files are caches of the repository's PO and TMX files: a database that SQLite cannot
+open (or of another schema) is deleted and recreated, and the next update re-reads every
+file. WAL mode and a busy timeout let a sync and the preview share the file.
+
+The fuzzy index of a language pair (``fuzzy.py``) is built on the first fuzzy lookup of
+that pair, so a sync with nothing untranslated never pays for it, and saved under
+``tm-index/<source>-<target>/`` with the database's identity, the pair's change counter
+(``churn``: units added plus removed) and the highest unit id it covers. Units added
+since are searched by brute force beside it and units removed since are skipped when
+their text is looked up; once the churn since the build passes a tenth of the index
+(at least ``REBUILD_CHURN``), the index is rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from i18n_kit.errors import MemoryStoreError
+from i18n_kit.translation.fuzzy import CANDIDATES, FuzzyIndex, gram_size_for, score_texts
+from i18n_kit.translation.memory import (
+    DEFAULT_THRESHOLD,
+    FileChange,
+    FileKind,
+    FileRecord,
+    MemoryMatch,
+    MemoryStats,
+    MemoryUnit,
+    UpdateReport,
+    make_match,
+    normalize_text,
+    plan_catalog_update,
+    summarize_update,
+    unique_units,
+)
+from i18n_kit.translation.tmx import plan_tmx_import
+
+__all__ = ["SQLiteMemory"]
+
+SCHEMA_VERSION = "1"
+REBUILD_CHURN = 2000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    origin TEXT PRIMARY KEY, kind TEXT NOT NULL, mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY, source_lang TEXT NOT NULL, target_lang TEXT NOT NULL,
+    source_text TEXT NOT NULL, source_norm TEXT NOT NULL, target_text TEXT NOT NULL,
+    origin TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS units_by_origin
+    ON units (origin, source_lang, target_lang, source_norm);
+CREATE INDEX IF NOT EXISTS units_by_source ON units (source_lang, target_lang, source_norm);
+CREATE TABLE IF NOT EXISTS pairs (
+    source_lang TEXT NOT NULL, target_lang TEXT NOT NULL, churn INTEGER NOT NULL,
+    PRIMARY KEY (source_lang, target_lang));
+"""
+
+_BEST_TARGET = """
+SELECT min(source_text), target_text, min(origin), count(*) AS uses FROM units
+WHERE source_lang = ? AND target_lang = ? AND source_norm = ?
+GROUP BY target_text ORDER BY uses DESC, min(origin), target_text LIMIT 1
+"""
+
+
+class SQLiteMemory:
+    """The ``TranslationMemory`` in one SQLite file; see the module docstring.
+
+    >>> import tempfile; folder = Path(tempfile.mkdtemp())
+    >>> memory = SQLiteMemory(folder / "memory.sqlite3", index_dir=folder / "tm-index")
+    >>> memory.add(MemoryUnit(source_lang="en", target_lang="ru", source_text="SCO",
+    ...                       target_text="ШОС", origin="a.po"))
+    >>> memory.lookup_exact("SCO", source_lang="en", target_lang="ru").target_text
+    'ШОС'
+    >>> memory.close()
+    """
+
+    def __init__(self, path: Path, *, index_dir: Path) -> None:
+        self.path = path
+        self.index_dir = index_dir
+        self._indexes: dict[tuple[str, str], tuple[FuzzyIndex, dict[str, str | int]]] = {}
+        try:
+            self._db = self._connect()
+        except sqlite3.DatabaseError:
+            # A cache that cannot be read is rebuilt from the files it indexes.
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(f"{path}{suffix}").unlink()
+            self._db = self._connect()
+        self._db_id = self._meta("db_id")
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+        except (OSError, sqlite3.OperationalError) as exc:
+            raise MemoryStoreError(f"cannot open the translation memory: {exc}",
+                                   path=self.path) from exc
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(_SCHEMA)
+            version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if version is None:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+                db.execute("INSERT OR IGNORE INTO meta VALUES ('db_id', ?)", (uuid.uuid4().hex,))
+                db.execute("COMMIT")
+            elif version[0] != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError("another schema version")
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def _meta(self, key: str) -> str:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0])
+
+    # ------------------------------------------------------------------ lookups
+
+    def lookup_exact(
+        self, source_text: str, *, source_lang: str, target_lang: str
+    ) -> MemoryMatch | None:
+        """The translation of a source equal to ``source_text`` after whitespace normalisation."""
+        query = normalize_text(source_text)
+        row = self._db.execute(_BEST_TARGET, (source_lang, target_lang, query)).fetchone()
+        if row is None:
+            return None
+        return make_match(query, score=100.0, source_text=row[0], target_text=row[1],
+                          origin=row[2])
+
+    def lookup_fuzzy(
+        self,
+        source_text: str,
+        *,
+        source_lang: str,
+        target_lang: str,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = 3,
+    ) -> list[MemoryMatch]:
+        """Up to ``limit`` matches scoring at least ``threshold``, best first."""
+        query = normalize_text(source_text)
+        if not query or limit <= 0:
+            return []
+        index, covered = self._index_for(source_lang, target_lang)
+        scored = [(score, index.texts[i]) for score, i in
+                  index.search(query, threshold=threshold, count=CANDIDATES)]
+        newer = [row[0] for row in self._db.execute(
+            # unary + keeps SQLite on the id range instead of scanning the pair's index
+            "SELECT DISTINCT source_norm FROM units WHERE id > ? AND +source_lang = ? "
+            "AND +target_lang = ?", (covered, source_lang, target_lang))]
+        scored += [(score, newer[i]) for score, i in score_texts(query, newer, threshold=threshold)]
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        matches: list[MemoryMatch] = []
+        done: set[str] = set()
+        for score, text in scored:
+            if text in done:
+                continue
+            done.add(text)
+            row = self._db.execute(_BEST_TARGET, (source_lang, target_lang, text)).fetchone()
+            if row is None:
+                continue  # removed since the index was built
+            matches.append(make_match(query, score=score, source_text=row[0],
+                                      target_text=row[1], origin=row[2]))
+            if len(matches) == limit:
+                break
+        return matches
+
+    def _index_for(self, source_lang: str, target_lang: str) -> tuple[FuzzyIndex, int]:
+        """The pair's index (from memory, disk or built now) and the last unit id it covers."""
+        pair = (source_lang, target_lang)
+        row = self._db.execute(
+            "SELECT churn FROM pairs WHERE source_lang = ? AND target_lang = ?", pair
+        ).fetchone()
+        churn = 0 if row is None else int(row[0])
+        folder = self.index_dir / f"{source_lang}-{target_lang}"
+        cached = self._indexes.get(pair)
+        if cached is None:
+            cached = FuzzyIndex.load(folder)
+            if cached is not None and (cached[1].get("db_id"), cached[1].get("pair")) != (
+                self._db_id, f"{source_lang} {target_lang}"
+            ):
+                cached = None
+        if cached is not None:
+            index, meta = cached
+            allowed = max(REBUILD_CHURN, len(index.texts) // 10)
+            if 0 <= churn - int(meta["churn"]) <= allowed:
+                self._indexes[pair] = cached
+                return index, int(meta["covered"])
+        self._db.execute("BEGIN")
+        try:
+            texts = [r[0] for r in self._db.execute(
+                "SELECT DISTINCT source_norm FROM units WHERE source_lang = ? "
+                "AND target_lang = ? ORDER BY source_norm", pair)]
+            covered = int(self._db.execute("SELECT coalesce(max(id), 0) FROM units")
+                          .fetchone()[0])
+        finally:
+            self._db.execute("COMMIT")
+        index = FuzzyIndex.build(texts, gram_size=gram_size_for(source_lang))
+        built: dict[str, str | int] = {"db_id": self._db_id,
+                                       "pair": f"{source_lang} {target_lang}",
+                                       "churn": churn, "covered": covered}
+        index.save(folder, meta=built)
+        self._indexes[pair] = (index, built)
+        return index, covered
+
+    # ------------------------------------------------------------------ updates
+
+    def update_from_catalogs(self, catalogs: Iterable[tuple[str, Path, str, str]]) -> UpdateReport:
+        """Index the approved entries of ``catalogs`` (origin, path, source_lang, target_lang),
+        the complete list: only changed files are read, unlisted ones forgotten."""
+        changes, checked = plan_catalog_update(catalogs, self._records())
+        removed = self._apply(changes)
+        return summarize_update(changes, checked, removed)
+
+    def import_tmx(self, path: Path, *, origin: str, locales: Sequence[str] | None = None) -> int:
+        """Index a TMX file; the number of units read (0 when it is unchanged)."""
+        change = plan_tmx_import(path, origin=origin, locales=locales,
+                                 known=self._records().get(origin))
+        if change is None:
+            return 0
+        self._apply([change])
+        return len(change.units or ())
+
+    def add(self, unit: MemoryUnit) -> None:
+        """Index one translation (a saved edit), replacing that origin's translation of it."""
+        self._apply([], extra=[unit])
+
+    def forget(self, origin: str) -> int:
+        """Remove a file's units and record; the number of units removed."""
+        return self._apply([FileChange(origin=origin, record=None, units=None)])
+
+    def _records(self) -> dict[str, FileRecord]:
+        return {
+            row[0]: FileRecord(kind=FileKind(row[1]), mtime_ns=row[2], size=row[3], hash=row[4])
+            for row in self._db.execute("SELECT origin, kind, mtime_ns, size, hash FROM files")
+        }
+
+    def _apply(self, changes: Sequence[FileChange], *, extra: Sequence[MemoryUnit] = ()) -> int:
+        """Apply ``changes`` (and upsert ``extra``) in one transaction; units removed."""
+        if not changes and not extra:
+            return 0
+        churn: dict[tuple[str, str], int] = {}
+        removed = 0
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for change in changes:
+                if change.record is None or change.units is not None:
+                    for source_lang, target_lang, count in db.execute(
+                        "SELECT source_lang, target_lang, count(*) FROM units WHERE origin = ? "
+                        "GROUP BY 1, 2", (change.origin,)).fetchall():
+                        churn[(source_lang, target_lang)] = churn.get(
+                            (source_lang, target_lang), 0) + count
+                        removed += count
+                    db.execute("DELETE FROM units WHERE origin = ?", (change.origin,))
+                if change.record is None:
+                    db.execute("DELETE FROM files WHERE origin = ?", (change.origin,))
+                else:
+                    record = change.record
+                    db.execute(
+                        "INSERT INTO files VALUES (?, ?, ?, ?, ?) ON CONFLICT (origin) DO UPDATE "
+                        "SET kind = excluded.kind, mtime_ns = excluded.mtime_ns, "
+                        "size = excluded.size, hash = excluded.hash",
+                        (change.origin, str(record.kind), record.mtime_ns, record.size,
+                         record.hash))
+                self._insert(unique_units(change.units or ()), churn)
+            self._insert(unique_units(extra), churn)
+            for (source_lang, target_lang), count in sorted(churn.items()):
+                db.execute(
+                    "INSERT INTO pairs VALUES (?, ?, ?) ON CONFLICT DO UPDATE "
+                    "SET churn = churn + excluded.churn", (source_lang, target_lang, count))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return removed
+
+    def _insert(self, units: Sequence[MemoryUnit], churn: dict[tuple[str, str], int]) -> None:
+        self._db.executemany(
+            "INSERT INTO units (source_lang, target_lang, source_text, source_norm, target_text,"
+            " origin) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (origin, source_lang, target_lang,"
+            " source_norm) DO UPDATE SET source_text = excluded.source_text,"
+            " target_text = excluded.target_text",
+            [(u.source_lang, u.target_lang, u.source_text, normalize_text(u.source_text),
+              u.target_text, u.origin) for u in units])
+        for unit in units:
+            pair = (unit.source_lang, unit.target_lang)
+            churn[pair] = churn.get(pair, 0) + 1
+
+    # ------------------------------------------------------------------ reading out
+
+    def export_units(
+        self, *, source_lang: str | None = None, target_lang: str | None = None
+    ) -> Iterator[MemoryUnit]:
+        """Every unit, optionally of one source and/or target language, in a stable order."""
+        rows = self._db.execute(
+            "SELECT source_lang, target_lang, source_text, target_text, origin FROM units "
+            "WHERE (?1 IS NULL OR source_lang = ?1) AND (?2 IS NULL OR target_lang = ?2) "
+            "ORDER BY source_lang, target_lang, source_norm, origin", (source_lang, target_lang))
+        for row in rows:
+            yield MemoryUnit(source_lang=row[0], target_lang=row[1], source_text=row[2],
+                             target_text=row[3], origin=row[4])
+
+    def stats(self) -> MemoryStats:
+        """Units per language pair and indexed files per kind."""
+        units = {(row[0], row[1]): int(row[2]) for row in self._db.execute(
+            "SELECT source_lang, target_lang, count(*) FROM units GROUP BY 1, 2 ORDER BY 1, 2")}
+        files = {str(row[0]): int(row[1]) for row in self._db.execute(
+            "SELECT kind, count(*) FROM files GROUP BY 1 ORDER BY 1")}
+        return MemoryStats(units=units, files=files)
+
+    def close(self) -> None:
+        """Close the database (the object is unusable afterwards)."""
+        self._indexes.clear()
+        self._db.close()
