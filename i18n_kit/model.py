@@ -91,3 +91,26 @@ class Segment:
     start: int
     end: int
     origin: str  # "content/summit.md:12": file and line, for messages (never in PO references)
+
+
+class Route(enum.StrEnum):
+    """Where an untranslated segment goes (DESIGN.md, "Routing")."""
+
+    TM = "tm"  # exact translation-memory match: translated
+    TM_FUZZY = "tm-fuzzy"  # close memory match: fuzzy, the matched source as previous msgid
+    TERM = "term"  # the segment is wholly a glossary term: translated from the glossary
+    COPY = "copy"  # nothing to translate (numbers, URLs, codes): copied
+    HUMAN = "human"  # people translate it (policy, or MT failed / not configured)
+    MT = "mt"  # machine translation: fuzzy
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RouteDecision:
+    """The route of one segment, why, and what it fills in (if anything yet)."""
+
+    route: Route
+    reason: str  # human-readable, written as "#. route: <route> (<reason>)"
+    target_text: str | None = None  # None: left empty (human) or still to come (mt)
+    fuzzy: bool = False
+    previous_source: str | None = None  # tm-fuzzy: the memory's source, shown as #| msgid
+    notes: tuple[str, ...] = ()  # further extracted comments, e.g. "tm: 87% from tm/legacy.tmx"

@@ -11,16 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from i18n_kit import __version__
 from i18n_kit.catalogs.articles import (
     TargetText,
+    apply_routes,
     build_template,
     collect_units,
     merge_catalog,
     read_targets,
+    untranslated_sources,
 )
 from i18n_kit.catalogs.po import Catalog, format_catalog, read_catalog
 from i18n_kit.config import CONFIG_NAME, ProjectConfig
@@ -33,6 +35,7 @@ from i18n_kit.output.ui import TEMPLATES_DIR, load_ui, shipped_locales_dir
 from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import SOURCE_SUFFIXES, read_article
 from i18n_kit.state import ArticleRecord, SyncState, load_state, save_state
+from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretranslator
 
 #: progress(stage, done, total): called as work advances; the CLI draws it.
 Progress = Callable[[str, int, int], None]
@@ -75,6 +78,7 @@ class ArticleWork:
     segments: list[Segment]
     targets: dict[str, dict[str, TargetText]] = field(default_factory=dict)
     outputs: dict[str, bytes] = field(default_factory=dict)
+    catalogs: dict[str, Catalog] = field(default_factory=dict)  # merged, not yet written
 
 
 def article_template_path(config: ProjectConfig, slug: str) -> Path:
@@ -142,14 +146,21 @@ def sync(
             dirty.append(source)
 
     works: dict[str, ArticleWork] = {}
-    _process(config, state, dirty, works, write_catalogs=write_catalogs, notify=notify)
-    _check_slugs(state, works, sources)
-
-    listings = {code: list_articles(config, state, works, sources, code) for code in config.locales}
-    listing_digests = {code: _listing_digest(links) for code, links in listings.items()}
-    if listing_digests != state.listing_digests:
-        rest = [source for source in sources if source not in works]
-        _process(config, state, rest, works, write_catalogs=write_catalogs, notify=notify)
+    pretranslator = Pretranslator(config)
+    try:
+        _process(config, state, dirty, works, write_catalogs=write_catalogs, notify=notify,
+                 pretranslator=pretranslator)
+        _check_slugs(state, works, sources)
+        listings = {
+            code: list_articles(config, state, works, sources, code) for code in config.locales
+        }
+        listing_digests = {code: _listing_digest(links) for code, links in listings.items()}
+        if listing_digests != state.listing_digests:
+            rest = [source for source in sources if source not in works]
+            _process(config, state, rest, works, write_catalogs=write_catalogs, notify=notify,
+                     pretranslator=pretranslator)
+    finally:
+        pretranslator.close()
 
     ui = load_ui(config.locales, override_dir=config.locales_dir)
     outputs: dict[str, bytes] = {}
@@ -220,16 +231,78 @@ def _process(
     *,
     write_catalogs: bool,
     notify: Progress,
+    pretranslator: Pretranslator,
 ) -> None:
+    batch: list[ArticleWork] = []
     for done, source in enumerate(sources, 1):
-        works[source] = prepare_article(config, source, write_catalogs=write_catalogs)
+        work = prepare_article(
+            config, source, write_catalogs=write_catalogs,
+            notes=pretranslator.notes_for if write_catalogs else None,
+        )
+        works[source] = work
+        batch.append(work)
         state.file_hash(config.root, source)
         notify("articles", done, len(sources))
+    if not write_catalogs:
+        return
+    jobs = [
+        CatalogJob(
+            source_lang=work.article.lang,
+            target_lang=code,
+            article_route=work.article.meta.get("route", ""),
+            texts=untranslated_sources(catalog),
+            kinds=_block_kinds(work),
+        )
+        for work in batch
+        for code, catalog in work.catalogs.items()
+    ]
+    decisions = iter(pretranslator.route(jobs, _catalog_refs(config, state, works)))
+    for work in batch:
+        for code, catalog in work.catalogs.items():
+            apply_routes(catalog, next(decisions))
+            rel = config.relative(article_catalog_path(config, code, work.article.slug))
+            work.outputs[rel] = format_catalog(catalog).encode("utf-8")
+            work.targets[code] = read_targets(catalog)
+        work.catalogs.clear()
 
 
-def prepare_article(config: ProjectConfig, source: str, *, write_catalogs: bool) -> ArticleWork:
-    """Read one source article, segment it and read (or, with ``write_catalogs``, merge)
-    its catalogs. Nothing is written: the outputs are in ``work.outputs``.
+def _block_kinds(work: ArticleWork) -> dict[str, BlockKind]:
+    kinds: dict[str, BlockKind] = {}
+    for segment in work.segments:
+        kinds.setdefault(segment.text, work.article.blocks[segment.block].kind)
+    return kinds
+
+
+def _catalog_refs(
+    config: ProjectConfig, state: SyncState, works: Mapping[str, ArticleWork]
+) -> list[CatalogRef]:
+    """Every article catalog on disk, for the memory."""
+    known = {source: (w.article.slug, w.article.lang) for source, w in works.items()}
+    for source, record in state.articles.items():
+        known.setdefault(source, (record.slug, record.lang))
+    refs: list[CatalogRef] = []
+    for slug, lang in sorted(known.values()):
+        for code in config.locales:
+            path = article_catalog_path(config, code, slug)
+            if code != lang and path.is_file():
+                refs.append(
+                    CatalogRef(origin=config.relative(path), path=path, source_lang=lang,
+                               target_lang=code)
+                )
+    return refs
+
+
+def prepare_article(
+    config: ProjectConfig,
+    source: str,
+    *,
+    write_catalogs: bool,
+    notes: Callable[..., tuple[str, ...]] | None = None,
+) -> ArticleWork:
+    """Read one source article, segment it and read its catalogs (``work.targets``), or,
+    with ``write_catalogs``, merge them (``work.catalogs``; the template goes to
+    ``work.outputs``). Nothing is written. ``notes(text, source_lang=, target_lang=)``
+    gives each entry's extracted comments (the glossary terms).
 
     >>> from i18n_kit.config import load_config
     >>> config = load_config(Path("examples/sco-newsroom/i18n-kit.toml"))
@@ -248,12 +321,6 @@ def prepare_article(config: ProjectConfig, source: str, *, write_catalogs: bool)
             path=source,
         )
     work = ArticleWork(source=source, article=article, segments=segment_article(article))
-    _merge_catalogs(config, work, write_catalogs=write_catalogs)
-    return work
-
-
-def _merge_catalogs(config: ProjectConfig, work: ArticleWork, *, write_catalogs: bool) -> None:
-    article = work.article
     units = collect_units(work.segments, reference=work.source)
     if write_catalogs:
         template = build_template(units, project=config.name)
@@ -265,15 +332,25 @@ def _merge_catalogs(config: ProjectConfig, work: ArticleWork, *, write_catalogs:
         path = article_catalog_path(config, code, article.slug)
         rel = config.relative(path)
         existing: Catalog | None = read_catalog(path, origin=rel) if path.exists() else None
-        if write_catalogs:
-            catalog = merge_catalog(existing, units, project=config.name, locale_code=code)
-            work.outputs[rel] = format_catalog(catalog).encode("utf-8")
-        else:
-            catalog = existing
-        work.targets[code] = read_targets(catalog) if catalog is not None else {}
+        if not write_catalogs:
+            work.targets[code] = read_targets(existing) if existing is not None else {}
+            continue
+        localized = units
+        if notes is not None:
+            localized = [
+                replace(unit, notes=notes(unit.source_text, source_lang=article.lang,
+                                          target_lang=code))
+                for unit in units
+            ]
+        work.catalogs[code] = merge_catalog(
+            existing, localized, project=config.name, locale_code=code
+        )
+    return work
 
 
-def _check_slugs(state: SyncState, works: Mapping[str, ArticleWork], sources: Sequence[str]) -> None:
+def _check_slugs(
+    state: SyncState, works: Mapping[str, ArticleWork], sources: Sequence[str]
+) -> None:
     owners: dict[str, str] = {}
     for source in sources:
         slug = works[source].article.slug if source in works else state.articles[source].slug

@@ -9,11 +9,15 @@ from babel.messages.plurals import get_plural
 from rapidfuzz import fuzz, process
 
 from i18n_kit.catalogs.po import Catalog, Entry, new_catalog, new_entry
-from i18n_kit.model import Segment
+from i18n_kit.model import RouteDecision, Segment
 
 #: Similarity (0-100) at or above which a changed source keeps its old translation as fuzzy,
 #: as msgmerge does with its 0.6 threshold.
 FUZZY_MERGE_SCORE = 60.0
+
+#: Extracted-comment lines that record how an entry was filled; they stay with the
+#: translation after routing is done (the other lines are recomputed every merge).
+HISTORY_PREFIXES = ("route: ", "tm: ", "mt: ")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -118,6 +122,35 @@ def merge_catalog(
     return catalog
 
 
+def untranslated_sources(catalog: Catalog) -> list[str]:
+    """Source texts of the active entries that have no translation yet, in order."""
+    return [
+        entry.msgid
+        for entry in catalog
+        if not entry.obsolete and entry.msgid and entry.msgctxt is None and not entry.msgstr
+    ]
+
+
+def apply_routes(catalog: Catalog, decisions: Mapping[str, RouteDecision]) -> None:
+    """Write each decision into its untranslated entry: ``#. route: …`` and further notes
+    after the entry's own notes, and the translation (fuzzy when the route says so).
+    Entries with a translation are never touched."""
+    for entry in catalog:
+        decision = decisions.get(entry.msgid)
+        if decision is None or entry.obsolete or entry.msgstr or entry.msgctxt is not None:
+            continue
+        notes = [
+            line for line in entry.comment.splitlines() if not line.startswith(HISTORY_PREFIXES)
+        ]
+        notes.append(f"route: {decision.route} ({decision.reason})")
+        notes.extend(decision.notes)
+        entry.comment = "\n".join(notes)
+        if decision.target_text:
+            entry.msgstr = decision.target_text
+            entry.flags = _flags(entry.flags, fuzzy=decision.fuzzy)
+            entry.previous_msgid = decision.previous_source if decision.fuzzy else None
+
+
 def read_targets(catalog: Catalog) -> dict[str, TargetText]:
     """Source text -> what the catalog holds for it (active entries only)."""
     targets: dict[str, TargetText] = {}
@@ -156,10 +189,11 @@ def _fresh_entry(unit: Unit) -> Entry:
 
 def _kept_entry(old: Entry, unit: Unit) -> Entry:
     fuzzy = old.fuzzy and bool(old.msgstr)
+    history = [line for line in old.comment.splitlines() if line.startswith(HISTORY_PREFIXES)]
     return new_entry(
         msgid=unit.source_text,
         msgstr=old.msgstr,
-        comment="\n".join(unit.notes),
+        comment="\n".join([*unit.notes, *history]) if old.msgstr else "\n".join(unit.notes),
         tcomment=old.tcomment,
         occurrences=[(unit.reference, "")],
         flags=_flags(old.flags, fuzzy=fuzzy),

@@ -72,7 +72,7 @@ CASES = {
     "digits, '.', '_' and '-'",
     empty_article: "error: content/summit.md:1: article has no title; add 'title: ...' to the "
     "front matter between '---' lines at the top of the file",
-    unterminated_po: "error: locales/ru/LC_MESSAGES/articles/summit.po:13: unterminated string; "
+    unterminated_po: "error: locales/ru/LC_MESSAGES/articles/summit.po:15: unterminated string; "
     'end it with a double quote: "Саммит',
     duplicate_slug: "error: content/summit.md: slug 'summit' is already used by "
     "content/again.md; give one of them another slug",

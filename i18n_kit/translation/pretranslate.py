@@ -1,0 +1,159 @@
+"""Fill what can be filled safely: glossary notes on every entry, a route for every
+untranslated one, memory and glossary translations, machine translation when configured.
+
+The pipeline hands over plain data per catalog (article facts, untranslated source texts)
+and gets decisions back; it never sees the memory or the MT provider.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from i18n_kit.config import ProjectConfig
+from i18n_kit.glossary.load import load_glossary
+from i18n_kit.glossary.match import TermIndex
+from i18n_kit.glossary.model import Glossary, HitKind, TermHit
+from i18n_kit.model import BlockKind, Route, RouteDecision
+from i18n_kit.translation.memory import TranslationMemory, open_memory
+from i18n_kit.translation.router import SegmentContext, route_segment
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CatalogJob:
+    """One article catalog's untranslated entries, with what routing needs to know."""
+
+    source_lang: str
+    target_lang: str
+    article_route: str  # front matter `route:`
+    texts: Sequence[str]  # untranslated source texts, in order
+    kinds: Mapping[str, BlockKind]  # source text -> kind of the block it first appears in
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CatalogRef:
+    """An article catalog on disk, for the memory index (approved entries only)."""
+
+    origin: str  # project-relative path
+    path: Path
+    source_lang: str
+    target_lang: str
+
+
+def term_notes(hits: Iterable[TermHit], *, source_lang: str, target_lang: str) -> list[str]:
+    """``terms: SCO Secretariat = Секретариат ШОС`` lines, one a term, for one catalog.
+
+    The left side is the glossary's own form in the source language (the text may hold an
+    inflected one); unverified renderings say so; flagged source forms are named.
+    """
+    lines: list[str] = []
+    for hit in hits:
+        if hit.kind is HitKind.NEAR_MISS:
+            continue
+        source = hit.entry.preferred(source_lang)
+        target = hit.entry.preferred(target_lang)
+        if target is None:
+            continue
+        left = source.text if source is not None else hit.text
+        line = f"terms: {left} = {target.text}"
+        if hit.kind is HitKind.FLAGGED:
+            line += f" (the source writes {hit.text!r}: check the name)"
+        if target_lang in hit.entry.unverified or "identity" in hit.entry.unverified:
+            line += " [unverified]"
+        if line not in lines:
+            lines.append(line)
+    return lines
+
+
+@dataclass(slots=True)
+class Pretranslator:
+    """Services for one sync run, each opened on first use (a run with nothing to route
+    loads neither the glossary's morphology nor the memory)."""
+
+    config: ProjectConfig
+    today: Callable[[], dt.date] = dt.date.today
+    _glossary: Glossary | None = field(default=None, init=False)
+    _index: TermIndex | None = field(default=None, init=False)
+    _memory: TranslationMemory | None = field(default=None, init=False)
+    _hits: dict[tuple[str, str], list[TermHit]] = field(default_factory=dict, init=False)
+
+    @property
+    def index(self) -> TermIndex:
+        if self._index is None:
+            self._glossary = load_glossary(
+                project_dir=self.config.root, folder=self.config.glossary_dir
+            )
+            self._index = TermIndex(self._glossary)
+        return self._index
+
+    def hits(self, text: str, lang: str) -> list[TermHit]:
+        key = (text, lang)
+        if key not in self._hits:
+            self._hits[key] = self.index.match_terms(text, lang)
+        return self._hits[key]
+
+    def notes_for(self, text: str, *, source_lang: str, target_lang: str) -> tuple[str, ...]:
+        """The glossary lines of one entry in one target catalog."""
+        hits = self.hits(text, source_lang)
+        return tuple(term_notes(hits, source_lang=source_lang, target_lang=target_lang))
+
+    def open_memory(self, catalogs: Sequence[CatalogRef]) -> TranslationMemory:
+        """The memory, brought up to date with the approved catalogs and tm/*.tmx."""
+        if self._memory is None:
+            memory = open_memory(url=self.config.tm_url, state_dir=self.config.state_dir)
+            memory.update_from_catalogs(
+                (ref.origin, ref.path, ref.source_lang, ref.target_lang) for ref in catalogs
+            )
+            tm_dir = self.config.tm_dir
+            if tm_dir is not None and tm_dir.is_dir():
+                for path in sorted(tm_dir.glob("*.tmx")):
+                    memory.import_tmx(
+                        path, origin=self.config.relative(path), locales=self.config.locales
+                    )
+            self._memory = memory
+        return self._memory
+
+    def route(
+        self, jobs: Sequence[CatalogJob], catalogs: Sequence[CatalogRef]
+    ) -> list[dict[str, RouteDecision]]:
+        """Decisions for every job's untranslated texts (same order as ``jobs``)."""
+        if not any(job.texts for job in jobs):
+            return [{} for _ in jobs]
+        memory = self.open_memory(catalogs)
+        results: list[dict[str, RouteDecision]] = []
+        for job in jobs:
+            decisions: dict[str, RouteDecision] = {}
+            for text in job.texts:
+                context = SegmentContext(
+                    source_text=text,
+                    source_lang=job.source_lang,
+                    target_lang=job.target_lang,
+                    block_kind=job.kinds.get(text, BlockKind.PARAGRAPH),
+                    article_route=job.article_route,
+                    hits=self.hits(text, job.source_lang),
+                )
+                decisions[text] = route_segment(
+                    context,
+                    memory=memory,
+                    routing=self.config.routing,
+                    tm_threshold=self.config.tm_threshold,
+                    mt_configured=self.config.mt is not None,
+                )
+            results.append(decisions)
+        return results
+
+    def close(self) -> None:
+        if self._memory is not None:
+            self._memory.close()
+            self._memory = None
+
+
+def count_routes(decisions: Iterable[Mapping[str, RouteDecision]]) -> dict[Route, int]:
+    """How many segments went each way (for the sync report)."""
+    counts: dict[Route, int] = {}
+    for mapping in decisions:
+        for decision in mapping.values():
+            counts[decision.route] = counts.get(decision.route, 0) + 1
+    return counts

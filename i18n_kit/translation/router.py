@@ -1,0 +1,188 @@
+"""Segment -> RouteDecision: one route and a human-readable reason for every untranslated segment.
+
+The order is the policy, first match wins:
+
+1. ``copy``      nothing to translate: no letters once URLs, code spans and markup are set aside
+2. ``tm``        an exact translation-memory match (approved work, so it is used as is)
+3. ``term``      the segment is wholly a glossary term with an approved target form
+4. ``tm-fuzzy``  a memory match at or above the threshold: offered as fuzzy, for review
+5. ``human``     a policy rule: the article's front matter says ``route: human``, the block
+                 kind or a pattern is listed in ``[routing]``, or the segment is a quotation
+6. ``mt``        a machine-translation provider is configured
+7. ``human``     otherwise (no provider, or MT failed: the pipeline says which)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from i18n_kit.config import RoutingConfig
+from i18n_kit.glossary.model import HitKind, TermHit
+from i18n_kit.model import BlockKind, Route, RouteDecision
+
+
+class MemoryMatchLike(Protocol):
+    """What the router reads of a translation-memory match."""
+
+    @property
+    def score(self) -> float: ...
+    @property
+    def source_text(self) -> str: ...
+    @property
+    def target_text(self) -> str: ...
+    @property
+    def origin(self) -> str: ...
+    @property
+    def numbers_differ(self) -> bool: ...
+
+
+class MemoryLookup(Protocol):
+    """The translation-memory lookups routing needs."""
+
+    def lookup_exact(
+        self, source_text: str, *, source_lang: str, target_lang: str
+    ) -> MemoryMatchLike | None: ...
+
+    def lookup_fuzzy(
+        self,
+        source_text: str,
+        *,
+        source_lang: str,
+        target_lang: str,
+        threshold: float = 75.0,
+        limit: int = 3,
+    ) -> Sequence[MemoryMatchLike]: ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SegmentContext:
+    """What routing knows about one segment besides its text."""
+
+    source_text: str
+    source_lang: str
+    target_lang: str
+    block_kind: BlockKind
+    article_route: str = ""  # the article's front-matter `route:` value
+    hits: Sequence[TermHit] = ()  # glossary terms in the source text
+
+
+_URL = re.compile(r"(?:https?://|mailto:|www\.)\S+|\S+@\S+\.\w+")
+_CODE = re.compile(r"`[^`]*`")
+_LETTER = re.compile(r"[^\W\d_]")
+_QUOTED = re.compile(r"[“«\"„「『](?P<inner>[^”»\"“」』]+)[”»\"“」』]")
+_EDGE_PUNCTUATION = " \t.,;:!?…。，；：！？*_()[]「」“”«»\"'"
+
+
+def route_segment(
+    context: SegmentContext,
+    *,
+    memory: MemoryLookup | None,
+    routing: RoutingConfig,
+    tm_threshold: float,
+    mt_configured: bool,
+) -> RouteDecision:
+    """Decide where one untranslated segment goes.
+
+    >>> route_segment(SegmentContext(source_text="2019-2020", source_lang="en",
+    ...     target_lang="ru", block_kind=BlockKind.TABLE_CELL), memory=None,
+    ...     routing=RoutingConfig(), tm_threshold=75, mt_configured=False).route
+    <Route.COPY: 'copy'>
+    """
+    text = context.source_text
+    if not _has_words(text):
+        return RouteDecision(
+            route=Route.COPY, reason="nothing to translate: numbers, codes or links",
+            target_text=text,
+        )
+    if memory is not None:
+        exact = memory.lookup_exact(
+            text, source_lang=context.source_lang, target_lang=context.target_lang
+        )
+        if exact is not None:
+            return RouteDecision(
+                route=Route.TM, reason=f"exact match in {exact.origin}",
+                target_text=exact.target_text,
+            )
+    term = _whole_term(context)
+    if term is not None:
+        return term
+    if memory is not None:
+        matches = memory.lookup_fuzzy(
+            text, source_lang=context.source_lang, target_lang=context.target_lang,
+            threshold=tm_threshold, limit=1,
+        )
+        if matches:
+            best = matches[0]
+            note = f"tm: {best.score:.0f}% from {best.origin}"
+            if best.numbers_differ:
+                note += "; numbers differ from the source: check them"
+            return RouteDecision(
+                route=Route.TM_FUZZY,
+                reason=f"{best.score:.0f}% match >= {tm_threshold:.0f}%",
+                target_text=best.target_text,
+                fuzzy=True,
+                previous_source=best.source_text,
+                notes=(note,),
+            )
+    policy = _policy_reason(context, routing)
+    if policy is not None:
+        return RouteDecision(route=Route.HUMAN, reason=policy)
+    no_match = f"no TM match >= {tm_threshold:.0f}%"
+    if mt_configured:
+        return RouteDecision(route=Route.MT, reason=no_match)
+    return RouteDecision(route=Route.HUMAN, reason=f"{no_match}; no MT provider configured")
+
+
+def _has_words(text: str) -> bool:
+    text = _CODE.sub(" ", _URL.sub(" ", text))
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # link and image targets
+    return bool(_LETTER.search(text))
+
+
+def _whole_term(context: SegmentContext) -> RouteDecision | None:
+    hits = [hit for hit in context.hits if hit.kind in (HitKind.TERM, HitKind.VARIANT)]
+    if len(hits) != 1:
+        return None
+    hit = hits[0]
+    text = context.source_text
+    if text[: hit.start].strip(_EDGE_PUNCTUATION) or text[hit.end :].strip(_EDGE_PUNCTUATION):
+        return None
+    target = hit.entry.preferred(context.target_lang)
+    if target is None:
+        return None
+    written = hit.text.casefold()
+    if not any(term.text.casefold() == written for term in hit.entry.forms(context.source_lang)):
+        return None  # an inflected form: the glossary's nominative would be wrong here
+    prefix, suffix = text[: hit.start], text[hit.end :]
+    return RouteDecision(
+        route=Route.TERM,
+        reason=f"glossary term {hit.entry.id}",
+        target_text=prefix + target.text + suffix,
+    )
+
+
+def _policy_reason(context: SegmentContext, routing: RoutingConfig) -> str | None:
+    if context.article_route.strip().lower() == "human":
+        return "the article's front matter says route: human"
+    if context.block_kind.value in routing.human_kinds:
+        return f"{context.block_kind.value} ([routing] human_kinds)"
+    for pattern in routing.human_patterns:
+        if re.search(pattern, context.source_text):
+            return f"matches {pattern!r} ([routing] human_patterns)"
+    if routing.quotations and _is_quotation(context):
+        return "a quotation: people translate quotations ([routing] quotations)"
+    return None
+
+
+def _is_quotation(context: SegmentContext) -> bool:
+    if context.block_kind is BlockKind.QUOTE:
+        return True
+    for match in _QUOTED.finditer(context.source_text):
+        inner = match["inner"]
+        words = len(inner.split()) if context.source_lang != "zh" else len(inner) // 2
+        if words >= 4:
+            return True
+    return False
