@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from i18n_kit.cli import build, init, stats, sync
+from i18n_kit.cli import build, check, init, preview, stats, sync
 
 app = typer.Typer(
     name="i18n-kit",
@@ -17,6 +17,8 @@ app.command(name="init")(init.init_command)
 app.command(name="sync")(sync.sync_command)
 app.command(name="build")(build.build_command)
 app.command(name="stats")(stats.stats_command)
+app.command(name="check")(check.check_command)
+app.command(name="preview")(preview.preview_command)
 
 
 def main() -> None:

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from i18n_kit.output.assemble import assemble_index, assemble_page
-from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
+from i18n_kit.output.assemble import assemble_index, assemble_page, assemble_ui_page
+from i18n_kit.output.page import (
+    ArticleLink,
+    LocalizedBlock,
+    PageInput,
+    PageText,
+    SegmentNote,
+    SegmentStatus,
+    TextState,
+)
 from i18n_kit.output.ui import (
     UiCatalogs,
     UiMessage,
@@ -18,11 +26,14 @@ __all__ = [
     "LocalizedBlock",
     "PageInput",
     "PageText",
+    "SegmentNote",
+    "SegmentStatus",
     "TextState",
     "UiCatalogs",
     "UiMessage",
     "assemble_index",
     "assemble_page",
+    "assemble_ui_page",
     "extract_ui_messages",
     "generate_ui_template",
     "load_ui",

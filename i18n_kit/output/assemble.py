@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -16,7 +16,14 @@ from markupsafe import Markup
 from i18n_kit.errors import SourceError
 from i18n_kit.model import Block, BlockKind
 from i18n_kit.output.inline import escape_text, render_inline
-from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
+from i18n_kit.output.page import (
+    ArticleLink,
+    LocalizedBlock,
+    PageInput,
+    PageText,
+    SegmentNote,
+    TextState,
+)
 from i18n_kit.output.typography import apply_typography
 from i18n_kit.output.ui import (
     TEMPLATES_DIR,
@@ -119,8 +126,15 @@ class _Listing:
     date_iso: str
 
 
-def assemble_page(page: PageInput, *, ui: UiCatalogs) -> str:
-    """The full HTML document of one article in one locale.
+def assemble_page(
+    page: PageInput,
+    *,
+    ui: UiCatalogs,
+    template: str = "page.html",
+    extra: Mapping[str, object] | None = None,
+) -> str:
+    """The full HTML document of one article in one locale. The editors' preview passes
+    its own ``template`` (extending page.html) and the ``extra`` values it needs.
 
     >>> html = assemble_page(page, ui=load_ui(page.locales))  # doctest: +SKIP
     >>> html.startswith("<!DOCTYPE html>")  # doctest: +SKIP
@@ -158,8 +172,9 @@ def assemble_page(page: PageInput, *, ui: UiCatalogs) -> str:
         "body_html": Markup("\n".join(_render_blocks(others, source_lang=article.lang))),
         "comments": _comment_count(page),
         "related": [_listing(link, locale_code) for link in page.related],
+        **(extra or {}),
     }
-    return _ENVIRONMENT.get_template("page.html").render(context)
+    return _ENVIRONMENT.get_template(template).render(context)
 
 
 def assemble_index(
@@ -168,8 +183,11 @@ def assemble_index(
     *,
     locales: Sequence[str],
     ui: UiCatalogs,
+    template: str = "index.html",
+    extra: Mapping[str, object] | None = None,
 ) -> str:
-    """The HTML document listing `articles` (the news index) in one locale.
+    """The HTML document listing `articles` (the news index) in one locale; ``template``
+    and ``extra`` as for `assemble_page`.
 
     >>> from i18n_kit.output.ui import load_ui
     >>> link = ArticleLink(slug="summit", title="Summit", date=None, lang="en")
@@ -185,8 +203,27 @@ def assemble_index(
             ui=ui,
         ),
         "articles": [_listing(link, locale_code) for link in articles],
+        **(extra or {}),
     }
-    return _ENVIRONMENT.get_template("index.html").render(context)
+    return _ENVIRONMENT.get_template(template).render(context)
+
+
+def assemble_ui_page(
+    template: str, *, locale_code: str, ui: UiCatalogs, context: Mapping[str, object]
+) -> str:
+    """A page of the toolkit's own (the editors' preview index) from ``template``, with
+    its UI strings from the site-chrome catalog of ``locale_code``.
+
+    >>> from i18n_kit.output.ui import load_ui
+    >>> page = assemble_ui_page("preview_index.html", locale_code="en", ui=load_ui(["en"]),
+    ...     context={"rows": [], "languages": [], "project_name": "demo"})  # doctest: +SKIP
+    """
+    values = {
+        "html_lang": html_lang(locale_code),
+        "chrome": _Chrome(translations=ui.translations_for(locale_code), lang=locale_code),
+        **context,
+    }
+    return _ENVIRONMENT.get_template(template).render(values)
 
 
 def _chrome_context(
@@ -309,7 +346,25 @@ def _render_part(part: PageText, block: Block) -> tuple[str, str]:
         rendered = f'<span lang="{html_lang(part.lang)}" class="i18n-fallback">{rendered}</span>'
     elif part.state is TextState.MACHINE:
         rendered = f'<span class="i18n-machine">{rendered}</span>'
+    if part.note is not None:
+        rendered = _annotate(rendered, part.note, source_text=part.source_text)
     return rendered, visible
+
+
+def _annotate(rendered: str, note: SegmentNote, *, source_text: str) -> str:
+    # Preview only: everything here comes from catalogs, glossaries or MT, so every value
+    # is escaped as an attribute; the preview's script reads them as text, never as HTML.
+    attributes = {
+        "data-status": str(note.status),
+        "data-route": note.route,
+        "data-reason": note.reason,
+        "data-terms": "\n".join(note.terms),
+        "data-key": note.key,
+        "data-source": source_text,
+        "data-target": note.target_text,
+    }
+    text = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
+    return f'<span class="i18n-seg" {text}>{rendered}</span>'
 
 
 def _separator(before: str, after: str) -> str:

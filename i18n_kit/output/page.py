@@ -17,6 +17,26 @@ class TextState(enum.StrEnum):
     FALLBACK = "fallback"  # missing or fuzzy: the source text is shown instead
 
 
+class SegmentStatus(enum.StrEnum):
+    """What the catalog holds for a segment, as the editors' preview shows it."""
+
+    TRANSLATED = "translated"  # a translation without `fuzzy`
+    FUZZY = "fuzzy"  # a translation still marked `fuzzy` (machine output, changed source)
+    UNTRANSLATED = "untranslated"  # no translation yet
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SegmentNote:
+    """What the editors' preview shows about one segment; built pages never carry one."""
+
+    status: SegmentStatus
+    key: str  # identifies the catalog entry in the preview's save requests
+    target_text: str = ""  # the catalog's translation, fuzzy or not
+    route: str = ""  # from the entry's "#. route: <route> (<reason>)" comment
+    reason: str = ""
+    terms: tuple[str, ...] = ()  # the entry's "#. terms: ..." comments
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PageText:
     """One sentence segment as it appears on a page."""
@@ -25,6 +45,7 @@ class PageText:
     lang: str  # language of `text`: the page locale, or the source language on FALLBACK
     source_text: str  # only links/images whose URL occurs here are rendered as links
     state: TextState
+    note: SegmentNote | None = None  # set only by the editors' preview
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,0 +1,120 @@
+"""Adapter from the glossary's checker (glossary/check.py) to check ids and issues."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from i18n_kit.checks.registry import Issue, Severity, TextPair
+from i18n_kit.checks.text import MASK, mask_verbatim
+from i18n_kit.glossary.check import check_source, check_translation
+from i18n_kit.glossary.match import TermIndex
+from i18n_kit.glossary.model import Category, Entry, Glossary
+
+#: The glossary checker's names for its findings -> our check ids.
+CHECK_IDS = {
+    "term-missing": "glossary-term-missing",
+    "term-forbidden": "glossary-forbidden",
+    "source-misspelling": "source-misspelling",
+}
+_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_WORD_START_ANY_RE = re.compile(r"(?<![\w\-])\w")
+_WORD_START_RE = re.compile(r"(?<![\w\-])[a-zа-яё]")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceIssue:
+    """A misspelt name in a source text: the issue and the span it is about."""
+
+    issue: Issue
+    text: str  # the misspelt span as written
+
+
+class GlossaryChecks:
+    """The glossary as a checker: one index, built once per run.
+
+    >>> from i18n_kit.glossary.load import load_glossary
+    >>> checks = GlossaryChecks(load_glossary(project_dir=None))
+    >>> [i.check for i in checks.check_pair(TextPair(source_text="The SCO Secretariat met.",
+    ...     target_text="Секретариат собрался.", source_lang="en", target_lang="ru"))]
+    ['glossary-term-missing']
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        self._index = TermIndex(glossary)
+        # Generic concepts (member state, chairmanship, observer) are rendered by a verb
+        # or dropped as often as by the noun: a missing one is not worth a finding.
+        self._generic = frozenset(
+            entry.id for entry in glossary
+            if entry.category is Category.CONCEPT and _is_generic(entry)
+        )
+        self.allowed_latin = frozenset(
+            word.casefold()
+            for entry in glossary
+            for term in entry.forms("zh")
+            for word in _LATIN_WORD_RE.findall(term.text)
+        )
+
+    def check_pair(self, pair: TextPair) -> Iterator[Issue]:
+        """Approved terms missing from the translation, forbidden forms used in it."""
+        source, target = _prose(pair.source_text), _prose(pair.target_text)
+        for finding in check_translation(
+            source, pair.source_lang, target, pair.target_lang, self._index
+        ):
+            if finding.check == "term-missing" and (
+                finding.entry_id in self._generic
+                or self._present_after_all(finding.entry_id, target, pair.target_lang)
+            ):
+                continue
+            severity = Severity(finding.severity)
+            if finding.check == "term-missing":
+                severity = Severity.WARNING  # see the check's rationale
+            yield Issue(check=CHECK_IDS[finding.check], message=finding.message,
+                        severity=severity)
+
+    def _present_after_all(self, entry_id: str, text: str, lang: str) -> bool:
+        """True when the matcher's first pass missed a term that is there: inside a
+        longer term («Совет глав государств – членов ШОС» holds ШОС), or written in lower
+        case where the glossary capitalises it («шанхайский дух»)."""
+        for hit in self._index.match_terms(text, lang):
+            if hit.entry.id != entry_id and self._nested(entry_id, hit.text, lang):
+                return True
+        capitalised = _WORD_START_RE.sub(lambda m: m.group().upper(), text)
+        return capitalised != text and any(
+            hit.entry.id == entry_id for hit in self._index.match_terms(capitalised, lang)
+        )
+
+    def _nested(self, entry_id: str, span: str, lang: str) -> bool:
+        # Matching is longest-first, so a term inside a longer one shows only when the
+        # span is cut short of the longer term: try every word-aligned head and tail.
+        cuts = [m.start() for m in _WORD_START_ANY_RE.finditer(span)][1:]
+        pieces = [span[cut:] for cut in cuts] + [span[:cut] for cut in cuts]
+        return any(
+            hit.entry.id == entry_id
+            for piece in pieces
+            for hit in self._index.match_terms(piece, lang)
+        )
+
+    def check_source(self, text: str, lang: str) -> Iterator[SourceIssue]:
+        """Misspelt names in a source text."""
+        for finding in check_source(_prose(text), lang, self._index):
+            yield SourceIssue(
+                issue=Issue(
+                    check=CHECK_IDS[finding.check],
+                    message=finding.message,
+                    severity=Severity(finding.severity),
+                ),
+                text=text[finding.start : finding.end],
+            )
+
+
+def _prose(text: str) -> str:
+    """``text`` without code spans, URLs and link targets (same length: spans stay valid)."""
+    return mask_verbatim(text).replace(MASK, " ")
+
+
+def _is_generic(entry: Entry) -> bool:
+    """An entry whose English term is one or two lower-case words (member state)."""
+    term = entry.preferred("en")
+    return term is not None and term.text.islower() and len(term.text.split()) <= 2

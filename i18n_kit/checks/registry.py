@@ -1,0 +1,196 @@
+"""Every check's stable id, default severity and rationale, and the values checks exchange."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+
+class Severity(enum.StrEnum):
+    """How bad a finding is; only errors fail a CI run (exit code 1)."""
+
+    ERROR = "error"  # the published page is wrong: a number, a link, a term, untranslated text
+    WARNING = "warning"  # very likely wrong; a person should look
+    INFO = "info"  # for the record: nothing to fix now
+
+
+class Scope(enum.StrEnum):
+    """What a check looks at."""
+
+    ENTRY = "entry"  # one translated catalog entry: source and translation
+    SOURCE = "source"  # the source text of an entry (reported once per article)
+    CATALOG = "catalog"  # a whole catalog
+    PAGE = "page"  # a built page under site/
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Check:
+    """One check as users see it in reports, docs and ``[checks] disable``."""
+
+    id: str
+    severity: Severity  # the default; some findings of a check are milder (see rationale)
+    scope: Scope
+    family: str  # the module that implements it
+    title: str  # one line
+    rationale: str  # one paragraph: why it exists and what it does not flag
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextPair:
+    """A source text and its translation, with both languages (two-letter codes)."""
+
+    source_text: str
+    target_text: str
+    source_lang: str
+    target_lang: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issue:
+    """What an entry check found; the runner adds where (file, line, locale, msgid)."""
+
+    check: str
+    message: str
+    severity: Severity | None = None  # None: the check's default
+
+
+#: An entry check: a pair in, issues out. Pure, cheap, no I/O.
+EntryChecker = Callable[[TextPair], Iterable[Issue]]
+
+
+def _check(
+    id: str, severity: Severity, scope: Scope, family: str, title: str, rationale: str
+) -> Check:
+    return Check(
+        id=id, severity=severity, scope=scope, family=family, title=title,
+        rationale=" ".join(rationale.split()),
+    )
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+#: Every check, in the order reports and docs list them.
+CHECKS: tuple[Check, ...] = (
+    _check("numbers", _E, Scope.ENTRY, "numbers", "numbers and dates preserved", """
+        Every number written in digits in the source must be in the translation, and the
+        translation must have no number the source lacks: a swapped digit, a dropped
+        figure or a wrong year changes the news. Compared by value, so 2019-2020 matches
+        2019–2020, 60% matches 60 % and 60%以上, 1,200 matches 1 200, 1.5 matches 1,5,
+        1.5 billion matches 15亿 and 1,5 млрд; 20th matches 20-й and 第二十次. Month names
+        (Babel's, every case form) count as the month's number, so 10 November 2020
+        matches 10 ноября 2020 года and 2020年11月10日. Numbers spelled as words (twenty,
+        двадцать, 二十) may stand in for digits but are never required: they are too often
+        idioms (一带一路, "one of"). Numbers inside codes (COVID-19, G20, 5G), URLs and
+        code spans are left to other checks."""),
+    _check("markup", _E, Scope.ENTRY, "markup", "inline markup preserved", """
+        The translation must have as many **bold**, *emphasis*, ~~strike~~, `code`,
+        links, images and hard line breaks as the source (in any order: word order
+        changes between languages); code spans must be identical. A dropped ** shows
+        literal asterisks on the page and bolds the wrong words."""),
+    _check("placeholders", _E, Scope.ENTRY, "markup", "placeholders preserved", """
+        printf and brace placeholders (%(name)s, %s, %d, {name}, {0}) must appear in the
+        translation as often as in the source: the page template fills them, and a
+        missing or misspelt one fails the build or shows a raw placeholder."""),
+    _check("urls", _E, Scope.ENTRY, "markup", "URLs and e-mail addresses preserved", """
+        Link targets, image sources, bare URLs and e-mail addresses must be the same in
+        the translation. The page renderer drops a link whose target is not in the
+        source, so a changed URL silently loses the link."""),
+    _check("final-punctuation", _W, Scope.ENTRY, "punctuation", "final punctuation kept", """
+        A sentence that ends with a full stop, question mark, exclamation mark, ellipsis,
+        colon or semicolon must end with the same kind of mark in the translation,
+        mapped per locale (. = 。, ? = ？, ! = ！, ... = … = ……, : = ：); closing quotes,
+        brackets and emphasis markers around it are ignored, so «…». matches "…." .
+        A heading without a mark must stay without one."""),
+    _check("ru-quotes", _W, Scope.ENTRY, "typography", "Russian quotes are «»", """
+        Straight double quotes in a Russian translation are a typewriter habit; Russian
+        typography uses «ёлочки» (with „лапки“ inside). Quotes inside code spans, URLs
+        and link targets are not flagged."""),
+    _check("zh-punctuation", _W, Scope.ENTRY, "typography", "Chinese full-width punctuation", """
+        Between or after Chinese characters a Chinese translation uses full-width
+        punctuation: ， 。 ； ： ？ ！ （） “”. An ASCII comma, full stop, colon,
+        semicolon, question or exclamation mark right after a Chinese character, straight
+        double quotes next to one, and ASCII brackets around Chinese text are flagged.
+        ASCII marks inside numbers (10.5, 1,200), Latin text, URLs and code are not."""),
+    _check("zh-spaces", _W, Scope.ENTRY, "typography", "no spaces between Chinese characters", """
+        Chinese is written without spaces; a space between two Chinese characters or
+        full-width marks is a leftover of editing or of line wrapping. Spaces between
+        Chinese and Latin letters or digits are a style choice and are not flagged."""),
+    _check("untranslated", _E, Scope.ENTRY, "untranslated", "translation same as source", """
+        A translation identical to its source was copied, not translated. Not flagged
+        when the source has nothing to translate: only numbers, codes, abbreviations,
+        URLs or markup (what sync routes as "copy")."""),
+    _check("foreign-script", _E, Scope.ENTRY, "untranslated", "text left in another script", """
+        Cyrillic letters in an English or Chinese translation, and Chinese characters in
+        an English or Russian one, are source text left untranslated (or pasted from
+        the wrong document). URLs, code spans and link targets are ignored."""),
+    _check("zh-latin", _W, Scope.ENTRY, "untranslated", "Latin words in a Chinese translation", """
+        A Chinese translation keeps Latin letters only for abbreviations and codes (SCO,
+        COVID-19, 5G, mRNA) and glossary terms; any other Latin word (a name, an English
+        word) was most likely left untranslated."""),
+    _check("mixed-script", _W, Scope.ENTRY, "untranslated", "a word mixes Latin and Cyrillic", """
+        A word that mixes Latin and Cyrillic letters (Кaзахстан with a Latin a) looks
+        right but breaks search, spell checking and glossary matching."""),
+    _check("whitespace", _W, Scope.ENTRY, "whitespace", "stray whitespace", """
+        Leading or trailing whitespace, doubled spaces, or a space before a comma, full
+        stop, colon, semicolon, question or exclamation mark in an English or Russian
+        translation. Source segments are normalised (see docs/translators.md), so any of
+        these comes from the translation. No-break spaces are left alone: the page's
+        typography puts them in on purpose."""),
+    _check("doubled-word", _W, Scope.ENTRY, "whitespace", "a word written twice", """
+        The same word twice in a row (the the, в в) in an English or Russian translation,
+        unless the source repeats it too. Not checked in Chinese, where doubled
+        characters are ordinary words (常常, 谢谢)."""),
+    _check("length-ratio", _W, Scope.ENTRY, "whitespace", "length far outside the norm", """
+        The translation's length, compared with the source's, is more than 2.5 times
+        off the usual ratio for the language pair (in letters and marks without spaces:
+        English to Russian about 1.05, English or Russian to Chinese about 0.38): a
+        sentence was cut or something else was pasted. Short sources (under 40 letters,
+        15 Chinese characters) vary too much to judge and are skipped."""),
+    _check("glossary-term-missing", _W, Scope.ENTRY, "glossary", "approved term missing", """
+        A glossary term in the source whose approved equivalent (or an admitted variant,
+        in any inflected form, also inside a longer term) is not in the translation, or
+        appears fewer times than in the source. A warning, not an error: a professional
+        translation often shortens a long official name on second mention or drops a
+        generic term in a headline, and only a reviewer can tell that from a mistake."""),
+    _check("glossary-forbidden", _E, Scope.ENTRY, "glossary", "forbidden term used", """
+        The translation uses a form the glossary forbids (an error: a known
+        mistranslation or misspelling) or marks as deprecated (a warning)."""),
+    _check("source-misspelling", _E, Scope.SOURCE, "glossary", "misspelt name in the source", """
+        The source writes a person, state or body name in a form the glossary forbids
+        (an error), or a spelling one or two letters away from a known name (a warning).
+        Reported once per article, on the source file, not once per target language."""),
+    _check("fuzzy", _I, Scope.CATALOG, "run", "fuzzy entries not checked", """
+        Fuzzy entries (machine translation, fuzzy memory matches, changed sources) are
+        not published until a translator clears the flag, so they are not checked; one
+        line per catalog says how many were skipped."""),
+    _check("ignore-comment", _W, Scope.ENTRY, "run", "unknown check in an ignore comment", """
+        A "# i18n-kit: ignore ..." comment names a check that does not exist, so it
+        switches nothing off (most likely a typo)."""),
+    _check("page-lang", _E, Scope.PAGE, "pages", "page language declared", """
+        Every built page's <html> element must carry the lang of its locale: screen
+        readers, hyphenation, fonts (Chinese glyph variants) and search engines rely
+        on it."""),
+    _check("page-script", _E, Scope.PAGE, "pages", "page text in the wrong script", """
+        Text that a page declares to be in its own language must be in that language's
+        script: no Cyrillic or Chinese on an English page, no Chinese on a Russian page,
+        no Cyrillic on a Chinese page; and the site chrome (menus, notices, buttons,
+        footers: everything but the article body, its title and listed article titles)
+        of a Russian or Chinese page has no Latin words. Text marked with its own lang
+        (a fallback sentence, a language name in the switcher) is judged by that lang."""),
+    _check("page-links", _E, Scope.PAGE, "pages", "internal links resolve", """
+        Every relative link and resource on a built page (href, src) must point at a
+        file under site/, and a #fragment at an id on the target page. External links
+        (http:, https:, mailto:) are not fetched."""),
+)
+
+CHECKS_BY_ID: Mapping[str, Check] = {check.id: check for check in CHECKS}
+
+
+def get_check(check_id: str) -> Check:
+    """The registered check with this id (KeyError for an unknown one).
+
+    >>> get_check("numbers").severity
+    <Severity.ERROR: 'error'>
+    """
+    return CHECKS_BY_ID[check_id]

@@ -1,0 +1,398 @@
+"""run_checks(config) -> CheckReport: every check over every catalog and built page."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from i18n_kit.catalogs.po import Entry, read_catalog
+from i18n_kit.checks.glossary import GlossaryChecks
+from i18n_kit.checks.markup import check_markup, check_placeholders, check_urls
+from i18n_kit.checks.numbers import check_numbers
+from i18n_kit.checks.pages import check_pages, find_pages
+from i18n_kit.checks.punctuation import check_final_punctuation
+from i18n_kit.checks.registry import (
+    CHECKS,
+    CHECKS_BY_ID,
+    EntryChecker,
+    Issue,
+    Scope,
+    Severity,
+    TextPair,
+)
+from i18n_kit.checks.text import CJK_RE, CYRILLIC_RE, primary_language
+from i18n_kit.checks.typography import (
+    check_mixed_script,
+    check_ru_quotes,
+    check_zh_punctuation,
+    check_zh_spaces,
+)
+from i18n_kit.checks.untranslated import check_untranslated
+from i18n_kit.checks.whitespace import (
+    check_doubled_word,
+    check_length_ratio,
+    check_whitespace,
+)
+from i18n_kit.config import CONFIG_NAME, ProjectConfig
+from i18n_kit.errors import ConfigError, I18nKitError
+from i18n_kit.glossary.load import load_glossary
+from i18n_kit.sources import read_article
+
+#: The translator-comment line that switches checks off for one entry:
+#: ``# i18n-kit: ignore numbers, markup`` (``all`` switches every check off).
+IGNORE_RE = re.compile(r"^\s*i18n-kit\s*:\s*ignore\b(?P<ids>.*)$", re.IGNORECASE)
+_IGNORE_FLAG_PREFIX = "ignore-"  # Weblate-style flag, honoured while a tool keeps it
+_GLOSSARY_CHECKS = frozenset({"glossary-term-missing", "glossary-forbidden",
+                              "source-misspelling", "zh-latin"})
+_UNTRANSLATED_CHECKS = frozenset({"untranslated", "foreign-script", "zh-latin"})
+_SIMPLE_CHECKERS: dict[str, EntryChecker] = {
+    "numbers": check_numbers,
+    "markup": check_markup,
+    "placeholders": check_placeholders,
+    "urls": check_urls,
+    "final-punctuation": check_final_punctuation,
+    "ru-quotes": check_ru_quotes,
+    "zh-punctuation": check_zh_punctuation,
+    "zh-spaces": check_zh_spaces,
+    "mixed-script": check_mixed_script,
+    "whitespace": check_whitespace,
+    "doubled-word": check_doubled_word,
+    "length-ratio": check_length_ratio,
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One problem found, where it is, and how bad it is."""
+
+    check: str  # a registered check id
+    severity: Severity
+    file: str  # project-relative path: the catalog, the source article or the page
+    line: int | None  # 1-based line in that file (a catalog: the entry's first line)
+    locale: str  # the locale of the text the finding is about
+    msgid: str  # the entry's source text ("" for a page or a whole catalog)
+    message: str
+    reference: str = ""  # the entry's `#:` reference: the source article
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckReport:
+    """Everything one run found, with what it looked at."""
+
+    findings: tuple[Finding, ...]
+    catalogs: int = 0
+    entries: int = 0  # entries checked (translated, not fuzzy, not obsolete)
+    fuzzy: int = 0  # fuzzy entries skipped
+    pages: int = 0
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity is severity)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(finding.severity is Severity.ERROR for finding in self.findings)
+
+
+@dataclass(slots=True)
+class _Checker:
+    """The enabled checks of one run, with the glossary loaded once if any needs it."""
+
+    enabled: frozenset[str]
+    glossary: GlossaryChecks | None = None
+    entry_checkers: list[EntryChecker] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.entry_checkers = [
+            checker for check_id, checker in _SIMPLE_CHECKERS.items() if check_id in self.enabled
+        ]
+        if self.enabled & _UNTRANSLATED_CHECKS:
+            allowed = self.glossary.allowed_latin if self.glossary else frozenset()
+            self.entry_checkers.append(
+                partial(check_untranslated, allowed_latin=allowed, enabled=self.enabled)
+            )
+        if self.glossary is not None and self.enabled & {"glossary-term-missing",
+                                                          "glossary-forbidden"}:
+            self.entry_checkers.append(self.glossary.check_pair)
+
+    def check_pair(self, pair: TextPair, ignored: frozenset[str] = frozenset()) -> list[Issue]:
+        issues: list[Issue] = []
+        for checker in self.entry_checkers:
+            issues.extend(
+                issue for issue in checker(pair)
+                if issue.check in self.enabled and issue.check not in ignored
+            )
+        return issues
+
+
+def check_pair(
+    pair: TextPair,
+    *,
+    disabled: Iterable[str] = (),
+    glossary: GlossaryChecks | None = None,
+) -> list[Issue]:
+    """Every entry check on one source text and its translation (for the preview, tests
+    and other programs). Glossary checks run only when ``glossary`` is given.
+
+    >>> [i.check for i in check_pair(TextPair(source_text="In 2020.", target_text="В 2021",
+    ...     source_lang="en", target_lang="ru"))]
+    ['numbers', 'numbers', 'final-punctuation']
+    """
+    enabled = frozenset(c.id for c in CHECKS if c.scope is Scope.ENTRY) - set(disabled)
+    return _Checker(enabled, glossary).check_pair(pair)
+
+
+def enabled_checks(config: ProjectConfig) -> frozenset[str]:
+    """The check ids a project runs: all but ``[checks] disable``; ConfigError names an
+    unknown id by its place in the list.
+
+    >>> from i18n_kit.config import load_config
+    >>> "numbers" in enabled_checks(load_config(Path("examples/sco-newsroom/i18n-kit.toml")))
+    True
+    """
+    for index, check_id in enumerate(config.checks_disabled):
+        if check_id not in CHECKS_BY_ID:
+            close = difflib.get_close_matches(check_id, list(CHECKS_BY_ID), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else "; see docs/checks.md"
+            raise ConfigError(
+                f"checks.disable[{index}]: {check_id!r} is not a check{hint}", path=CONFIG_NAME
+            )
+    return frozenset(CHECKS_BY_ID) - set(config.checks_disabled)
+
+
+def run_checks(config: ProjectConfig, *, pages: bool = True) -> CheckReport:
+    """Check every article catalog (``locales/<code>/LC_MESSAGES/articles/*.po``), the
+    project's own chrome catalogs (``messages.po``) and, with ``pages`` and a built
+    ``site/``, every page. Raises CatalogError on a malformed catalog, ConfigError on an
+    unknown id in ``[checks] disable``, GlossaryError on a malformed glossary.
+
+    >>> from i18n_kit.config import load_config
+    >>> report = run_checks(load_config(Path("examples/sco-newsroom/i18n-kit.toml")))
+    >>> report.catalogs > 0, report.entries > 0
+    (True, True)
+    """
+    enabled = enabled_checks(config)
+    glossary = None
+    if enabled & _GLOSSARY_CHECKS:
+        glossary = GlossaryChecks(load_glossary(project_dir=config.root,
+                                                folder=config.glossary_dir))
+    run = _Run(config=config, checker=_Checker(enabled, glossary))
+    for locale_code, path in _article_catalogs(config):
+        run.check_catalog(path, locale_code=locale_code, source_lang=None)
+    for locale_code in config.locales:
+        path = config.locales_dir / locale_code / "LC_MESSAGES" / "messages.po"
+        # Chrome messages are written in English; an English chrome catalog has no source.
+        if primary_language(locale_code) != "en" and path.is_file():
+            run.check_catalog(path, locale_code=locale_code, source_lang="en")
+    if pages and enabled & {c.id for c in CHECKS if c.scope is Scope.PAGE}:
+        run.pages.update(find_pages(config.site_dir))
+        for page in check_pages(config.site_dir, config.locales):
+            run.add(page.issue, file=config.relative(page.path), line=page.line,
+                    locale=page.locale_code, msgid="")
+    findings = sorted(
+        run.findings, key=lambda f: (f.file, f.line or 0, _ORDER[f.check], f.message)
+    )
+    return CheckReport(
+        findings=tuple(findings), catalogs=run.catalogs, entries=run.entries,
+        fuzzy=run.fuzzy, pages=len(run.pages),
+    )
+
+
+_ORDER = {check.id: index for index, check in enumerate(CHECKS)}
+
+
+def _article_catalogs(config: ProjectConfig) -> Iterator[tuple[str, Path]]:
+    for code in config.locales:
+        folder = config.locales_dir / code / "LC_MESSAGES" / "articles"
+        for path in sorted(folder.glob("*.po")):
+            yield code, path
+
+
+@dataclass(slots=True, kw_only=True)
+class _Run:
+    config: ProjectConfig
+    checker: _Checker
+    findings: list[Finding] = field(default_factory=list)
+    catalogs: int = 0
+    entries: int = 0
+    fuzzy: int = 0
+    pages: set[Path] = field(default_factory=set)
+    sources_checked: set[tuple[str, str]] = field(default_factory=set)
+    source_langs: dict[str, str] = field(default_factory=dict)  # slug -> language
+    source_lines: dict[str, list[str] | None] = field(default_factory=dict)
+
+    def add(self, issue: Issue, *, file: str, line: int | None, locale: str, msgid: str,
+            reference: str = "") -> None:
+        self.findings.append(
+            Finding(
+                check=issue.check,
+                severity=issue.severity or CHECKS_BY_ID[issue.check].severity,
+                file=file, line=line, locale=locale, msgid=msgid, message=issue.message,
+                reference=reference,
+            )
+        )
+
+    def check_catalog(self, path: Path, *, locale_code: str, source_lang: str | None) -> None:
+        origin = self.config.relative(path)
+        catalog = read_catalog(path, origin=origin)
+        self.catalogs += 1
+        target_lang = primary_language(locale_code)
+        fuzzy = 0
+        for entry in catalog:
+            if entry.obsolete or not entry.msgid:
+                continue
+            if entry.fuzzy:
+                fuzzy += bool(entry.msgstr or any(entry.msgstr_plural.values()))
+                continue
+            pairs = _entry_texts(entry)
+            if not pairs:
+                continue
+            if source_lang is None:
+                source_lang = self._source_lang(path, locale_code, entry)
+            ignored, unknown = ignored_checks(entry)
+            reference = entry.occurrences[0][0] if entry.occurrences else ""
+            where = {"file": origin, "line": entry.linenum, "locale": locale_code,
+                     "msgid": entry.msgid, "reference": reference}
+            for name in unknown:
+                if "ignore-comment" in self.checker.enabled:
+                    known = difflib.get_close_matches(name, list(CHECKS_BY_ID), n=1)
+                    hint = f"; did you mean {known[0]!r}?" if known else ""
+                    self.add(Issue(check="ignore-comment",
+                                   message=f"«{name}» is not a check{hint}"), **where)
+            if "all" in ignored:
+                continue
+            self.entries += 1
+            for source_text, target_text in pairs:
+                pair = TextPair(source_text=source_text, target_text=target_text,
+                                source_lang=source_lang, target_lang=target_lang)
+                for issue in self.checker.check_pair(pair, ignored):
+                    self.add(issue, **where)
+            if "source-misspelling" not in ignored:
+                self._check_source(entry.msgid, source_lang, where)
+        if fuzzy:
+            self.fuzzy += fuzzy
+            if "fuzzy" in self.checker.enabled:
+                self.add(Issue(check="fuzzy", message=f"{fuzzy} fuzzy "
+                               f"entr{'y' if fuzzy == 1 else 'ies'} not checked: not "
+                               "published until a translator clears the flag"),
+                         file=origin, line=None, locale=locale_code, msgid="")
+
+    def _source_lang(self, path: Path, locale_code: str, entry: Entry) -> str:
+        """An article's language: the configured locale that has no catalog for it,
+        else its front matter, else the script of its text."""
+        slug = path.stem
+        if slug in self.source_langs:
+            return self.source_langs[slug]
+        missing = [
+            code for code in self.config.locales
+            if not (self.config.locales_dir / code / "LC_MESSAGES" / "articles" / path.name)
+            .is_file()
+        ]
+        lang = primary_language(missing[0]) if len(missing) == 1 else ""
+        reference = entry.occurrences[0][0] if entry.occurrences else ""
+        if not lang and reference and (self.config.root / reference).is_file():
+            try:
+                lang = read_article(self.config.root / reference, root=self.config.root,
+                                    default_lang=self.config.source_language).lang
+            except I18nKitError:
+                lang = ""
+        if not lang:
+            lang = "zh" if CJK_RE.search(entry.msgid) else (
+                "ru" if CYRILLIC_RE.search(entry.msgid) else "en")
+        self.source_langs[slug] = lang
+        return lang
+
+    def _check_source(self, text: str, lang: str, where: dict[str, str | int | None]) -> None:
+        glossary = self.checker.glossary
+        reference = str(where["reference"] or where["file"])
+        if glossary is None or "source-misspelling" not in self.checker.enabled or (
+            (reference, text) in self.sources_checked
+        ):
+            return
+        self.sources_checked.add((reference, text))
+        for found in glossary.check_source(text, lang):
+            line = self._source_line(reference, found.text)
+            if line is None:
+                self.add(found.issue, file=str(where["file"]), line=_int(where["line"]),
+                         locale=lang, msgid=text, reference=reference)
+            else:
+                self.add(found.issue, file=reference, line=line, locale=lang, msgid=text,
+                         reference=reference)
+
+    def _source_line(self, reference: str, span: str) -> int | None:
+        """The line of the source file where ``span`` is written, if it can be found."""
+        if reference not in self.source_lines:
+            path = self.config.root / reference
+            try:
+                self.source_lines[reference] = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                self.source_lines[reference] = None
+        lines = self.source_lines[reference]
+        if lines is None:
+            return None
+        for number, line in enumerate(lines, start=1):
+            if span in line:
+                return number
+        return None
+
+
+def _int(value: str | int | None) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def _entry_texts(entry: Entry) -> list[tuple[str, str]]:
+    """(source, translation) pairs of an entry with a translation; plural forms each
+    against the matching source form."""
+    if entry.msgid_plural:
+        pairs: list[tuple[str, str]] = []
+        for index, text in sorted(entry.msgstr_plural.items()):
+            if text:
+                pairs.append((entry.msgid if int(index) == 0 else entry.msgid_plural, text))
+        return pairs
+    return [(entry.msgid, entry.msgstr)] if entry.msgstr else []
+
+
+def ignored_checks(entry: Entry) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The checks an entry switches off, and the unknown names it uses.
+
+    A translator comment line ``i18n-kit: ignore numbers, markup`` (``# i18n-kit: ...``
+    in the PO file) survives msgcat, msgmerge, Poedit and Weblate; a Weblate-style flag
+    ``#, ignore-numbers`` is honoured too while the file keeps it.
+
+    >>> from i18n_kit.catalogs.po import new_entry
+    >>> ignored_checks(new_entry(msgid="a", tcomment="i18n-kit: ignore numbers, nmbers"))
+    (frozenset({'numbers'}), ('nmbers',))
+    """
+    names: list[str] = []
+    for line in (entry.tcomment or "").splitlines():
+        match = IGNORE_RE.match(line)
+        if match is not None:
+            names.extend(name for name in re.split(r"[\s,;]+", match.group("ids")) if name)
+    names.extend(
+        flag[len(_IGNORE_FLAG_PREFIX):] for flag in entry.flags
+        if flag.startswith(_IGNORE_FLAG_PREFIX)
+    )
+    known = frozenset(name for name in names if name in CHECKS_BY_ID or name == "all")
+    unknown = tuple(dict.fromkeys(name for name in names if name not in known))
+    return known, unknown
+
+
+def format_reference(finding: Finding) -> str:
+    """Where a finding is, as a compiler would say it: ``file:line``.
+
+    >>> format_reference(Finding(check="numbers", severity=Severity.ERROR, file="a.po",
+    ...     line=12, locale="ru", msgid="x", message="m"))
+    'a.po:12'
+    """
+    return finding.file if finding.line is None else f"{finding.file}:{finding.line}"
+
+
+def severities(findings: Sequence[Finding]) -> dict[Severity, int]:
+    """Findings per severity, every severity present (for summaries)."""
+    counts = dict.fromkeys(Severity, 0)
+    for finding in findings:
+        counts[finding.severity] += 1
+    return counts
