@@ -35,6 +35,7 @@ from i18n_kit.output.ui import TEMPLATES_DIR, load_ui, shipped_locales_dir
 from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import SOURCE_SUFFIXES, read_article
 from i18n_kit.state import ArticleRecord, SyncState, load_state, save_state
+from i18n_kit.translation.memory import TranslationMemory
 from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretranslator
 
 #: progress(stage, done, total): called as work advances; the CLI draws it.
@@ -122,12 +123,16 @@ def sync(
     *,
     check: bool = False,
     write_catalogs: bool = True,
+    mt: bool = True,
+    everything: bool = False,
     progress: Progress | None = None,
 ) -> SyncReport:
     """Bring templates, catalogs and pages up to date with the sources.
 
-    With ``check`` nothing is written: the report lists what would change. With
-    ``write_catalogs=False`` (``i18n-kit build``) only pages are made.
+    With ``check`` nothing is written (and no MT provider is asked): the report lists what
+    would change. With ``write_catalogs=False`` (``i18n-kit build``) only pages are made.
+    ``mt=False`` (``--no-mt``) leaves mt-routed entries empty; ``everything`` re-reads
+    every article, not only the changed ones (``i18n-kit translate``).
 
     >>> from i18n_kit.config import load_config
     >>> report = sync(load_config(Path("examples/sco-newsroom/i18n-kit.toml")), check=True)
@@ -138,7 +143,7 @@ def sync(
     state = load_state(config.state_dir)
     sources = find_sources(config)
     global_digest = _global_digest(config)
-    everything = global_digest != state.global_digest
+    everything = everything or global_digest != state.global_digest
 
     dirty: list[str] = []
     for source in sources:
@@ -146,7 +151,7 @@ def sync(
             dirty.append(source)
 
     works: dict[str, ArticleWork] = {}
-    pretranslator = Pretranslator(config)
+    pretranslator = Pretranslator(config, use_mt=mt and not check)
     try:
         _process(config, state, dirty, works, write_catalogs=write_catalogs, notify=notify,
                  pretranslator=pretranslator)
@@ -256,7 +261,7 @@ def _process(
         for work in batch
         for code, catalog in work.catalogs.items()
     ]
-    decisions = iter(pretranslator.route(jobs, _catalog_refs(config, state, works)))
+    decisions = iter(pretranslator.route(jobs, catalog_refs(config, state, works)))
     for work in batch:
         for code, catalog in work.catalogs.items():
             apply_routes(catalog, next(decisions))
@@ -273,10 +278,11 @@ def _block_kinds(work: ArticleWork) -> dict[str, BlockKind]:
     return kinds
 
 
-def _catalog_refs(
+def catalog_refs(
     config: ProjectConfig, state: SyncState, works: Mapping[str, ArticleWork]
 ) -> list[CatalogRef]:
-    """Every article catalog on disk, for the memory."""
+    """Every article catalog on disk, for the memory (articles this run has not read are
+    known from the cache in ``state``)."""
     known = {source: (w.article.slug, w.article.lang) for source, w in works.items()}
     for source, record in state.articles.items():
         known.setdefault(source, (record.slug, record.lang))
@@ -540,3 +546,10 @@ def _global_digest(config: ProjectConfig) -> str:
         parts.append(path.as_posix().encode())
         parts.append(path.read_bytes())
     return hash_bytes(b"\0".join(parts))
+
+
+def open_project_memory(config: ProjectConfig) -> TranslationMemory:
+    """The project's translation memory, brought up to date with its catalogs and
+    ``tm/*.tmx`` (catalogs of articles the last sync has seen). Close it after use."""
+    state = load_state(config.state_dir)
+    return Pretranslator(config).open_memory(catalog_refs(config, state, {}))

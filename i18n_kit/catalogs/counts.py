@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from i18n_kit.catalogs.po import read_catalog
@@ -20,6 +21,7 @@ class CatalogCounts:
     translated: int
     fuzzy: int
     untranslated: int
+    routes: Mapping[str, int] = field(default_factory=dict)  # from "#. route: <route> (...)"
 
     @property
     def percent(self) -> float:
@@ -34,9 +36,14 @@ def count_catalog(path: Path, *, origin: str, locale_code: str) -> CatalogCounts
     True
     """
     translated = fuzzy = untranslated = 0
+    routes: dict[str, int] = {}
     for entry in read_catalog(path, origin=origin):
         if entry.obsolete or not entry.msgid:
             continue
+        for line in entry.comment.splitlines():
+            if line.startswith("route: "):
+                route = line[len("route: ") :].split(" ", 1)[0]
+                routes[route] = routes.get(route, 0) + 1
         has_text = bool(entry.msgstr) or any(entry.msgstr_plural.values())
         if has_text and entry.fuzzy:
             fuzzy += 1
@@ -52,6 +59,7 @@ def count_catalog(path: Path, *, origin: str, locale_code: str) -> CatalogCounts
         translated=translated,
         fuzzy=fuzzy,
         untranslated=untranslated,
+        routes=dict(sorted(routes.items())),
     )
 
 

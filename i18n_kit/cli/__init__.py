@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from i18n_kit.cli import build, check, init, preview, stats, sync
+from i18n_kit.cli import build, check, glossary, init, preview, stats, sync, tm, translate
 
 app = typer.Typer(
     name="i18n-kit",
@@ -19,6 +19,9 @@ app.command(name="build")(build.build_command)
 app.command(name="stats")(stats.stats_command)
 app.command(name="check")(check.check_command)
 app.command(name="preview")(preview.preview_command)
+app.command(name="translate")(translate.translate_command)
+app.add_typer(glossary.app, name="glossary")
+app.add_typer(tm.app, name="tm")
 
 
 def main() -> None:

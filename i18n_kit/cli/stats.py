@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import typer
@@ -31,18 +32,21 @@ def stats_command(
     if output is OutputFormat.JSON:
         typer.echo(json.dumps([_as_dict(c) for c in counts], ensure_ascii=False, indent=2))
         return
-    table = Table("locale", "article", "total", "translated", "fuzzy", "untranslated", "%")
+    table = Table(
+        "locale", "article", "total", "translated", "fuzzy", "untranslated", "%", "routes"
+    )
     for c in counts:
         table.add_row(
             c.locale_code, c.article, str(c.total), str(c.translated), str(c.fuzzy),
-            str(c.untranslated), f"{c.percent:.0f}",
+            str(c.untranslated), f"{c.percent:.0f}", _routes(c.routes),
         )
     for code, total in _totals(counts).items():
         table.add_row(
             code, "(all)", str(total.total), str(total.translated), str(total.fuzzy),
-            str(total.untranslated), f"{total.percent:.0f}", style="bold",
+            str(total.untranslated), f"{total.percent:.0f}", _routes(total.routes),
+            style="bold",
         )
-    Console(width=120).print(table)
+    Console(width=160).print(table)
 
 
 def _as_dict(counts: CatalogCounts) -> dict[str, object]:
@@ -54,7 +58,12 @@ def _as_dict(counts: CatalogCounts) -> dict[str, object]:
         "translated": counts.translated,
         "fuzzy": counts.fuzzy,
         "untranslated": counts.untranslated,
+        "routes": dict(counts.routes),
     }
+
+
+def _routes(routes: Mapping[str, int]) -> str:
+    return " ".join(f"{route}:{count}" for route, count in sorted(routes.items()))
 
 
 def _totals(counts: list[CatalogCounts]) -> dict[str, CatalogCounts]:
@@ -65,5 +74,7 @@ def _totals(counts: list[CatalogCounts]) -> dict[str, CatalogCounts]:
             locale_code=c.locale_code, article="(all)", path="",
             total=t.total + c.total, translated=t.translated + c.translated,
             fuzzy=t.fuzzy + c.fuzzy, untranslated=t.untranslated + c.untranslated,
+            routes={r: t.routes.get(r, 0) + c.routes.get(r, 0)
+                    for r in {*t.routes, *c.routes}},
         )
     return totals

@@ -25,6 +25,9 @@ def sync_command(
         bool,
         typer.Option("--check", help="Change nothing; exit 1 if anything would change."),
     ] = False,
+    no_mt: Annotated[
+        bool, typer.Option("--no-mt", help="Do not ask the MT provider (offline runs).")
+    ] = False,
     output: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Read articles, update POT/PO catalogs (keeping every translation) and build pages.
@@ -35,7 +38,7 @@ def sync_command(
     with error_boundary():
         config = open_project(project)
         with progress_bar() as progress:
-            report = sync(config, check=check, progress=progress)
+            report = sync(config, check=check, mt=not no_mt, progress=progress)
     print_sync_report(report, output, verb="written")
     if check and report.changes:
         raise typer.Exit(1)

@@ -8,16 +8,20 @@ and gets decisions back; it never sees the memory or the MT provider.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from i18n_kit.config import ProjectConfig
+from i18n_kit.config import MtConfig, ProjectConfig
 from i18n_kit.glossary.load import load_glossary
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import Glossary, HitKind, TermHit
 from i18n_kit.model import BlockKind, Route, RouteDecision
+from i18n_kit.translation.machine import MachineTranslator, MtSettings, create_translator
 from i18n_kit.translation.memory import TranslationMemory, open_memory
+from i18n_kit.translation.mt_runner import translate_texts
+from i18n_kit.translation.protect import Protected, protect_terms, restore_terms
 from i18n_kit.translation.router import SegmentContext, route_segment
 
 
@@ -73,11 +77,14 @@ class Pretranslator:
     loads neither the glossary's morphology nor the memory)."""
 
     config: ProjectConfig
+    use_mt: bool = True  # False: `sync --no-mt` leaves mt-routed entries for later
     today: Callable[[], dt.date] = dt.date.today
+    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     _glossary: Glossary | None = field(default=None, init=False)
     _index: TermIndex | None = field(default=None, init=False)
     _memory: TranslationMemory | None = field(default=None, init=False)
     _hits: dict[tuple[str, str], list[TermHit]] = field(default_factory=dict, init=False)
+    _translator: MachineTranslator | None = field(default=None, init=False)
 
     @property
     def index(self) -> TermIndex:
@@ -142,7 +149,77 @@ class Pretranslator:
                     mt_configured=self.config.mt is not None,
                 )
             results.append(decisions)
+        if self.config.mt is not None:
+            self._machine_translate(jobs, results, self.config.mt)
         return results
+
+    def _machine_translate(
+        self,
+        jobs: Sequence[CatalogJob],
+        results: list[dict[str, RouteDecision]],
+        mt: MtConfig,
+    ) -> None:
+        """Fill the ``mt`` decisions: one run per language pair (so the provider sees each
+        text once and the budget covers the whole run), glossary terms masked."""
+        pairs: dict[tuple[str, str], dict[str, Protected]] = {}
+        for job, decisions in zip(jobs, results, strict=True):
+            for text, decision in decisions.items():
+                if decision.route is Route.MT:
+                    masked = pairs.setdefault((job.source_lang, job.target_lang), {})
+                    if text not in masked:
+                        hits = self.hits(text, job.source_lang)
+                        masked[text] = protect_terms(text, hits, job.target_lang)
+        if not pairs:
+            return
+        filled = self._run_pairs(pairs, mt) if self.use_mt else {}
+        for job, decisions in zip(jobs, results, strict=True):
+            for text, decision in decisions.items():
+                if decision.route is Route.MT:
+                    pending = f"{decision.reason}; not translated yet (--no-mt)"
+                    decisions[text] = filled.get(
+                        (job.source_lang, job.target_lang, text),
+                        replace(decision, reason=pending),
+                    )
+
+    def _run_pairs(
+        self, pairs: Mapping[tuple[str, str], Mapping[str, Protected]], mt: MtConfig
+    ) -> dict[tuple[str, str, str], RouteDecision]:
+        settings = MtSettings(
+            provider=mt.provider, url=mt.url, api_key_env=mt.api_key_env, timeout=mt.timeout,
+            max_chars=mt.max_chars, batch_size=mt.batch_size, concurrency=mt.concurrency,
+            retries=mt.retries,
+        )
+        if self._translator is None:
+            self._translator = create_translator(settings, self.environ)
+        stamp = f"mt: {self._translator.name} {self.today().isoformat()}"
+        filled: dict[tuple[str, str, str], RouteDecision] = {}
+        for (src, tgt), masked in pairs.items():
+            texts = list(masked)
+            outcomes = translate_texts(
+                [masked[text].text for text in texts], source_lang=src, target_lang=tgt,
+                translator=self._translator, settings=settings,
+            )
+            for text, outcome in zip(texts, outcomes, strict=True):
+                if outcome.target_text is None:
+                    filled[(src, tgt, text)] = RouteDecision(
+                        route=Route.HUMAN, reason=f"machine translation failed: {outcome.failure}"
+                    )
+                    continue
+                restored = restore_terms(outcome.target_text, masked[text])
+                notes = [stamp]
+                if restored.missing:
+                    notes.append(
+                        "mt: glossary terms lost by the engine, check them: "
+                        + ", ".join(restored.missing)
+                    )
+                filled[(src, tgt, text)] = RouteDecision(
+                    route=Route.MT,
+                    reason=f"no TM match >= {self.config.tm_threshold:.0f}%",
+                    target_text=restored.text,
+                    fuzzy=True,
+                    notes=tuple(notes),
+                )
+        return filled
 
     def close(self) -> None:
         if self._memory is not None:

@@ -166,6 +166,7 @@ def test_stats_json(project: Path) -> None:
         "translated": 0,
         "fuzzy": 0,
         "untranslated": 3,
+        "routes": {"human": 3},
     }
     assert [(r["locale"], r["article"], r["total"]) for r in rows] == [
         ("en", "forum", 3),

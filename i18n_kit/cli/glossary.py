@@ -1,0 +1,170 @@
+"""i18n-kit glossary …: import, export, look up and match terms."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from i18n_kit.cli.common import (
+    FormatOption,
+    OutputFormat,
+    ProjectOption,
+    error_boundary,
+    open_project,
+)
+from i18n_kit.config import ProjectConfig
+from i18n_kit.errors import GlossaryError
+from i18n_kit.files import read_bytes_if_exists, write_file_atomic
+from i18n_kit.glossary.check import find_near_misses
+from i18n_kit.glossary.csvfile import write_csv
+from i18n_kit.glossary.load import load_glossary, read_glossary
+from i18n_kit.glossary.match import TermIndex
+from i18n_kit.glossary.model import GLOSSARY_LANGUAGES, Entry, Glossary, TermHit
+from i18n_kit.glossary.tbx import write_tbx
+from i18n_kit.sources import decode_utf8
+
+app = typer.Typer(help="The terminology glossary: import, export, look up, match.",
+                  no_args_is_help=True)
+
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="en, ru or zh (default: the project's source).")
+]
+
+
+def _load(config: ProjectConfig) -> Glossary:
+    return load_glossary(project_dir=config.root, folder=config.glossary_dir)
+
+
+def _folder(config: ProjectConfig) -> Path:
+    return config.glossary_dir or config.root / "glossary"
+
+
+@app.command("import")
+def import_command(
+    file: Annotated[Path, typer.Argument(help="A glossary in TBX or CSV.", dir_okay=False)],
+    project: ProjectOption = Path("."),
+) -> None:
+    """Add a TBX or CSV glossary to the project (stored as CSV in glossary/, extending or
+    overriding the shipped SCO glossary). Exit 2, nothing imported, on any bad row."""
+    with error_boundary():
+        config = open_project(project)
+        imported = read_glossary(file)
+        target = _folder(config) / f"{file.stem}.csv"
+        before = read_bytes_if_exists(target)
+        write_file_atomic(target, write_csv(imported).encode("utf-8"))
+        try:
+            _load(config)  # the merged glossary must hold together
+        except GlossaryError:
+            if before is None:
+                target.unlink()
+            else:
+                write_file_atomic(target, before)
+            raise
+    typer.echo(f"imported {len(imported)} entries from {file} as {config.relative(target)}")
+
+
+@app.command("export")
+def export_command(
+    project: ProjectOption = Path("."),
+    output_format: Annotated[str, typer.Option("--format", help="tbx or csv.")] = "tbx",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """The project's glossary (shipped terms with the project's laid over them)."""
+    with error_boundary():
+        kind = output_format.lower()
+        if kind not in ("tbx", "csv"):
+            raise GlossaryError(f"--format: {output_format!r} is not supported; use tbx or csv")
+        glossary = _load(open_project(project))
+        text = write_tbx(glossary) if kind == "tbx" else write_csv(glossary)
+        if output is not None:
+            write_file_atomic(output, text.encode("utf-8"))
+            return
+    typer.echo(text, nl=False)
+
+
+def _entry_dict(entry: Entry) -> dict[str, object]:
+    preferred = {lang: (t.text if (t := entry.preferred(lang)) else None)
+                 for lang in GLOSSARY_LANGUAGES}
+    return {"id": entry.id, **preferred}
+
+
+@app.command("lookup")
+def lookup_command(
+    text: Annotated[str, typer.Argument(help="A term in any language, in any form.")],
+    project: ProjectOption = Path("."),
+    output: FormatOption = OutputFormat.TEXT,
+) -> None:
+    """Entries whose terms match TEXT (inflected forms too), or contain it."""
+    with error_boundary():
+        glossary = _load(open_project(project))
+        index = TermIndex(glossary)
+        found: dict[str, Entry] = {}
+        for lang in GLOSSARY_LANGUAGES:
+            for hit in index.match_terms(text, lang):
+                found.setdefault(hit.entry.id, hit.entry)
+        needle = text.casefold()
+        for entry in glossary:
+            if any(needle in term.text.casefold() for term in entry.terms):
+                found.setdefault(entry.id, entry)
+    if output is OutputFormat.JSON:
+        rows = [{**_entry_dict(e), "category": str(e.category), "note": e.note,
+                 "terms": [{"text": t.text, "lang": t.lang, "status": str(t.status)}
+                           for t in e.terms]}
+                for e in found.values()]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not found:
+        typer.echo(f"no entry matches {text!r}")
+    for entry in found.values():
+        typer.echo(f"{entry.id} ({entry.category})")
+        for term in entry.terms:
+            typer.echo(f"  {term.lang} {term.status:<10} {term.text}")
+        if entry.note:
+            typer.echo(f"  note: {entry.note}")
+
+
+def _hit_dict(hit: TermHit) -> dict[str, object]:
+    return {
+        "start": hit.start,
+        "end": hit.end,
+        "text": hit.text,
+        "kind": str(hit.kind),
+        "term": _entry_dict(hit.entry),
+        "suggestion": hit.suggestion,
+    }
+
+
+@app.command("match")
+def match_command(
+    file: Annotated[Path, typer.Argument(help="A UTF-8 text or article file.", dir_okay=False)],
+    project: ProjectOption = Path("."),
+    lang: LangOption = None,
+    output: FormatOption = OutputFormat.TEXT,
+) -> None:
+    """Every glossary term, flagged form and near-missed name in FILE, with offsets
+    (characters from the start of the file)."""
+    with error_boundary():
+        config = open_project(project)
+        language = lang or config.source_language
+        if language not in GLOSSARY_LANGUAGES:
+            raise GlossaryError(f"--lang: {language!r} is not one of en, ru, zh")
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise GlossaryError(f"cannot read: {exc.strerror}", path=str(file)) from exc
+        text = decode_utf8(data, origin=str(file))
+        index = TermIndex(_load(config))
+        hits = index.match_terms(text, language)
+        hits = sorted(hits + find_near_misses(text, language, index, hits=hits),
+                      key=lambda hit: (hit.start, hit.end))
+    if output is OutputFormat.JSON:
+        typer.echo(json.dumps([_hit_dict(hit) for hit in hits], ensure_ascii=False, indent=2))
+        return
+    for hit in hits:
+        suggestion = f" -> {hit.suggestion}" if hit.suggestion else ""
+        typer.echo(f"{hit.start}-{hit.end} {hit.kind:<9} {hit.text}{suggestion}  [{hit.entry.id}]")

@@ -1,0 +1,38 @@
+"""i18n-kit translate: machine-translate every mt-routed entry of every article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from i18n_kit.cli.common import (
+    FormatOption,
+    OutputFormat,
+    ProjectOption,
+    error_boundary,
+    open_project,
+    print_sync_report,
+    progress_bar,
+)
+from i18n_kit.errors import ConfigError
+from i18n_kit.pipeline import sync
+
+
+def translate_command(
+    project: ProjectOption = Path("."), output: FormatOption = OutputFormat.TEXT
+) -> None:
+    """Send every untranslated entry routed to `mt` to the provider in [mt]; results are
+    written fuzzy, never over a translation. Catalogs and pages are updated as by sync.
+
+    Exit codes: 0 done, 2 bad input, configuration, or no [mt] provider.
+    """
+    with error_boundary():
+        config = open_project(project)
+        if config.mt is None:
+            raise ConfigError(
+                "no [mt] table: add one with provider = \"libre\" "
+                "(see docs/machine-translation.md)",
+                path="i18n-kit.toml",
+            )
+        with progress_bar() as progress:
+            report = sync(config, everything=True, progress=progress)
+    print_sync_report(report, output, verb="written")
