@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from i18n_kit.checks.pages import check_pages
-
-EXAMPLE_SITE = Path(__file__).parents[2] / "examples" / "sco-newsroom" / "site"
+from i18n_kit.config import load_config
+from i18n_kit.pipeline import sync
+from i18n_kit.project import create_project
 
 EN_PAGE = """\
 <!DOCTYPE html>
@@ -68,6 +68,6 @@ def test_page_findings(tmp_path: Path) -> None:
 
 
 def test_the_example_site_is_clean(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(EXAMPLE_SITE, site)
-    assert list(check_pages(site, ["en", "ru", "zh"])) == []
+    create_project(tmp_path / "sco", example=True)
+    sync(load_config(tmp_path / "sco" / "i18n-kit.toml"))
+    assert list(check_pages(tmp_path / "sco" / "site", ["en", "ru", "zh"])) == []
