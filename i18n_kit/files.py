@@ -38,12 +38,32 @@ def write_file_atomic(path: Path, data: bytes, *, origin: str | None = None) -> 
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            # mkstemp makes 0600 files; keep the mode the file had, or what a plain
+            # open() would give a new one (so pages stay readable by a web server).
+            os.fchmod(handle.fileno(), _mode_for(path))
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise OutputError(f"cannot write: {exc.strerror}", path=name) from exc
+
+
+def _read_umask() -> int:
+    # os.umask can only be read by setting it: done once, at import, before any thread.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+_UMASK = _read_umask()
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        return 0o666 & ~_UMASK
 
 
 def read_bytes_if_exists(path: Path) -> bytes | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
@@ -17,10 +19,10 @@ from i18n_kit.cli.common import (
 )
 from i18n_kit.config import ProjectConfig
 from i18n_kit.errors import GlossaryError
-from i18n_kit.files import read_bytes_if_exists, write_file_atomic
+from i18n_kit.files import write_file_atomic
 from i18n_kit.glossary.check import find_near_misses
 from i18n_kit.glossary.csvfile import write_csv
-from i18n_kit.glossary.load import load_glossary, read_glossary
+from i18n_kit.glossary.load import GLOSSARY_SUFFIXES, load_glossary, read_glossary
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import GLOSSARY_LANGUAGES, Entry, Glossary, TermHit
 from i18n_kit.glossary.tbx import write_tbx
@@ -52,18 +54,33 @@ def import_command(
     with error_boundary():
         config = open_project(project)
         imported = read_glossary(file)
-        target = _folder(config) / f"{file.stem}.csv"
-        before = read_bytes_if_exists(target)
-        write_file_atomic(target, write_csv(imported).encode("utf-8"))
-        try:
-            _load(config)  # the merged glossary must hold together
-        except GlossaryError:
-            if before is None:
-                target.unlink()
-            else:
-                write_file_atomic(target, before)
-            raise
+        folder = _folder(config)
+        target = folder / f"{file.stem}.csv"
+        data = write_csv(imported).encode("utf-8")
+        _check_merged(config, folder, target, data)
+        write_file_atomic(target, data)
     typer.echo(f"imported {len(imported)} entries from {file} as {config.relative(target)}")
+
+
+def _check_merged(config: ProjectConfig, folder: Path, target: Path, data: bytes) -> None:
+    """Load the glossary as it would be after the import, from a scratch copy of the
+    project's glossary folder: a clash then leaves the project's files untouched (not even
+    rewritten, nor an empty folder left behind)."""
+    try:
+        relative = folder.relative_to(config.root)
+    except ValueError:
+        relative = Path(folder.name)
+    with tempfile.TemporaryDirectory(prefix="i18n-kit-glossary-") as scratch:
+        root = Path(scratch)
+        copy = root / relative
+        copy.mkdir(parents=True)
+        if folder.is_dir():
+            for path in folder.iterdir():
+                if path.suffix in GLOSSARY_SUFFIXES and path.is_file() and path != target:
+                    shutil.copyfile(path, copy / path.name)
+        (copy / target.name).write_bytes(data)
+        # Paths in errors are shown relative to the project, so they read the same here.
+        load_glossary(project_dir=root, folder=copy)
 
 
 @app.command("export")

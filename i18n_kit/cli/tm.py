@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Annotated
@@ -46,8 +47,18 @@ def import_command(
                 f"{origin} already exists with other content; rename the file to import it",
                 path=str(file),
             )
+        folder_existed = target.parent.is_dir()
         write_file_atomic(target, data, origin=origin)
-        memory = open_project_memory(config)
+        try:
+            memory = open_project_memory(config)
+        except BaseException:
+            # An unreachable [tm] url (or any failure to index) imports nothing.
+            if existing is None:
+                target.unlink(missing_ok=True)
+                if not folder_existed:
+                    with contextlib.suppress(OSError):
+                        target.parent.rmdir()
+            raise
         memory.close()
     typer.echo(f"imported {len(units)} units from {file} as {origin}")
 
