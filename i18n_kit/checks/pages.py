@@ -83,7 +83,10 @@ class _PageParser(HTMLParser):
             parent.content or tag in ("h1", "title") or "article-body" in classes
             or (tag == "a" and listing)
         )
-        element = _Element(tag, lang, content, listing, parent.verbatim or tag in _VERBATIM)
+        # <title> mirrors the h1 (checked, with its fallback span's lang) plus the site
+        # name (checked in the header); one element cannot mark a fallback part's lang.
+        verbatim = parent.verbatim or tag in _VERBATIM or tag == "title"
+        element = _Element(tag, lang, content, listing, verbatim)
         for name in ("id", "name") if tag == "a" else ("id",):
             if values.get(name):
                 self.scan.ids.add(values[name])

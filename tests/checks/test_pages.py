@@ -71,3 +71,18 @@ def test_the_example_site_is_clean(tmp_path: Path) -> None:
     create_project(tmp_path / "sco", example=True)
     sync(load_config(tmp_path / "sco" / "i18n-kit.toml"))
     assert list(check_pages(tmp_path / "sco" / "site", ["en", "ru", "zh"])) == []
+
+
+def test_an_untranslated_title_is_not_a_page_error(tmp_path: Path) -> None:
+    # The English page of a Russian article with nothing translated: the h1 falls back
+    # inside <span lang="ru">, and <title> mirrors it without a way to mark the part.
+    root = tmp_path / "news"
+    (root / "content").mkdir(parents=True)
+    (root / "i18n-kit.toml").write_text("", encoding="utf-8")
+    (root / "content" / "forum.md").write_text(
+        "---\ntitle: Молодёжный форум ШОС\nlang: ru\n---\n\nФорум прошёл в Ташкенте.\n",
+        encoding="utf-8",
+    )
+    sync(load_config(root / "i18n-kit.toml"))
+    assert "<title>Молодёжный форум ШОС |" in (root / "site/en/forum.html").read_text("utf-8")
+    assert list(check_pages(root / "site", ["en", "ru", "zh"])) == []
