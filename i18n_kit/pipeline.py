@@ -28,10 +28,12 @@ from i18n_kit.catalogs.po import Catalog, format_catalog, read_catalog
 from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import SourceError
 from i18n_kit.files import hash_bytes, read_bytes_if_exists, write_file_atomic
+from i18n_kit.glossary.load import GLOSSARY_FOLDER, GLOSSARY_SUFFIXES
 from i18n_kit.model import Article, BlockKind, Segment
 from i18n_kit.output.assemble import assemble_index, assemble_page
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
 from i18n_kit.output.ui import TEMPLATES_DIR, load_ui, shipped_locales_dir
+from i18n_kit.resources import shipped_path
 from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import SOURCE_SUFFIXES, read_article
 from i18n_kit.state import ArticleRecord, SyncState, load_state, save_state
@@ -536,13 +538,23 @@ def _apply(
 def _global_digest(config: ProjectConfig) -> str:
     """Everything outside the articles that shapes every output: the toolkit's own code
     (a new segmentation rule must re-read every article), the config, the site-chrome
-    catalogs and the templates."""
+    catalogs and the templates, and what routing reads: the glossaries (the ``terms:``
+    notes and the ``term`` route) and ``tm/*.tmx`` (an imported memory fills entries of
+    articles that did not change)."""
     parts = [__version__.encode(), read_bytes_if_exists(config.root / CONFIG_NAME) or b""]
-    ui_files = sorted(Path(__file__).parent.rglob("*.py"))
-    ui_files += sorted(shipped_locales_dir().glob("*/LC_MESSAGES/messages.po"))
-    ui_files += sorted(config.locales_dir.glob("*/LC_MESSAGES/messages.po"))
-    ui_files += sorted(path for path in TEMPLATES_DIR.rglob("*") if path.is_file())
-    for path in ui_files:
+    files = sorted(Path(__file__).parent.rglob("*.py"))
+    files += sorted(shipped_locales_dir().glob("*/LC_MESSAGES/messages.po"))
+    files += sorted(config.locales_dir.glob("*/LC_MESSAGES/messages.po"))
+    files += sorted(path for path in TEMPLATES_DIR.rglob("*") if path.is_file())
+    files += sorted(shipped_path(GLOSSARY_FOLDER).glob("*.csv"))
+    glossary_dir = config.glossary_dir or config.root / GLOSSARY_FOLDER
+    files += sorted(
+        path for path in glossary_dir.glob("*") if path.suffix in GLOSSARY_SUFFIXES
+        and path.is_file()
+    )
+    if config.tm_dir is not None:
+        files += sorted(config.tm_dir.glob("*.tmx"))
+    for path in files:
         parts.append(path.as_posix().encode())
         parts.append(path.read_bytes())
     return hash_bytes(b"\0".join(parts))

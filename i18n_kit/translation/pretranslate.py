@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,6 +24,14 @@ from i18n_kit.translation.memory import TranslationMemory, open_memory
 from i18n_kit.translation.mt_runner import translate_texts
 from i18n_kit.translation.protect import Protected, protect_terms, restore_terms
 from i18n_kit.translation.router import SegmentContext, route_segment
+
+# The runner's give-up reasons that say the provider itself is down or refuses the key
+# (not that it rejects one language pair): asking it for the next pair would only wait
+# through the same timeouts again.
+_PROVIDER_DOWN = re.compile(
+    r"provider gave up(: API key rejected"
+    r"| after \d+ consecutive failures \(last: (timeout|server error|rate-limited))"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,6 +94,11 @@ class Pretranslator:
     _memory: TranslationMemory | None = field(default=None, init=False)
     _hits: dict[tuple[str, str], list[TermHit]] = field(default_factory=dict, init=False)
     _translator: MachineTranslator | None = field(default=None, init=False)
+    # Across every language pair and every `route` call of the run: the characters sent
+    # (max_chars is one budget per run) and why the provider was given up on, if it was.
+    _spent: int = field(default=0, init=False)
+    _over_budget: bool = field(default=False, init=False)
+    _gave_up: str | None = field(default=None, init=False)
 
     @property
     def index(self) -> TermIndex:
@@ -194,16 +208,17 @@ class Pretranslator:
         stamp = f"mt: {self._translator.name} {self.today().isoformat()}"
         filled: dict[tuple[str, str, str], RouteDecision] = {}
         for (src, tgt), masked in pairs.items():
-            texts = list(masked)
+            failed = self._refused(list(masked), masked, mt.max_chars)
+            texts = [text for text in masked if text not in failed]
             outcomes = translate_texts(
                 [masked[text].text for text in texts], source_lang=src, target_lang=tgt,
-                translator=self._translator, settings=settings,
-            )
+                translator=self._translator, settings=replace(settings, max_chars=None),
+            ) if texts else []
             for text, outcome in zip(texts, outcomes, strict=True):
+                if outcome.failure is not None and _PROVIDER_DOWN.match(outcome.failure):
+                    self._gave_up = self._gave_up or outcome.failure
                 if outcome.target_text is None:
-                    filled[(src, tgt, text)] = RouteDecision(
-                        route=Route.HUMAN, reason=f"machine translation failed: {outcome.failure}"
-                    )
+                    failed[text] = outcome.failure or "no answer"
                     continue
                 restored = restore_terms(outcome.target_text, masked[text])
                 notes = [stamp]
@@ -219,7 +234,29 @@ class Pretranslator:
                     fuzzy=True,
                     notes=tuple(notes),
                 )
+            for text, failure in failed.items():
+                filled[(src, tgt, text)] = RouteDecision(
+                    route=Route.HUMAN, reason=f"machine translation failed: {failure}"
+                )
         return filled
+
+    def _refused(
+        self, texts: Sequence[str], masked: Mapping[str, Protected], max_chars: int | None
+    ) -> dict[str, str]:
+        """The texts of one pair that are not sent, with why: the provider was given up on
+        earlier in the run, or the run's character budget is spent (the first text that
+        does not fit closes it, so what is translated is a predictable prefix)."""
+        refused: dict[str, str] = {}
+        for text in texts:
+            size = len(masked[text].text)
+            if self._gave_up is not None:
+                refused[text] = self._gave_up
+            elif max_chars is not None and (self._over_budget or self._spent + size > max_chars):
+                self._over_budget = True
+                refused[text] = f"budget exhausted (max_chars = {max_chars})"
+            else:
+                self._spent += size
+        return refused
 
     def close(self) -> None:
         if self._memory is not None:

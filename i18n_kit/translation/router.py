@@ -116,12 +116,14 @@ def route_segment(
         )
         if matches:
             best = matches[0]
-            note = f"tm: {best.score:.0f}% from {best.origin}"
+            # A near miss in a long sentence rounds to 100; it must not read as exact.
+            score = min(round(best.score), 99)
+            note = f"tm: {score}% from {best.origin}"
             if best.numbers_differ:
                 note += "; numbers differ from the source: check them"
             return RouteDecision(
                 route=Route.TM_FUZZY,
-                reason=f"{best.score:.0f}% match >= {tm_threshold:.0f}%",
+                reason=f"{score}% match >= {tm_threshold:.0f}%",
                 target_text=best.target_text,
                 fuzzy=True,
                 previous_source=best.source_text,
