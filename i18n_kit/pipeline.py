@@ -154,6 +154,8 @@ def sync(
 
     works: dict[str, ArticleWork] = {}
     pretranslator = Pretranslator(config, use_mt=mt and not check)
+    if config.mt is not None and mt and not check and write_catalogs:
+        pretranslator.translator(config.mt)  # a bad provider or missing key stops us now
     try:
         _process(config, state, dirty, works, write_catalogs=write_catalogs, notify=notify,
                  pretranslator=pretranslator)

@@ -195,24 +195,26 @@ class Pretranslator:
                         replace(decision, reason=pending),
                     )
 
+    def translator(self, mt: MtConfig) -> MachineTranslator:
+        """The provider of ``[mt]``; a bad provider name or a missing API key is a
+        ConfigError here, before anything is written."""
+        if self._translator is None:
+            self._translator = create_translator(_settings(mt), self.environ)
+        return self._translator
+
     def _run_pairs(
         self, pairs: Mapping[tuple[str, str], Mapping[str, Protected]], mt: MtConfig
     ) -> dict[tuple[str, str, str], RouteDecision]:
-        settings = MtSettings(
-            provider=mt.provider, url=mt.url, api_key_env=mt.api_key_env, timeout=mt.timeout,
-            max_chars=mt.max_chars, batch_size=mt.batch_size, concurrency=mt.concurrency,
-            retries=mt.retries,
-        )
-        if self._translator is None:
-            self._translator = create_translator(settings, self.environ)
-        stamp = f"mt: {self._translator.name} {self.today().isoformat()}"
+        settings = _settings(mt)
+        translator = self.translator(mt)
+        stamp = f"mt: {translator.name} {self.today().isoformat()}"
         filled: dict[tuple[str, str, str], RouteDecision] = {}
         for (src, tgt), masked in pairs.items():
             failed = self._refused(list(masked), masked, mt.max_chars)
             texts = [text for text in masked if text not in failed]
             outcomes = translate_texts(
                 [masked[text].text for text in texts], source_lang=src, target_lang=tgt,
-                translator=self._translator, settings=replace(settings, max_chars=None),
+                translator=translator, settings=replace(settings, max_chars=None),
             ) if texts else []
             for text, outcome in zip(texts, outcomes, strict=True):
                 if outcome.failure is not None and _PROVIDER_DOWN.match(outcome.failure):
@@ -262,6 +264,14 @@ class Pretranslator:
         if self._memory is not None:
             self._memory.close()
             self._memory = None
+
+
+def _settings(mt: MtConfig) -> MtSettings:
+    return MtSettings(
+        provider=mt.provider, url=mt.url, api_key_env=mt.api_key_env, timeout=mt.timeout,
+        max_chars=mt.max_chars, batch_size=mt.batch_size, concurrency=mt.concurrency,
+        retries=mt.retries,
+    )
 
 
 def count_routes(decisions: Iterable[Mapping[str, RouteDecision]]) -> dict[Route, int]:
