@@ -8,6 +8,7 @@ so an untouched project costs one stat per file.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,22 +42,24 @@ class SyncState:
     def file_hash(self, root: Path, relative: str) -> str | None:
         """Content hash of a project file, from the stat cache when the file is untouched;
         None when the file does not exist."""
-        path = root / relative
+        # os.path, not pathlib: a no-change sync asks this for every source and output.
+        path = os.path.join(root, relative)
         try:
-            stat = path.stat()
+            stat = os.stat(path)
         except FileNotFoundError:
             self.files.pop(relative, None)
             return None
         cached = self.files.get(relative)
         if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
             return str(cached[2])
-        digest = hash_bytes(path.read_bytes())
+        with open(path, "rb") as handle:
+            digest = hash_bytes(handle.read())
         self.files[relative] = [stat.st_mtime_ns, stat.st_size, digest]
         return digest
 
     def remember_file(self, root: Path, relative: str, data: bytes) -> None:
         """Record a file that now holds ``data`` (just written or verified)."""
-        stat = (root / relative).stat()
+        stat = os.stat(os.path.join(root, relative))
         self.files[relative] = [stat.st_mtime_ns, stat.st_size, hash_bytes(data)]
 
 
@@ -100,7 +103,9 @@ def save_state(state_dir: Path, state: SyncState) -> None:
             for key, record in sorted(state.articles.items())
         },
     }
-    encoded = json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False).encode("utf-8")
+    # Compact: only then does json use its C encoder (indent= falls back to Python, which
+    # cost a no-change sync of 1,000 articles over 0.1 s).
+    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     path = state_path(state_dir)
     try:
         if path.read_bytes() == encoded:

@@ -1,10 +1,100 @@
-"""The typer app: one small module per command, composed here."""
+"""The typer app: one small module per command, composed here and imported only when used.
+
+A command's module (and the pipeline, glossary or memory behind it) is imported only when
+that command runs or shows its own help: ``i18n-kit --help`` lists the commands from their
+modules' source text (``ast``), so it starts in a fraction of the time importing
+everything takes.
+"""
 
 from __future__ import annotations
 
-import typer
+import ast
+import importlib
+from pathlib import Path
 
-from i18n_kit.cli import build, check, glossary, init, preview, stats, sync, tm, translate
+import typer
+from typer._click import Command, Context, HelpFormatter  # the click typer vendors
+from typer.core import TyperCommand, TyperGroup
+
+#: command name -> (module under i18n_kit.cli, function; "" for a sub-app named ``app``)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("init", "init_command"),
+    "sync": ("sync", "sync_command"),
+    "build": ("build", "build_command"),
+    "stats": ("stats", "stats_command"),
+    "check": ("check", "check_command"),
+    "preview": ("preview", "preview_command"),
+    "translate": ("translate", "translate_command"),
+    "glossary": ("glossary", ""),
+    "tm": ("tm", ""),
+}
+
+
+def load_command(name: str) -> Command:
+    """The click command behind ``name``, importing its module.
+
+    >>> load_command("init").name
+    'init'
+    """
+    module_name, function = COMMANDS[name]
+    module = importlib.import_module(f"i18n_kit.cli.{module_name}")
+    if function:
+        single = typer.Typer(add_completion=False)
+        single.command(name=name)(getattr(module, function))
+        command = typer.main.get_command(single)
+    else:
+        command = typer.main.get_command(module.app)
+    command.name = name
+    return command
+
+
+def read_command_help(name: str) -> str:
+    """``name``'s help text read from its module's source, without importing it.
+
+    >>> read_command_help("sync").startswith("Read articles")
+    True
+    """
+    module_name, function = COMMANDS[name]
+    tree = ast.parse((Path(__file__).parent / f"{module_name}.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if function and isinstance(node, ast.FunctionDef) and node.name == function:
+            return ast.get_docstring(node) or ""
+        if not function and isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            for keyword in node.value.keywords:
+                if keyword.arg == "help" and isinstance(keyword.value, ast.Constant):
+                    return str(keyword.value.value)
+    return ""
+
+
+class LazyGroup(TyperGroup):
+    """A group whose commands are imported when resolved, not when listed in --help."""
+
+    _listing = False
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(
+        self, ctx: Context, cmd_name: str
+    ) -> Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        if cmd_name in self.commands:
+            return self.commands[cmd_name]
+        if self._listing:
+            return TyperCommand(name=cmd_name, help=read_command_help(cmd_name))
+        self.commands[cmd_name] = load_command(cmd_name)
+        return self.commands[cmd_name]
+
+    def format_help(
+        self, ctx: Context, formatter: HelpFormatter
+    ) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
 
 app = typer.Typer(
     name="i18n-kit",
@@ -12,16 +102,13 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,
+    cls=LazyGroup,
 )
-app.command(name="init")(init.init_command)
-app.command(name="sync")(sync.sync_command)
-app.command(name="build")(build.build_command)
-app.command(name="stats")(stats.stats_command)
-app.command(name="check")(check.check_command)
-app.command(name="preview")(preview.preview_command)
-app.command(name="translate")(translate.translate_command)
-app.add_typer(glossary.app, name="glossary")
-app.add_typer(tm.app, name="tm")
+
+
+@app.callback()
+def _root() -> None:
+    """Source articles -> sentence segments -> gettext PO catalogs -> localized pages."""
 
 
 def main() -> None:

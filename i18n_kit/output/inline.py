@@ -18,6 +18,9 @@ from markdown_it.token import Token
 from i18n_kit.model import Markup
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+#: Characters that start or end an inline construct: emphasis, code, links and images,
+#: autolinks and raw HTML, entities, backslash escapes, line breaks.
+_INLINE_SYNTAX = re.compile(r"[*_`\[\]!<>&\\\n\r\x00]")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
@@ -45,7 +48,9 @@ def render_inline(text: str, *, markup: Markup, source_text: str) -> str:
     ...               source_text="Voir [le site](https://x.org).")
     'See <a href="https://x.org">the site</a>.'
     """
-    if markup is Markup.PLAIN:
+    if markup is Markup.PLAIN or not _INLINE_SYNTAX.search(text):
+        # No character CommonMark's inline rules act on: markdown-it would only escape it
+        # (most sentences; parsing them cost a third of building every page).
         return escape_text(text)
     parser = _parser()
     env: dict[str, object] = {}

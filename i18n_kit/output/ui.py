@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -187,6 +188,7 @@ def language_name(locale_code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@lru_cache(maxsize=4096)  # an index lists every article: the same days recur
 def format_page_date(value: dt.date | dt.datetime, locale_code: str) -> str:
     """The date as the locale writes it in running text (date only, no time).
 
@@ -206,6 +208,7 @@ def format_completion(percent: float, locale_code: str) -> str:
     return format_percent(math.floor(percent) / 100, locale=_locale(locale_code))
 
 
+@lru_cache(maxsize=64)
 def _locale(locale_code: str) -> babel.Locale:
     try:
         return babel.Locale.parse(locale_code.replace("-", "_"))
