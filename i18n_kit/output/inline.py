@@ -19,7 +19,7 @@ from i18n_kit.model import Markup
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 #: Characters that start or end an inline construct: emphasis, code, links and images,
-#: autolinks and raw HTML, entities, backslash escapes, line breaks.
+#: autolinks and raw HTML, entities, backslash escapes, line breaks, NUL (made U+FFFD).
 _INLINE_SYNTAX = re.compile(r"[*_`\[\]!<>&\\\n\r\x00]")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 

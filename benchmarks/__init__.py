@@ -1,0 +1,1 @@
+"""Benchmarks: the corpus generator and the runner (python -m benchmarks)."""

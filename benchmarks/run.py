@@ -1,0 +1,312 @@
+"""The performance runner: times i18n-kit on a generated corpus against Translate Toolkit and po4a.
+
+``python -m benchmarks --articles 1000`` writes a corpus (benchmarks/corpus.py) to a
+scratch folder, then times, each as its own process (wall clock and peak RSS from
+``os.wait4``), ``i18n-kit sync --no-mt`` cold, with nothing changed and with 1 % of the
+articles edited, ``i18n-kit build`` of every page and ``i18n-kit --help``, reporting
+medians of ``--repeat`` runs; then runs benchmarks/glossary_match.py and
+benchmarks/tm_lookup.py (``--components``); then, on a smaller corpus they can finish
+(``--compare-articles``), the same three scenarios through Translate Toolkit (md2po ->
+posegment -> pot2po --tm -> pofilter -> po2md, each target locale) and po4a, printed as
+ratios to i18n-kit. Translate Toolkit and po4a are run as programs; nothing here or in
+i18n_kit imports them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.corpus import TARGETS, corpus_stats, edit_corpus, write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+KIT = [sys.executable, "-c", "from i18n_kit.cli import main; main()"]
+#: Child processes import i18n_kit from this checkout, whatever is installed.
+_CHECKOUT_ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+}
+
+
+@dataclass
+class Timing:
+    """Runs of one scenario: seconds and peak resident memory (KiB) of each."""
+
+    seconds: list[float] = field(default_factory=list)
+    peak_kib: list[int] = field(default_factory=list)
+    failed: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.peak_kib, default=0) / 1024
+
+
+def run_measured(command: Sequence[str], cwd: Path, *, timeout: float = 900.0) -> tuple[float, int]:
+    """Run ``command`` in ``cwd``; (wall seconds, peak RSS KiB). Raises on failure."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as sink, tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(list(command), cwd=cwd, stdout=sink, stderr=errors,
+                                   env=_CHECKOUT_ENV)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                os.wait4(process.pid, 0)
+                raise TimeoutError(f"over {timeout:.0f} s: {' '.join(command)}")
+            time.sleep(0.002)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            tail = errors.read().decode("utf-8", "replace")[-800:]
+            raise RuntimeError(f"exit {process.returncode}: {' '.join(command)}\n{tail}")
+    return seconds, usage.ru_maxrss
+
+
+def measure_steps(steps: Sequence[Sequence[str]], cwd: Path, timing: Timing,
+                  *, timeout: float) -> None:
+    """One run made of several programs: seconds add up, peak is the largest."""
+    total, peak = 0.0, 0
+    started = time.perf_counter()
+    for step in steps:
+        left = timeout - (time.perf_counter() - started)
+        seconds, kib = run_measured(step, cwd, timeout=max(left, 1.0))
+        total += seconds
+        peak = max(peak, kib)
+    timing.seconds.append(total)
+    timing.peak_kib.append(peak)
+
+
+# ---------------------------------------------------------------- i18n-kit scenarios
+
+
+def time_kit(pristine: Path, work: Path, articles: int, repeat: int,
+             log: Callable[[str], None]) -> dict[str, Timing]:
+    """cold / no change / 1 % edited sync, full build, --help: ``repeat`` runs each."""
+    results = {name: Timing() for name in ("cold", "no change", "1 % edited", "build", "help")}
+    sync = [*KIT, "sync", "--no-mt"]
+    for _ in range(repeat):
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(pristine, work)
+        measure_steps([sync], work, results["cold"], timeout=1800)
+    log(f"  cold {results['cold'].median:.2f} s")
+    for _ in range(repeat):
+        measure_steps([sync], work, results["no change"], timeout=600)
+    log(f"  no change {results['no change'].median:.2f} s")
+    for round_no in range(1, repeat + 1):
+        edit_corpus(work, articles=articles, round_no=round_no)
+        measure_steps([sync], work, results["1 % edited"], timeout=600)
+    log(f"  1 % edited {results['1 % edited'].median:.2f} s")
+    for _ in range(repeat):
+        shutil.rmtree(work / "site", ignore_errors=True)
+        measure_steps([[*KIT, "build"]], work, results["build"], timeout=1800)
+    log(f"  build {results['build'].median:.2f} s")
+    for _ in range(max(repeat, 5)):
+        measure_steps([[*KIT, "--help"]], work, results["help"], timeout=60)
+    return results
+
+
+# ---------------------------------------------------------------- the other tools
+
+
+def tt_steps(project: Path, *, first: bool) -> list[list[str]]:
+    """Translate Toolkit's pipeline for every target locale, as its users script it."""
+    quiet = ["--progress=none"]
+    # posegment reads .po, not .pot, and pot2po reads .pot, not .po: users rename between.
+    rename = ("import pathlib, shutil; out = pathlib.Path('tt/pot-seg'); out.mkdir(exist_ok=True)"
+              "\nfor p in pathlib.Path('tt/seg').glob('*.po'): "
+              "shutil.copyfile(p, out / (p.stem + '.pot'))")
+    steps = [["md2po", *quiet, "-i", "content", "-o", "tt/en"],
+             ["posegment", *quiet, "-i", "tt/en", "-o", "tt/seg"],
+             [sys.executable, "-c", rename]]
+    for code in TARGETS:
+        merge = ["pot2po", *quiet, "--tm=tm/seed.tmx", "-i", "tt/pot-seg", "-o", f"tt/{code}"]
+        if not first:
+            merge += ["-t", f"tt/{code}"]
+        steps += [
+            merge,
+            ["pofilter", *quiet, "-i", f"tt/{code}", "-o", f"tt/filtered-{code}"],
+            ["po2md", *quiet, "-t", "content", "-i", f"tt/{code}", "-o", f"tt/site-{code}"],
+        ]
+    return steps
+
+
+def write_po4a_config(project: Path) -> None:
+    """po4a's configuration: split mode (one POT/PO per article), Markdown with YAML
+    front matter; po4a has no translation-memory input, so none is given."""
+    lines = [f"[po4a_langs] {' '.join(TARGETS)}",
+             "[po4a_paths] po4a/pot/$master.pot $lang:po4a/$lang/$master.po",
+             "[options] --master-charset UTF-8 --localized-charset UTF-8 --keep 0"]
+    for path in sorted((project / "content").glob("*.md")):
+        lines.append(f"[type: text] content/{path.name} $lang:po4a/site/$lang/{path.name}"
+                     f" pot={path.stem} opt:\"-o markdown -o yfm_keys=title\"")
+    for folder in ("pot", *TARGETS, *(f"site/{code}" for code in TARGETS)):
+        (project / "po4a" / folder).mkdir(parents=True, exist_ok=True)
+    (project / "po4a.cfg").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def po4a_steps(project: Path) -> list[list[str]]:
+    return [["po4a", "--no-backups", "po4a.cfg"]]
+
+
+def time_tool(name: str, pristine: Path, work: Path, articles: int, repeat: int,
+              steps_for: Callable[[Path, bool], list[list[str]]], timeout: float,
+              log: Callable[[str], None]) -> dict[str, Timing]:
+    """cold / no change / 1 % edited for another tool on the same corpus."""
+    results = {phase: Timing() for phase in ("cold", "no change", "1 % edited")}
+    try:
+        for _ in range(repeat):
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.copytree(pristine, work)
+            (work / "tt").mkdir()  # the programs make files, not their parent folders
+            if name == "po4a":
+                write_po4a_config(work)
+            measure_steps(steps_for(work, True), work, results["cold"], timeout=timeout)
+        log(f"  {name} cold {results['cold'].median:.1f} s")
+        for _ in range(repeat):
+            measure_steps(steps_for(work, False), work, results["no change"], timeout=timeout)
+        for round_no in range(1, repeat + 1):
+            edit_corpus(work, articles=articles, round_no=round_no)
+            measure_steps(steps_for(work, False), work, results["1 % edited"], timeout=timeout)
+    except (RuntimeError, TimeoutError, FileNotFoundError) as exc:
+        for timing in results.values():
+            if not timing.seconds:
+                timing.failed = str(exc).splitlines()[0][:120]
+        log(f"  {name}: {str(exc).splitlines()[0][:200]}")
+    return results
+
+
+# ---------------------------------------------------------------- components
+
+
+def run_component(script: str, args: Sequence[str], log: Callable[[str], None]) -> str:
+    """Run benchmarks/<script> and return its report (stdout)."""
+    log(f"  {script} {' '.join(args)}")
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), *args],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        return f"{script} failed (exit {done.returncode}):\n{done.stderr[-1500:]}"
+    return done.stdout.rstrip()
+
+
+# ---------------------------------------------------------------- report
+
+
+def _cell(timing: Timing) -> str:
+    if timing.failed:
+        return "failed" if "over" not in timing.failed else timing.failed.split(":")[0]
+    return f"{timing.median:.2f} s" if timing.median < 10 else f"{timing.median:.1f} s"
+
+
+def format_report(*, articles: int, stats: dict[str, int], kit: dict[str, Timing],
+                  compare_articles: int, compare: dict[str, dict[str, Timing]],
+                  components: list[str], repeat: int) -> str:
+    """The Markdown report printed at the end."""
+    targets = {"cold": "<= 20 s", "no change": "<= 0.5 s", "1 % edited": "<= 2 s",
+               "build": "", "help": "< 0.3 s"}
+    labels = {"cold": "sync, cold", "no change": "sync, nothing changed",
+              "1 % edited": "sync, 1 % of articles edited", "build": "build (every page)",
+              "help": "i18n-kit --help"}
+    lines = [f"## i18n-kit, {articles:,} articles ({stats['words']:,} words), "
+             f"2 target locales, 4,000-entry TMX, no MT; median of {repeat}", "",
+             "| scenario | median | peak memory | target |", "|---|---|---|---|"]
+    for key, timing in kit.items():
+        lines.append(f"| {labels[key]} | {_cell(timing)} | {timing.peak_mb:.0f} MB "
+                     f"| {targets[key]} |")
+    if compare:
+        tools = list(compare)  # i18n-kit first
+        lines += ["", f"## Same corpus generator, {compare_articles:,} articles: other tools "
+                  "(their time / i18n-kit's in brackets)", "",
+                  "| phase | " + " | ".join(tools) + " |", "|---|" + "---|" * len(tools)]
+        for phase in ("cold", "no change", "1 % edited"):
+            base = compare[tools[0]][phase]
+            cells = []
+            for tool in tools:
+                timing = compare[tool][phase]
+                cell = _cell(timing)
+                if tool != tools[0] and timing.seconds and base.seconds:
+                    cell += f" ({timing.median / base.median:.1f}x)"
+                if timing.seconds:
+                    cell += f", {timing.peak_mb:.0f} MB"
+                cells.append(cell)
+            lines.append(f"| {phase} | " + " | ".join(cells) + " |")
+    for text in components:
+        lines += ["", "```", text, "```"]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Parse arguments, run every benchmark, print the report."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--compare-articles", type=int, default=100,
+                        help="corpus size for Translate Toolkit and po4a (0: skip them)")
+    parser.add_argument("--tool-timeout", type=float, default=600.0)
+    parser.add_argument("--components", action=argparse.BooleanOptionalAction, default=True,
+                        help="also run glossary_match.py and tm_lookup.py")
+    parser.add_argument("--tm-segments", type=int, default=200_000)
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="scratch folder (default: a temporary one, removed)")
+    parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
+    args = parser.parse_args(argv)
+
+    def log(message: str) -> None:
+        if not args.quiet:
+            print(message, file=sys.stderr, flush=True)
+
+    scratch = args.workdir or Path(tempfile.mkdtemp(prefix="i18n-kit-bench-"))
+    try:
+        pristine = scratch / "corpus"
+        shutil.rmtree(pristine, ignore_errors=True)
+        write_corpus(pristine, articles=args.articles)
+        stats = corpus_stats(pristine)
+        log(f"i18n-kit on {args.articles} articles")
+        kit = time_kit(pristine, scratch / "kit", args.articles, args.repeat, log)
+
+        compare: dict[str, dict[str, Timing]] = {}
+        if args.compare_articles:
+            small = scratch / "corpus-small"
+            shutil.rmtree(small, ignore_errors=True)
+            write_corpus(small, articles=args.compare_articles)
+            log(f"comparison on {args.compare_articles} articles")
+            compare["i18n-kit"] = {
+                key: value for key, value in
+                time_kit(small, scratch / "kit-small", args.compare_articles, args.repeat,
+                         log).items() if key in ("cold", "no change", "1 % edited")
+            }
+            compare["Translate Toolkit"] = time_tool(
+                "Translate Toolkit", small, scratch / "tt", args.compare_articles, args.repeat,
+                lambda project, first: tt_steps(project, first=first), args.tool_timeout, log)
+            compare["po4a"] = time_tool(
+                "po4a", small, scratch / "po4a", args.compare_articles, args.repeat,
+                lambda project, first: po4a_steps(project), args.tool_timeout, log)
+
+        components: list[str] = []
+        if args.components:
+            components.append(run_component("glossary_match.py", [], log))
+            components.append(run_component(
+                "tm_lookup.py", ["--segments", str(args.tm_segments)], log))
+        print(format_report(articles=args.articles, stats=stats, kit=kit,
+                            compare_articles=args.compare_articles, compare=compare,
+                            components=components, repeat=args.repeat))
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(scratch, ignore_errors=True)
