@@ -12,6 +12,12 @@ out a ratio at the threshold; the best ``CANDIDATES`` are rescored with ``fuzz.r
 The benchmark (``benchmarks/tm_lookup.py``) measures both the latency and how often this
 finds the brute-force best match.
 
+Many queries at once (``search_many``, what a sync asks): against an index of at most
+``BRUTE_FORCE_TEXTS`` texts, every query is scored against every text with
+``rapidfuzz.process.cdist`` on all cores, which is exact and, at that size, cheaper than
+the n-gram step (0.27 ms against 0.8 ms a query at 4,000 texts on two cores); larger
+indexes run ``search`` for each query.
+
 Texts are indexed case-folded and padded with boundary marks, so a one-character text
 still has an n-gram; scores are always computed on the texts themselves. The index is
 immutable; it is saved as ``.npy`` files and memory-mapped back.
@@ -19,6 +25,7 @@ immutable; it is saved as ``.npy`` files and memory-mapped back.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -30,9 +37,14 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-__all__ = ["CANDIDATES", "FuzzyIndex", "gram_size_for", "length_bounds", "score_texts"]
+__all__ = [
+    "BRUTE_FORCE_TEXTS", "CANDIDATES", "FuzzyIndex", "gram_size_for", "length_bounds",
+    "score_texts",
+]
 
 CANDIDATES = 2000  # rescored per query: about 1.5 ms of rapidfuzz
+BRUTE_FORCE_TEXTS = 20_000  # search_many scores every text up to this index size
+_CDIST_CELLS = 4_000_000  # float32 scores held at once by search_many (16 MB)
 POSTINGS_BUDGET = 1_000_000  # posting entries read per query before common n-grams are skipped
 INDEX_FORMAT = 1
 _WIDE_LANGUAGES = frozenset({"zh", "ja", "ko"})
@@ -139,6 +151,17 @@ class FuzzyIndex:
         self._postings = postings
         self._gram_counts = gram_counts
         self._lengths = np.fromiter((len(text) for text in texts), dtype=np.int32, count=len(texts))
+        self._fingerprint: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """Equal for two indexes of the same texts (so they give the same answers)."""
+        if self._fingerprint is None:
+            digest = hashlib.blake2b(str(self.gram_size).encode(), digest_size=16)
+            for text in self.texts:
+                digest.update(b"\n" + text.encode("utf-8"))
+            self._fingerprint = digest.hexdigest()
+        return self._fingerprint
 
     @classmethod
     def build(cls, texts: Sequence[str], *, gram_size: int) -> FuzzyIndex:
@@ -211,10 +234,45 @@ class FuzzyIndex:
         self, query: str, *, threshold: float, count: int = CANDIDATES
     ) -> list[tuple[float, int]]:
         """(score, id) of candidates scoring at least ``threshold``, best first."""
-        ids = self.candidates(query, threshold=threshold, count=count)
-        texts = [self.texts[int(i)] for i in ids]
-        return [(score, int(ids[position])) for score, position in
-                score_texts(query, texts, threshold=threshold)]
+        ids = self.candidates(query, threshold=threshold, count=count).tolist()
+        texts = self.texts
+        return [(score, ids[position]) for score, position in
+                score_texts(query, [texts[i] for i in ids], threshold=threshold)]
+
+    def search_many(
+        self, queries: Sequence[str], *, threshold: float, limit: int | None = None
+    ) -> list[list[tuple[float, int]]]:
+        """``search`` for each of ``queries`` (the best ``limit`` of each when given):
+        exact over the whole index when it is small.
+
+        >>> index = FuzzyIndex.build(["SCO summit", "SCO summits", "summit"], gram_size=3)
+        >>> index.search_many(["SCO summits", "nothing"], threshold=75, limit=1)
+        [[(100.0, 1)], []]
+        """
+        texts = self.texts
+        if len(texts) > BRUTE_FORCE_TEXTS:
+            return [self.search(query, threshold=threshold)[:limit] for query in queries]
+        found: list[list[tuple[float, int]]] = []
+        if not texts:
+            return [[] for _ in queries]
+        step = max(1, _CDIST_CELLS // len(texts))
+        # float32 scores only select: each hit is rescored exactly, as search does, so
+        # the two agree to the last digit; the margins keep a hit rounded down.
+        floor = max(threshold - 0.01, 0.01)
+        for start in range(0, len(queries), step):
+            chunk = queries[start : start + step]
+            scores = process.cdist(chunk, texts, scorer=fuzz.ratio, score_cutoff=floor,
+                                   dtype=np.float32, workers=-1)
+            for query, row in zip(chunk, scores, strict=True):
+                hits = np.flatnonzero(row)
+                if limit is not None and 0 < limit < hits.shape[0]:
+                    values = row[hits]
+                    kth = np.partition(values, hits.shape[0] - limit)[hits.shape[0] - limit]
+                    hits = hits[values >= kth - 0.01]
+                ids = hits.tolist()
+                ranked = score_texts(query, [texts[i] for i in ids], threshold=threshold)
+                found.append([(score, ids[position]) for score, position in ranked[:limit]])
+        return found
 
     # ------------------------------------------------------------------ on disk
 

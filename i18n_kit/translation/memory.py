@@ -153,6 +153,20 @@ class TranslationMemory(Protocol):
         limit: int = 3,
     ) -> list[MemoryMatch]: ...
 
+    def lookup_exact_many(
+        self, texts: Iterable[str], *, source_lang: str, target_lang: str
+    ) -> dict[str, MemoryMatch]: ...
+
+    def lookup_fuzzy_many(
+        self,
+        texts: Iterable[str],
+        *,
+        source_lang: str,
+        target_lang: str,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = 3,
+    ) -> dict[str, list[MemoryMatch]]: ...
+
     def update_from_catalogs(
         self, catalogs: Iterable[tuple[str, Path, str, str]]
     ) -> UpdateReport: ...

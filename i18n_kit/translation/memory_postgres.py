@@ -164,6 +164,33 @@ class PostgresMemory:
                                           target_text=match.target_text, origin=match.origin))
         return matches
 
+    def lookup_exact_many(
+        self, texts: Iterable[str], *, source_lang: str, target_lang: str
+    ) -> dict[str, MemoryMatch]:
+        """``lookup_exact`` of each of ``texts`` (the keys)."""
+        found: dict[str, MemoryMatch] = {}
+        for text in dict.fromkeys(texts):
+            match = self.lookup_exact(text, source_lang=source_lang, target_lang=target_lang)
+            if match is not None:
+                found[text] = match
+        return found
+
+    def lookup_fuzzy_many(
+        self,
+        texts: Iterable[str],
+        *,
+        source_lang: str,
+        target_lang: str,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = 3,
+    ) -> dict[str, list[MemoryMatch]]:
+        """``lookup_fuzzy`` of each of ``texts`` (the keys): one query each, pg_trgm's
+        index doing what ``FuzzyIndex.search_many`` does for SQLite."""
+        return {text: self.lookup_fuzzy(text, source_lang=source_lang,
+                                        target_lang=target_lang, threshold=threshold,
+                                        limit=limit)
+                for text in dict.fromkeys(texts)}
+
     # ------------------------------------------------------------------ updates
 
     def update_from_catalogs(self, catalogs: Iterable[tuple[str, Path, str, str]]) -> UpdateReport:

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from i18n_kit.errors import MemoryStoreError
-from i18n_kit.translation.fuzzy import CANDIDATES, FuzzyIndex, gram_size_for, score_texts
+from i18n_kit.translation.fuzzy import FuzzyIndex, gram_size_for, score_texts
 from i18n_kit.translation.memory import (
     DEFAULT_THRESHOLD,
     FileChange,
@@ -62,11 +62,9 @@ CREATE TABLE IF NOT EXISTS pairs (
     PRIMARY KEY (source_lang, target_lang));
 """
 
-_BEST_TARGET = """
-SELECT min(source_text), target_text, min(origin), count(*) AS uses FROM units
-WHERE source_lang = ? AND target_lang = ? AND source_norm = ?
-GROUP BY target_text ORDER BY uses DESC, min(origin), target_text LIMIT 1
-"""
+_IN_CHUNK = 500  # texts per "source_norm IN (...)" query
+_SPARE_MATCHES = 5  # fuzzy hits kept beyond the limit asked for
+_SCORED_KEPT = 200_000  # fuzzy results remembered per index before the cache restarts
 
 
 class SQLiteMemory:
@@ -85,6 +83,8 @@ class SQLiteMemory:
         self.path = path
         self.index_dir = index_dir
         self._indexes: dict[tuple[str, str], tuple[FuzzyIndex, dict[str, str | int]]] = {}
+        # (index fingerprint, threshold, kept) -> query -> [(score, indexed text)], best first
+        self._scored: dict[tuple[str, float, int], dict[str, list[tuple[float, str]]]] = {}
         try:
             self._db = self._connect()
         except sqlite3.DatabaseError:
@@ -129,12 +129,23 @@ class SQLiteMemory:
         self, source_text: str, *, source_lang: str, target_lang: str
     ) -> MemoryMatch | None:
         """The translation of a source equal to ``source_text`` after whitespace normalisation."""
-        query = normalize_text(source_text)
-        row = self._db.execute(_BEST_TARGET, (source_lang, target_lang, query)).fetchone()
-        if row is None:
-            return None
-        return make_match(query, score=100.0, source_text=row[0], target_text=row[1],
-                          origin=row[2])
+        return self.lookup_exact_many(
+            [source_text], source_lang=source_lang, target_lang=target_lang
+        ).get(source_text)
+
+    def lookup_exact_many(
+        self, texts: Iterable[str], *, source_lang: str, target_lang: str
+    ) -> dict[str, MemoryMatch]:
+        """``lookup_exact`` of each of ``texts`` (the keys), in a query per 500 texts."""
+        queries = {text: normalize_text(text) for text in texts}
+        best = self._best_targets(queries.values(), source_lang, target_lang)
+        found: dict[str, MemoryMatch] = {}
+        for text, query in queries.items():
+            row = best.get(query)
+            if row is not None:
+                found[text] = make_match(query, score=100.0, source_text=row[0],
+                                         target_text=row[1], origin=row[2])
+        return found
 
     def lookup_fuzzy(
         self,
@@ -146,32 +157,118 @@ class SQLiteMemory:
         limit: int = 3,
     ) -> list[MemoryMatch]:
         """Up to ``limit`` matches scoring at least ``threshold``, best first."""
-        query = normalize_text(source_text)
-        if not query or limit <= 0:
-            return []
+        return self.lookup_fuzzy_many(
+            [source_text], source_lang=source_lang, target_lang=target_lang,
+            threshold=threshold, limit=limit,
+        )[source_text]
+
+    def lookup_fuzzy_many(
+        self,
+        texts: Iterable[str],
+        *,
+        source_lang: str,
+        target_lang: str,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = 3,
+    ) -> dict[str, list[MemoryMatch]]:
+        """``lookup_fuzzy`` of each of ``texts`` (the keys), the index searched once for all
+        (``FuzzyIndex.search_many``); a language pair whose index holds the same texts as
+        one already searched (English to Russian and to Chinese, usually) reuses its scores."""
+        queries = {text: normalize_text(text) for text in texts}
+        distinct = sorted({query for query in queries.values() if query})
+        if limit <= 0 or not distinct:
+            return {text: [] for text in queries}
         index, covered = self._index_for(source_lang, target_lang)
-        scored = [(score, index.texts[i]) for score, i in
-                  index.search(query, threshold=threshold, count=CANDIDATES)]
+        # The best few of each query are kept (a few more than asked, for units removed
+        # since the index was built); a query that runs out is searched again in full.
+        kept = limit + _SPARE_MATCHES
+        scored_by_index = self._scored.setdefault((index.fingerprint, threshold, kept), {})
+        todo = [query for query in distinct if query not in scored_by_index]
+        if len(scored_by_index) + len(todo) > _SCORED_KEPT:
+            scored_by_index.clear()
+            todo = distinct
+        for query, found in zip(
+            todo, index.search_many(todo, threshold=threshold, limit=kept), strict=True
+        ):
+            scored_by_index[query] = [(score, index.texts[i]) for score, i in found]
         newer = [row[0] for row in self._db.execute(
             # unary + keeps SQLite on the id range instead of scanning the pair's index
             "SELECT DISTINCT source_norm FROM units WHERE id > ? AND +source_lang = ? "
             "AND +target_lang = ?", (covered, source_lang, target_lang))]
-        scored += [(score, newer[i]) for score, i in score_texts(query, newer, threshold=threshold)]
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        matches: list[MemoryMatch] = []
+        targets = self._best_targets(
+            {text for query in distinct for _, text in scored_by_index[query][:limit]},
+            source_lang, target_lang,
+        )
+        matches: dict[str, list[MemoryMatch]] = {}
+        for query in distinct:
+            indexed = scored_by_index[query]
+            chosen = self._resolve(query, indexed, newer, targets, source_lang, target_lang,
+                                   threshold=threshold, limit=limit)
+            if len(chosen) < limit and len(indexed) == kept:
+                everything = [(score, index.texts[i]) for score, i in
+                              index.search_many([query], threshold=threshold)[0]]
+                chosen = self._resolve(query, everything, newer, targets, source_lang,
+                                       target_lang, threshold=threshold, limit=limit)
+            matches[query] = chosen
+        return {text: matches.get(query, []) for text, query in queries.items()}
+
+    def _resolve(
+        self,
+        query: str,
+        indexed: Sequence[tuple[float, str]],
+        newer: Sequence[str],
+        targets: dict[str, tuple[str, str, str] | None],
+        source_lang: str,
+        target_lang: str,
+        *,
+        threshold: float,
+        limit: int,
+    ) -> list[MemoryMatch]:
+        """The best ``limit`` matches of ``query`` among the index's hits and the units
+        added since it was built, skipping texts no longer in the memory."""
+        scored = list(indexed)
+        if newer:
+            scored += [(score, newer[i]) for score, i in
+                       score_texts(query, newer, threshold=threshold)]
+            scored.sort(key=lambda item: (-item[0], item[1]))
+        chosen: list[MemoryMatch] = []
         done: set[str] = set()
         for score, text in scored:
             if text in done:
                 continue
             done.add(text)
-            row = self._db.execute(_BEST_TARGET, (source_lang, target_lang, text)).fetchone()
+            if text not in targets:
+                targets.update(self._best_targets([text], source_lang, target_lang))
+            row = targets[text]
             if row is None:
                 continue  # removed since the index was built
-            matches.append(make_match(query, score=score, source_text=row[0],
-                                      target_text=row[1], origin=row[2]))
-            if len(matches) == limit:
+            chosen.append(make_match(query, score=score, source_text=row[0],
+                                     target_text=row[1], origin=row[2]))
+            if len(chosen) == limit:
                 break
-        return matches
+        return chosen
+
+    def _best_targets(
+        self, norms: Iterable[str], source_lang: str, target_lang: str
+    ) -> dict[str, tuple[str, str, str] | None]:
+        """For each normalised source: (source_text, target_text, origin) of the
+        translation used most often (ties to the first origin, then target), or None."""
+        wanted = sorted(set(norms))
+        best: dict[str, tuple[tuple[int, str, str], tuple[str, str, str]]] = {}
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk = wanted[start : start + _IN_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for norm, source, target, origin, uses in self._db.execute(
+                "SELECT source_norm, min(source_text), target_text, min(origin), count(*) "
+                "FROM units WHERE source_lang = ? AND target_lang = ? "
+                f"AND source_norm IN ({marks}) GROUP BY source_norm, target_text",
+                (source_lang, target_lang, *chunk),
+            ):
+                rank = (-uses, origin, target)
+                held = best.get(norm)
+                if held is None or rank < held[0]:
+                    best[norm] = (rank, (source, target, origin))
+        return {norm: best[norm][1] if norm in best else None for norm in wanted}
 
     def _index_for(self, source_lang: str, target_lang: str) -> tuple[FuzzyIndex, int]:
         """The pair's index (from memory, disk or built now) and the last unit id it covers."""
@@ -320,4 +417,5 @@ class SQLiteMemory:
     def close(self) -> None:
         """Close the database (the object is unusable afterwards)."""
         self._indexes.clear()
+        self._scored.clear()
         self._db.close()

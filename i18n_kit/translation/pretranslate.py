@@ -23,7 +23,7 @@ from i18n_kit.translation.machine import MachineTranslator, MtSettings, create_t
 from i18n_kit.translation.memory import TranslationMemory, open_memory
 from i18n_kit.translation.mt_runner import translate_texts
 from i18n_kit.translation.protect import Protected, protect_terms, restore_terms
-from i18n_kit.translation.router import SegmentContext, route_segment
+from i18n_kit.translation.router import PrefetchedLookups, SegmentContext, route_segment
 
 # The runner's give-up reasons that say the provider itself is down or refuses the key
 # (not that it rejects one language pair): asking it for the next pair would only wait
@@ -142,7 +142,12 @@ class Pretranslator:
         """Decisions for every job's untranslated texts (same order as ``jobs``)."""
         if not any(job.texts for job in jobs):
             return [{} for _ in jobs]
-        memory = self.open_memory(catalogs)
+        memory = PrefetchedLookups(self.open_memory(catalogs), threshold=self.config.tm_threshold)
+        by_pair: dict[tuple[str, str], list[str]] = {}
+        for job in jobs:
+            by_pair.setdefault((job.source_lang, job.target_lang), []).extend(job.texts)
+        for (source_lang, target_lang), texts in by_pair.items():
+            memory.prefetch(texts, source_lang=source_lang, target_lang=target_lang)
         results: list[dict[str, RouteDecision]] = []
         for job in jobs:
             decisions: dict[str, RouteDecision] = {}

@@ -15,7 +15,7 @@ The order is the policy, first match wins:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -55,6 +55,77 @@ class MemoryLookup(Protocol):
         threshold: float = 75.0,
         limit: int = 3,
     ) -> Sequence[MemoryMatchLike]: ...
+
+
+class BulkMemoryLookup(MemoryLookup, Protocol):
+    """A memory that also answers many lookups at once (``TranslationMemory`` does)."""
+
+    def lookup_exact_many(
+        self, texts: Iterable[str], *, source_lang: str, target_lang: str
+    ) -> Mapping[str, MemoryMatchLike]: ...
+
+    def lookup_fuzzy_many(
+        self,
+        texts: Iterable[str],
+        *,
+        source_lang: str,
+        target_lang: str,
+        threshold: float = 75.0,
+        limit: int = 3,
+    ) -> Mapping[str, Sequence[MemoryMatchLike]]: ...
+
+
+class PrefetchedLookups:
+    """A ``MemoryLookup`` answering from lookups made in bulk beforehand (``prefetch``),
+    so a sync searches the memory once per language pair instead of once per segment;
+    anything not prefetched goes to the memory."""
+
+    def __init__(self, memory: BulkMemoryLookup, *, threshold: float) -> None:
+        self._memory = memory
+        self._threshold = threshold
+        self._exact: dict[tuple[str, str, str], MemoryMatchLike | None] = {}
+        self._fuzzy: dict[tuple[str, str, str], Sequence[MemoryMatchLike]] = {}
+
+    def prefetch(self, texts: Iterable[str], *, source_lang: str, target_lang: str) -> None:
+        """Look up every text of ``texts`` that has words: exact, and fuzzy (best match at
+        the threshold) when there is no exact match."""
+        pending = [text for text in dict.fromkeys(texts)
+                   if (text, source_lang, target_lang) not in self._exact and _has_words(text)]
+        exact = self._memory.lookup_exact_many(
+            pending, source_lang=source_lang, target_lang=target_lang)
+        for text in pending:
+            self._exact[text, source_lang, target_lang] = exact.get(text)
+        unmatched = [text for text in pending if text not in exact]
+        fuzzy = self._memory.lookup_fuzzy_many(
+            unmatched, source_lang=source_lang, target_lang=target_lang,
+            threshold=self._threshold, limit=1)
+        for text in unmatched:
+            self._fuzzy[text, source_lang, target_lang] = fuzzy[text]
+
+    def lookup_exact(
+        self, source_text: str, *, source_lang: str, target_lang: str
+    ) -> MemoryMatchLike | None:
+        key = (source_text, source_lang, target_lang)
+        if key in self._exact:
+            return self._exact[key]
+        return self._memory.lookup_exact(
+            source_text, source_lang=source_lang, target_lang=target_lang)
+
+    def lookup_fuzzy(
+        self,
+        source_text: str,
+        *,
+        source_lang: str,
+        target_lang: str,
+        threshold: float = 75.0,
+        limit: int = 3,
+    ) -> Sequence[MemoryMatchLike]:
+        key = (source_text, source_lang, target_lang)
+        if key in self._fuzzy and threshold == self._threshold and limit <= 1:
+            return self._fuzzy[key][:limit]
+        return self._memory.lookup_fuzzy(
+            source_text, source_lang=source_lang, target_lang=target_lang,
+            threshold=threshold, limit=limit)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

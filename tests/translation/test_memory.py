@@ -166,6 +166,40 @@ def test_fuzzy_lookup_sees_units_added_and_removed_after_the_index(
     assert memory.lookup_fuzzy(query, source_lang="en", target_lang="ru") == []
 
 
+def test_lookups_in_bulk_answer_as_one_by_one(memory: TranslationMemory) -> None:
+    memory.add(unit("The SCO summit was held online.", "Саммит ШОС прошёл онлайн."))
+    memory.add(unit("The SCO summit was held in Moscow.", "Саммит ШОС прошёл в Москве."))
+    memory.add(unit("Trade grew by a third.", "Торговля выросла на треть."))
+    texts = ["The SCO summit was held online today.", "Trade grew by a third.",
+             "Trade  grew by a third.", "Nothing like it.", ""]
+    exact = memory.lookup_exact_many(texts, source_lang="en", target_lang="ru")
+    assert {text: match.target_text for text, match in exact.items()} == {
+        "Trade grew by a third.": "Торговля выросла на треть.",
+        "Trade  grew by a third.": "Торговля выросла на треть.",
+    }
+    for limit in (1, 3):
+        bulk = memory.lookup_fuzzy_many(texts, source_lang="en", target_lang="ru", limit=limit)
+        assert bulk == {text: memory.lookup_fuzzy(text, source_lang="en", target_lang="ru",
+                                                  limit=limit) for text in texts}
+    assert [len(bulk[text]) for text in texts] == [2, 1, 1, 0, 0]
+
+
+def test_fuzzy_lookup_when_its_best_matches_were_removed(memory: TranslationMemory) -> None:
+    # The SQLite backend keeps the best few hits of a query; when every one of them has
+    # been removed since the index was built, it searches that query again in full.
+    for day in range(2, 10):
+        memory.add(unit(f"The SCO summit was held in Moscow on {day} May this year.",
+                        f"{day} мая", origin="x.po"))
+    memory.add(unit("The SCO summit was finally held in Moscow in May this year.", "в мае",
+                    origin="y.po"))
+    query = "The SCO summit was held in Moscow on 1 May this year."
+    first = memory.lookup_fuzzy(query, source_lang="en", target_lang="ru", limit=1)
+    assert [(round(m.score, 1), m.target_text) for m in first] == [(98.1, "2 мая")]
+    assert memory.forget("x.po") == 8
+    again = memory.lookup_fuzzy(query, source_lang="en", target_lang="ru", limit=1)
+    assert [(round(m.score, 1), m.target_text) for m in again] == [(89.3, "в мае")]
+
+
 # ------------------------------------------------------------------------ catalogs
 
 
