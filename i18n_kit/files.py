@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_kit.errors import OutputError
@@ -18,6 +19,83 @@ def hash_bytes(data: bytes) -> str:
     'cae66941d9ef'
     """
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class StagedChange:
+    """A file a ``StagedFiles`` run writes (or, dry, would write)."""
+
+    path: str  # relative to the root
+    created: bool  # False: an existing file gets new content
+
+
+class StagedFiles:
+    """Many files written so that a run failing part-way changes none of them, without
+    holding their contents in memory: ``stage`` compares each file's new content with
+    what is on disk and writes a changed one beside it under a temporary name,
+    ``commit`` renames them all into place, ``discard`` removes them and any folder it
+    made. ``dry_run`` writes nothing and only records what would change.
+
+    >>> import tempfile; root = Path(tempfile.mkdtemp())
+    >>> files = StagedFiles(root)
+    >>> files.stage("site/a.html", b"hi"); (root / "site" / "a.html").exists()
+    False
+    >>> files.commit(); (root / "site" / "a.html").read_bytes(), files.changes
+    (b'hi', [StagedChange(path='site/a.html', created=True)])
+    >>> again = StagedFiles(root); again.stage("site/a.html", b"hi"); again.changes
+    []
+    """
+
+    def __init__(self, root: Path, *, dry_run: bool = False) -> None:
+        self.root = root
+        self.dry_run = dry_run
+        self.changes: list[StagedChange] = []
+        self.digests: dict[str, str] = {}  # every staged path -> hash of its new content
+        self._pending: list[tuple[str, Path]] = []  # temporary file, final path
+        self._made: list[Path] = []  # folders created, parents first
+
+    def stage(self, relative: str, data: bytes) -> None:
+        path = self.root / relative
+        self.digests[relative] = hash_bytes(data)
+        current = read_bytes_if_exists(path)
+        if current == data:
+            return
+        self.changes.append(StagedChange(path=relative, created=current is None))
+        if self.dry_run:
+            return
+        missing = [folder for folder in (path.parent, *path.parent.parents)
+                   if folder != self.root and not folder.exists()]
+        try:
+            for folder in reversed(missing):
+                folder.mkdir()
+                self._made.append(folder)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror}", path=relative) from exc
+        self._pending.append((_write_temp(path, data, origin=relative), path))
+
+    def commit(self) -> None:
+        """Move every staged file into place."""
+        pending, self._pending = self._pending, []
+        for number, (temp, path) in enumerate(pending):
+            try:
+                os.replace(temp, path)
+            except OSError as exc:
+                self._pending = pending[number:]
+                self.discard()
+                raise OutputError(f"cannot write: {exc.strerror}",
+                                  path=str(path.relative_to(self.root))) from exc
+        self._made.clear()
+
+    def discard(self) -> None:
+        """Remove every staged file and the folders made for them (when left empty)."""
+        for temp, _ in self._pending:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+        self._pending.clear()
+        for folder in reversed(self._made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        self._made.clear()
 
 
 def write_file_atomic(path: Path, data: bytes, *, origin: str | None = None) -> None:
@@ -34,9 +112,24 @@ def write_file_atomic(path: Path, data: bytes, *, origin: str | None = None) -> 
     name = origin or str(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror}", path=name) from exc
+    temp_name = _write_temp(path, data, origin=name)
+    try:
+        os.replace(temp_name, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise OutputError(f"cannot write: {exc.strerror}", path=name) from exc
+
+
+def _write_temp(path: Path, data: bytes, *, origin: str) -> str:
+    """``data`` in a new temporary file beside ``path``, with the mode ``path`` has (or
+    would get), fsynced when ``path`` exists; its name."""
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror}", path=origin) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -47,11 +140,11 @@ def write_file_atomic(path: Path, data: bytes, *, origin: str | None = None) -> 
             os.fchmod(handle.fileno(), mode)
             if replacing:
                 os.fsync(handle.fileno())
-        os.replace(temp_name, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
-        raise OutputError(f"cannot write: {exc.strerror}", path=name) from exc
+        raise OutputError(f"cannot write: {exc.strerror}", path=origin) from exc
+    return temp_name
 
 
 def _read_umask() -> int:

@@ -27,10 +27,9 @@ from i18n_kit.catalogs.articles import (
 from i18n_kit.catalogs.po import Catalog, format_catalog, read_catalog
 from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import SourceError
-from i18n_kit.files import hash_bytes, read_bytes_if_exists, write_file_atomic
+from i18n_kit.files import StagedFiles, hash_bytes, read_bytes_if_exists
 from i18n_kit.glossary.load import GLOSSARY_FOLDER, GLOSSARY_SUFFIXES
 from i18n_kit.model import Article, BlockKind, Segment
-from i18n_kit.output.assemble import assemble_index, assemble_page
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
 from i18n_kit.output.ui import TEMPLATES_DIR, load_ui, shipped_locales_dir
 from i18n_kit.resources import shipped_path
@@ -44,6 +43,7 @@ from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretransla
 Progress = Callable[[str, int, int], None]
 
 RELATED_NEWS = 5
+ROUTE_BATCH = 200  # articles merged and routed together
 
 
 class ChangeKind(enum.StrEnum):
@@ -80,7 +80,8 @@ class ArticleWork:
     article: Article
     segments: list[Segment]
     targets: dict[str, dict[str, TargetText]] = field(default_factory=dict)
-    outputs: dict[str, bytes] = field(default_factory=dict)
+    outputs: dict[str, bytes] = field(default_factory=dict)  # made, not yet staged
+    written: list[str] = field(default_factory=list)  # staged (for the cache's record)
     catalogs: dict[str, Catalog] = field(default_factory=dict)  # merged, not yet written
 
 
@@ -94,6 +95,10 @@ def article_catalog_path(config: ProjectConfig, locale_code: str, slug: str) -> 
 
 def page_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
     return config.site_dir / locale_code / f"{slug}.html"
+
+
+def _index_path(config: ProjectConfig, locale_code: str) -> str:
+    return config.relative(config.site_dir / locale_code / "index.html")
 
 
 def find_sources(config: ProjectConfig) -> list[str]:
@@ -152,42 +157,76 @@ def sync(
         if everything or not _is_clean(config, state, source):
             dirty.append(source)
 
+    # Outputs are staged as they are made (memory stays flat however large the
+    # archive) and moved into place only once everything is made, so an error in any
+    # article leaves every file as it was. With --check nothing is written; a project
+    # that does not keep its built site (site/ ignored by git, as in a fresh CI clone)
+    # is checked on its catalogs only.
+    files = StagedFiles(config.root, dry_run=check)
+    site = config.relative(config.site_dir) + "/"
+    skip_site = check and not config.site_dir.exists()
+
+    def emit(work: ArticleWork | None, rel: str, data: bytes) -> None:
+        if work is not None:
+            work.written.append(rel)
+        if not (skip_site and rel.startswith(site)):
+            files.stage(rel, data)
+
     works: dict[str, ArticleWork] = {}
+    records: dict[str, ArticleRecord] = {}
+    segments = 0
     pretranslator = Pretranslator(config, use_mt=mt and not check)
     if config.mt is not None and mt and not check and write_catalogs:
         pretranslator.translator(config.mt)  # a bad provider or missing key stops us now
     try:
-        _process(config, state, dirty, works, write_catalogs=write_catalogs, notify=notify,
-                 pretranslator=pretranslator)
-        _check_slugs(state, works, sources)
-        listings = {
-            code: list_articles(config, state, works, sources, code) for code in config.locales
-        }
-        listing_digests = {code: _listing_digest(links) for code, links in listings.items()}
-        if listing_digests != state.listing_digests:
-            rest = [source for source in sources if source not in works]
-            _process(config, state, rest, works, write_catalogs=write_catalogs, notify=notify,
-                     pretranslator=pretranslator)
-    finally:
-        pretranslator.close()
+        try:
+            _process(config, state, dirty, works, write_catalogs=write_catalogs,
+                     notify=notify, pretranslator=pretranslator, emit=emit)
+            _check_slugs(state, works, sources)
+            listings = {
+                code: list_articles(config, state, works, sources, code)
+                for code in config.locales
+            }
+            listing_digests = {code: _listing_digest(links) for code, links in listings.items()}
+            if listing_digests != state.listing_digests:
+                rest = [source for source in sources if source not in works]
+                _process(config, state, rest, works, write_catalogs=write_catalogs,
+                         notify=notify, pretranslator=pretranslator, emit=emit)
+        finally:
+            pretranslator.close()
 
-    ui = load_ui(config.locales, override_dir=config.locales_dir)
-    outputs: dict[str, bytes] = {}
-    for done, work in enumerate(works.values(), 1):
-        for code in config.locales:
-            page = page_input(config, work, code, listings[code])
-            rel = config.relative(page_path(config, code, work.article.slug))
-            work.outputs[rel] = assemble_page(page, ui=ui).encode("utf-8")
-        outputs.update(work.outputs)
-        notify("pages", done, len(works))
-    for code in config.locales:
-        index = assemble_index(code, listings[code], locales=config.locales, ui=ui)
-        outputs[config.relative(config.site_dir / code / "index.html")] = index.encode("utf-8")
-    for asset in find_assets(config):
-        data = (config.root / asset).read_bytes()
-        inside = Path(asset).relative_to(config.relative(config.content_dir))
-        for code in config.locales:
-            outputs[config.relative(config.site_dir / code / inside)] = data
+        stale_indexes = [
+            code for code in config.locales
+            if everything or listing_digests != state.listing_digests
+            or not _is_unchanged(config, state, _index_path(config, code))
+        ]  # an index is kept when its articles, titles and dates are as when it was written
+        if works or stale_indexes:
+            from i18n_kit.output.assemble import assemble_index, assemble_page  # jinja2
+
+            ui = load_ui(config.locales, override_dir=config.locales_dir)
+            for done, source in enumerate(list(works), 1):
+                work = works[source]
+                for code in config.locales:
+                    page = page_input(config, work, code, listings[code])
+                    rel = config.relative(page_path(config, code, work.article.slug))
+                    emit(work, rel, assemble_page(page, ui=ui).encode("utf-8"))
+                records[source] = _record(config, state, work)
+                segments += len(work.segments)
+                work.segments.clear()  # what pages need is made: let the text go
+                work.targets.clear()
+                notify("pages", done, len(works))
+            for code in stale_indexes:
+                index = assemble_index(code, listings[code], locales=config.locales, ui=ui)
+                emit(None, _index_path(config, code), index.encode("utf-8"))
+        for asset in find_assets(config):
+            data = (config.root / asset).read_bytes()
+            inside = Path(asset).relative_to(config.relative(config.content_dir))
+            for code in config.locales:
+                emit(None, config.relative(config.site_dir / code / inside), data)
+        files.commit()
+    except BaseException:
+        files.discard()
+        raise
 
     removed = [source for source in state.articles if source not in sources]
     deletions = [
@@ -195,27 +234,27 @@ def sync(
         for source in removed
         for path in state.articles[source].outputs
         if not path.endswith(".po")  # catalogs hold translators' work: never deleted
+        and not (skip_site and path.startswith(site))
     ]
-
-    if check and not config.site_dir.exists():
-        # A project that does not keep its built site (site/ ignored by git, as in a
-        # fresh CI clone) is checked on its catalogs only.
-        site = config.relative(config.site_dir) + "/"
-        outputs = {path: data for path, data in outputs.items() if not path.startswith(site)}
-        deletions = [path for path in deletions if not path.startswith(site)]
-    changes = _apply(config, state, outputs, deletions, check=check)
+    changes = [
+        FileChange(path=change.path,
+                   kind=ChangeKind.CREATE if change.created else ChangeKind.UPDATE)
+        for change in sorted(files.changes, key=lambda change: change.path)
+    ]
+    changes += _delete(config, state, deletions, check=check)
     if not check:
+        for rel, digest in files.digests.items():
+            state.remember_file(config.root, rel, digest)
         for source in removed:
             del state.articles[source]
-        for work in works.values():
-            state.articles[work.source] = _record(config, state, work)
+        state.articles.update(records)
         state.global_digest = global_digest
         state.listing_digests = listing_digests
         save_state(config.state_dir, state)
     return SyncReport(
         articles=len(sources),
         parsed=len(works),
-        segments=sum(len(work.segments) for work in works.values()),
+        segments=segments,
         changes=tuple(changes),
         checked=check,
     )
@@ -225,11 +264,13 @@ def _is_clean(config: ProjectConfig, state: SyncState, source: str) -> bool:
     record = state.articles.get(source)
     if record is None or state.file_hash(config.root, source) != record.source_hash:
         return False
-    for output in record.outputs:
-        cached = state.files.get(output)
-        if cached is None or state.file_hash(config.root, output) != cached[2]:
-            return False
-    return True
+    return all(_is_unchanged(config, state, output) for output in record.outputs)
+
+
+def _is_unchanged(config: ProjectConfig, state: SyncState, output: str) -> bool:
+    """Whether an output file is as the last run wrote it."""
+    cached = state.files.get(output)
+    return cached is not None and state.file_hash(config.root, output) == cached[2]
 
 
 def _process(
@@ -241,38 +282,51 @@ def _process(
     write_catalogs: bool,
     notify: Progress,
     pretranslator: Pretranslator,
+    emit: Callable[[ArticleWork, str, bytes], None],
 ) -> None:
+    """Read ``sources`` into ``works``; with ``write_catalogs``, merge, route and emit
+    their catalogs, ``ROUTE_BATCH`` articles at a time (merged catalogs are the bulk
+    of a run's memory)."""
     batch: list[ArticleWork] = []
     for done, source in enumerate(sources, 1):
-        work = prepare_article(
-            config, source, write_catalogs=write_catalogs,
-            notes=pretranslator.notes_for if write_catalogs else None,
-        )
+        work = read_work(config, source, write_catalogs=write_catalogs)
         works[source] = work
         batch.append(work)
         state.file_hash(config.root, source)
         notify("articles", done, len(sources))
     if not write_catalogs:
         return
-    jobs = [
-        CatalogJob(
-            source_lang=work.article.lang,
-            target_lang=code,
-            article_route=work.article.meta.get("route", ""),
-            texts=untranslated_sources(catalog),
-            kinds=_block_kinds(work),
-        )
-        for work in batch
-        for code, catalog in work.catalogs.items()
-    ]
-    decisions = iter(pretranslator.route(jobs, catalog_refs(config, state, works)))
-    for work in batch:
-        for code, catalog in work.catalogs.items():
-            apply_routes(catalog, next(decisions))
-            rel = config.relative(article_catalog_path(config, code, work.article.slug))
-            work.outputs[rel] = format_catalog(catalog).encode("utf-8")
-            work.targets[code] = read_targets(catalog)
-        work.catalogs.clear()
+    refs: list[CatalogRef] | None = None
+    for start in range(0, len(batch), ROUTE_BATCH):
+        chunk = batch[start : start + ROUTE_BATCH]
+        for work in chunk:
+            merge_work(config, work, notes=pretranslator.notes_for)
+        jobs = [
+            CatalogJob(
+                source_lang=work.article.lang,
+                target_lang=code,
+                article_route=work.article.meta.get("route", ""),
+                texts=untranslated_sources(catalog),
+                kinds=_block_kinds(work),
+            )
+            for work in chunk
+            for code, catalog in work.catalogs.items()
+        ]
+        if refs is None and any(job.texts for job in jobs):
+            # Every catalog on disk, this run's articles included, goes into the memory
+            # (opened once, for the first batch with something to route).
+            refs = catalog_refs(config, state, works)
+        decisions = iter(pretranslator.route(jobs, refs or []))
+        for work in chunk:
+            for rel, data in work.outputs.items():
+                emit(work, rel, data)
+            work.outputs.clear()
+            for code, catalog in work.catalogs.items():
+                apply_routes(catalog, next(decisions))
+                rel = config.relative(article_catalog_path(config, code, work.article.slug))
+                emit(work, rel, format_catalog(catalog).encode("utf-8"))
+                work.targets[code] = read_targets(catalog)
+            work.catalogs.clear()
 
 
 def _block_kinds(work: ArticleWork) -> dict[str, BlockKind]:
@@ -321,6 +375,15 @@ def prepare_article(
     >>> work.article.lang, sorted(work.targets)
     ('ru', ['en', 'zh'])
     """
+    work = read_work(config, source, write_catalogs=write_catalogs)
+    if write_catalogs:
+        merge_work(config, work, notes=notes)
+    return work
+
+
+def read_work(config: ProjectConfig, source: str, *, write_catalogs: bool) -> ArticleWork:
+    """``prepare_article``'s first half: read and segment; without ``write_catalogs``,
+    also read what the catalogs hold."""
     article = read_article(
         config.root / source, root=config.root, default_lang=config.source_language
     )
@@ -331,20 +394,36 @@ def prepare_article(
             path=source,
         )
     work = ArticleWork(source=source, article=article, segments=segment_article(article))
+    if not write_catalogs:
+        for code in config.locales:
+            if code != article.lang:
+                path = article_catalog_path(config, code, article.slug)
+                existing = read_catalog(path, origin=config.relative(path)) \
+                    if path.exists() else None
+                work.targets[code] = read_targets(existing) if existing is not None else {}
+    return work
+
+
+def merge_work(
+    config: ProjectConfig,
+    work: ArticleWork,
+    *,
+    notes: Callable[..., tuple[str, ...]] | None = None,
+) -> None:
+    """``prepare_article``'s second half: the template (to ``work.outputs``) and every
+    target catalog merged with the segments (to ``work.catalogs``)."""
+    article = work.article
     units = collect_units(work.segments, reference=work.source)
-    if write_catalogs:
-        template = build_template(units, project=config.name)
-        rel = config.relative(article_template_path(config, article.slug))
-        work.outputs[rel] = format_catalog(template).encode("utf-8")
+    template = build_template(units, project=config.name)
+    rel = config.relative(article_template_path(config, article.slug))
+    work.outputs[rel] = format_catalog(template).encode("utf-8")
     for code in config.locales:
         if code == article.lang:
             continue
         path = article_catalog_path(config, code, article.slug)
-        rel = config.relative(path)
-        existing: Catalog | None = read_catalog(path, origin=rel) if path.exists() else None
-        if not write_catalogs:
-            work.targets[code] = read_targets(existing) if existing is not None else {}
-            continue
+        existing: Catalog | None = (
+            read_catalog(path, origin=config.relative(path)) if path.exists() else None
+        )
         localized = units
         if notes is not None:
             localized = [
@@ -355,7 +434,6 @@ def prepare_article(
         work.catalogs[code] = merge_catalog(
             existing, localized, project=config.name, locale_code=code
         )
-    return work
 
 
 def _check_slugs(
@@ -491,7 +569,7 @@ def _page_text(
 def _record(config: ProjectConfig, state: SyncState, work: ArticleWork) -> ArticleRecord:
     article = work.article
     previous = state.articles.get(work.source)
-    outputs = set(work.outputs)
+    outputs = set(work.written)
     if previous is not None:
         # A build (no catalogs written) keeps knowing the catalogs a sync wrote.
         outputs.update(path for path in previous.outputs if (config.root / path).exists())
@@ -505,28 +583,10 @@ def _record(config: ProjectConfig, state: SyncState, work: ArticleWork) -> Artic
     )
 
 
-def _apply(
-    config: ProjectConfig,
-    state: SyncState,
-    outputs: Mapping[str, bytes],
-    deletions: Sequence[str],
-    *,
-    check: bool,
+def _delete(
+    config: ProjectConfig, state: SyncState, deletions: Sequence[str], *, check: bool
 ) -> list[FileChange]:
     changes: list[FileChange] = []
-    for rel, data in sorted(outputs.items()):
-        path = config.root / rel
-        current = read_bytes_if_exists(path)
-        if current == data:
-            if not check:
-                state.remember_file(config.root, rel, data)
-            continue
-        changes.append(
-            FileChange(path=rel, kind=ChangeKind.CREATE if current is None else ChangeKind.UPDATE)
-        )
-        if not check:
-            write_file_atomic(path, data, origin=rel)
-            state.remember_file(config.root, rel, data)
     for rel in deletions:
         path = config.root / rel
         if path.exists():

@@ -57,10 +57,10 @@ class SyncState:
         self.files[relative] = [stat.st_mtime_ns, stat.st_size, digest]
         return digest
 
-    def remember_file(self, root: Path, relative: str, data: bytes) -> None:
-        """Record a file that now holds ``data`` (just written or verified)."""
+    def remember_file(self, root: Path, relative: str, digest: str) -> None:
+        """Record a file whose content (just written or verified) hashes to ``digest``."""
         stat = os.stat(os.path.join(root, relative))
-        self.files[relative] = [stat.st_mtime_ns, stat.st_size, hash_bytes(data)]
+        self.files[relative] = [stat.st_mtime_ns, stat.st_size, digest]
 
 
 def state_path(state_dir: Path) -> Path:

@@ -9,7 +9,6 @@ from pathlib import Path
 from i18n_kit.errors import GlossaryError
 from i18n_kit.glossary.csvfile import read_csv_entries
 from i18n_kit.glossary.model import Glossary
-from i18n_kit.glossary.tbx import read_tbx_entries
 from i18n_kit.glossary.validate import LocatedEntry, check_entries
 from i18n_kit.resources import shipped_path
 
@@ -96,6 +95,8 @@ def _read_located(path: Path, display: str) -> tuple[LocatedEntry, ...]:
     except OSError as exc:
         raise GlossaryError(f"cannot read: {exc.strerror}", path=display) from exc
     if path.suffix == ".tbx":
+        from i18n_kit.glossary.tbx import read_tbx_entries  # defusedxml: only for TBX files
+
         return read_tbx_entries(data, origin=display)
     try:
         text = data.decode("utf-8")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from i18n_kit.output.assemble import assemble_index, assemble_page, assemble_ui_page
+from typing import TYPE_CHECKING, Any
+
 from i18n_kit.output.page import (
     ArticleLink,
     LocalizedBlock,
@@ -20,6 +21,9 @@ from i18n_kit.output.ui import (
     load_ui,
     shipped_locales_dir,
 )
+
+if TYPE_CHECKING:
+    from i18n_kit.output.assemble import assemble_index, assemble_page, assemble_ui_page
 
 __all__ = [
     "ArticleLink",
@@ -39,3 +43,13 @@ __all__ = [
     "load_ui",
     "shipped_locales_dir",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The renderer imports jinja2 and markdown-it (0.05 s): a sync with nothing to
+    # render, which still imports output.page, never pays for it.
+    if name in ("assemble_index", "assemble_page", "assemble_ui_page"):
+        from i18n_kit.output import assemble
+
+        return getattr(assemble, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,12 +8,15 @@ text that is already in memory. Every error is a `SourceError` naming the file a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from i18n_kit.errors import SourceError
 from i18n_kit.model import Article
-from i18n_kit.sources.html import parse_html
-from i18n_kit.sources.markdown import parse_markdown
-from i18n_kit.sources.text import parse_text
+
+if TYPE_CHECKING:
+    from i18n_kit.sources.html import parse_html
+    from i18n_kit.sources.markdown import parse_markdown
+    from i18n_kit.sources.text import parse_text
 
 __all__ = [
     "SOURCE_SUFFIXES",
@@ -57,11 +60,19 @@ def parse_article(text: str, *, origin: str, suffix: str, default_lang: str) -> 
     'ru'
     """
     kind = suffix.lower()
+    # Each parser is imported when a file of its kind is read (a sync with nothing to
+    # read imports none).
     if kind in (".md", ".markdown"):
+        from i18n_kit.sources.markdown import parse_markdown
+
         return parse_markdown(text, origin=origin, default_lang=default_lang)
     if kind in (".html", ".htm"):
+        from i18n_kit.sources.html import parse_html
+
         return parse_html(text, origin=origin, default_lang=default_lang)
     if kind == ".txt":
+        from i18n_kit.sources.text import parse_text
+
         return parse_text(text, origin=origin, default_lang=default_lang)
     raise SourceError(
         f"unsupported file type '{suffix}'; name the file with one of {', '.join(SOURCE_SUFFIXES)}",
@@ -99,3 +110,12 @@ def _relative_posix(path: Path, root: Path) -> str:
         except ValueError:
             continue
     return path.as_posix()
+
+
+def __getattr__(name: str) -> Any:
+    parsers = {"parse_html": "html", "parse_markdown": "markdown", "parse_text": "text"}
+    if name in parsers:
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{parsers[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

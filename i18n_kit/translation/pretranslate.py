@@ -13,17 +13,21 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from i18n_kit.config import MtConfig, ProjectConfig
 from i18n_kit.glossary.load import load_glossary
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import Glossary, HitKind, TermHit
 from i18n_kit.model import BlockKind, Route, RouteDecision
-from i18n_kit.translation.machine import MachineTranslator, MtSettings, create_translator
 from i18n_kit.translation.memory import TranslationMemory, open_memory
-from i18n_kit.translation.mt_runner import translate_texts
 from i18n_kit.translation.protect import Protected, protect_terms, restore_terms
 from i18n_kit.translation.router import PrefetchedLookups, SegmentContext, route_segment
+
+if TYPE_CHECKING:
+    # The MT modules import deep-translator and requests (0.1 s): only a run that asks
+    # a provider loads them.
+    from i18n_kit.translation.machine import MachineTranslator, MtSettings
 
 # The runner's give-up reasons that say the provider itself is down or refuses the key
 # (not that it rejects one language pair): asking it for the next pair would only wait
@@ -97,6 +101,8 @@ class Pretranslator:
     # Across every language pair and every `route` call of the run: the characters sent
     # (max_chars is one budget per run) and why the provider was given up on, if it was.
     _spent: int = field(default=0, init=False)
+    _translated: dict[tuple[str, str, str], RouteDecision] = field(default_factory=dict,
+                                                                   init=False)
     _over_budget: bool = field(default=False, init=False)
     _gave_up: str | None = field(default=None, init=False)
 
@@ -183,19 +189,20 @@ class Pretranslator:
         pairs: dict[tuple[str, str], dict[str, Protected]] = {}
         for job, decisions in zip(jobs, results, strict=True):
             for text, decision in decisions.items():
-                if decision.route is Route.MT:
+                done = (job.source_lang, job.target_lang, text) in self._translated
+                if decision.route is Route.MT and not done:
                     masked = pairs.setdefault((job.source_lang, job.target_lang), {})
                     if text not in masked:
                         hits = self.hits(text, job.source_lang)
                         masked[text] = protect_terms(text, hits, job.target_lang)
-        if not pairs:
-            return
-        filled = self._run_pairs(pairs, mt) if self.use_mt else {}
+        if pairs and self.use_mt:
+            # what an earlier batch of the run sent is not sent again
+            self._translated.update(self._run_pairs(pairs, mt))
         for job, decisions in zip(jobs, results, strict=True):
             for text, decision in decisions.items():
                 if decision.route is Route.MT:
                     pending = f"{decision.reason}; not translated yet (--no-mt)"
-                    decisions[text] = filled.get(
+                    decisions[text] = self._translated.get(
                         (job.source_lang, job.target_lang, text),
                         replace(decision, reason=pending),
                     )
@@ -204,12 +211,16 @@ class Pretranslator:
         """The provider of ``[mt]``; a bad provider name or a missing API key is a
         ConfigError here, before anything is written."""
         if self._translator is None:
+            from i18n_kit.translation.machine import create_translator
+
             self._translator = create_translator(_settings(mt), self.environ)
         return self._translator
 
     def _run_pairs(
         self, pairs: Mapping[tuple[str, str], Mapping[str, Protected]], mt: MtConfig
     ) -> dict[tuple[str, str, str], RouteDecision]:
+        from i18n_kit.translation.mt_runner import translate_texts
+
         settings = _settings(mt)
         translator = self.translator(mt)
         stamp = f"mt: {translator.name} {self.today().isoformat()}"
@@ -272,6 +283,8 @@ class Pretranslator:
 
 
 def _settings(mt: MtConfig) -> MtSettings:
+    from i18n_kit.translation.machine import MtSettings
+
     return MtSettings(
         provider=mt.provider, url=mt.url, api_key_env=mt.api_key_env, timeout=mt.timeout,
         max_chars=mt.max_chars, batch_size=mt.batch_size, concurrency=mt.concurrency,

@@ -89,3 +89,15 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(project: Path, break
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.splitlines() == [CASES[breaker]]  # type: ignore[index]
     assert snapshot(project) == before
+
+
+def test_an_error_after_outputs_are_staged_leaves_no_file_or_folder(project: Path) -> None:
+    # Catalogs are staged (in new folders) as articles are routed; the duplicate slug is
+    # found only after that, and the run must take all of it back.
+    duplicate_slug(project)
+    before = snapshot(project)
+    assert before and not (project / "locales").exists()
+    result = run("sync", "--project", str(project))
+    assert (result.exit_code, result.stderr.splitlines()) == (2, [CASES[duplicate_slug]])
+    assert snapshot(project) == before
+    assert not (project / "locales").exists()
