@@ -215,6 +215,7 @@ def _cell(timing: Timing) -> str:
 
 
 def format_report(*, articles: int, stats: dict[str, int], kit: dict[str, Timing],
+                  large_articles: int = 0, large: Timing | None = None,
                   compare_articles: int, compare: dict[str, dict[str, Timing]],
                   components: list[str], repeat: int) -> str:
     """The Markdown report printed at the end."""
@@ -229,6 +230,14 @@ def format_report(*, articles: int, stats: dict[str, int], kit: dict[str, Timing
     for key, timing in kit.items():
         lines.append(f"| {labels[key]} | {_cell(timing)} | {timing.peak_mb:.0f} MB "
                      f"| {targets[key]} |")
+    if large is not None and large.seconds:
+        cold = kit["cold"]
+        growth = (large.median / large_articles) / (cold.median / articles)
+        lines.append(f"| sync, cold, {large_articles:,} articles | {_cell(large)} "
+                     f"| {large.peak_mb:.0f} MB | <= 240 s, <= 1 GB |")
+        lines += ["", f"Cold sync per article: {1000 * cold.median / articles:.1f} ms at "
+                  f"{articles:,} articles, {1000 * large.median / large_articles:.1f} ms at "
+                  f"{large_articles:,} ({growth:.2f}x)."]
     if compare:
         tools = list(compare)  # i18n-kit first
         lines += ["", f"## Same corpus generator, {compare_articles:,} articles: other tools "
@@ -259,6 +268,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--compare-articles", type=int, default=100,
                         help="corpus size for Translate Toolkit and po4a (0: skip them)")
+    parser.add_argument("--large-articles", type=int, default=10_000,
+                        help="corpus size of one more cold sync, to see how time and memory "
+                             "grow (0: skip it)")
     parser.add_argument("--tool-timeout", type=float, default=600.0)
     parser.add_argument("--components", action=argparse.BooleanOptionalAction, default=True,
                         help="also run glossary_match.py and tm_lookup.py")
@@ -280,6 +292,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         stats = corpus_stats(pristine)
         log(f"i18n-kit on {args.articles} articles")
         kit = time_kit(pristine, scratch / "kit", args.articles, args.repeat, log)
+
+        large: Timing | None = None
+        if args.large_articles:
+            big = scratch / "corpus-large"
+            shutil.rmtree(big, ignore_errors=True)
+            write_corpus(big, articles=args.large_articles)
+            log(f"i18n-kit cold on {args.large_articles} articles")
+            large = Timing()
+            measure_steps([[*KIT, "sync", "--no-mt"]], big, large, timeout=3600)
+            log(f"  cold {large.median:.1f} s")
+            shutil.rmtree(big, ignore_errors=True)
 
         compare: dict[str, dict[str, Timing]] = {}
         if args.compare_articles:
@@ -305,6 +328,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             components.append(run_component(
                 "tm_lookup.py", ["--segments", str(args.tm_segments)], log))
         print(format_report(articles=args.articles, stats=stats, kit=kit,
+                            large_articles=args.large_articles, large=large,
                             compare_articles=args.compare_articles, compare=compare,
                             components=components, repeat=args.repeat))
     finally:

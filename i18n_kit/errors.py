@@ -36,6 +36,12 @@ class I18nKitError(Exception):
         self.line = line
         self.locale_code = locale_code
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Whole across processes (a forked worker's error reaches the parent intact):
+        # Exception's own pickling calls __init__ with the message alone, which the
+        # subclasses with required keyword arguments refuse.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
@@ -66,3 +72,12 @@ class GlossaryError(I18nKitError):
 
 class MemoryStoreError(I18nKitError):
     """A TMX file is malformed or lacks a locale, or the memory's database URL is unusable."""
+
+
+def _restore(
+    cls: type[I18nKitError], args: tuple[object, ...], state: dict[str, object]
+) -> I18nKitError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error

@@ -53,6 +53,7 @@ class StagedFiles:
         self.digests: dict[str, str] = {}  # every staged path -> hash of its new content
         self._pending: list[tuple[str, Path]] = []  # temporary file, final path
         self._made: list[Path] = []  # folders created, parents first
+        self._present: set[Path] = set()  # folders known to exist
 
     def stage(self, relative: str, data: bytes) -> None:
         path = self.root / relative
@@ -63,14 +64,19 @@ class StagedFiles:
         self.changes.append(StagedChange(path=relative, created=current is None))
         if self.dry_run:
             return
-        missing = [folder for folder in (path.parent, *path.parent.parents)
-                   if folder != self.root and not folder.exists()]
-        try:
-            for folder in reversed(missing):
-                folder.mkdir()
-                self._made.append(folder)
-        except OSError as exc:
-            raise OutputError(f"cannot write: {exc.strerror}", path=relative) from exc
+        if path.parent not in self._present:
+            missing: list[Path] = []
+            folder = path.parent
+            while not folder.exists() and folder != folder.parent:
+                missing.append(folder)
+                folder = folder.parent
+            try:
+                for folder in reversed(missing):
+                    folder.mkdir()
+                    self._made.append(folder)
+            except OSError as exc:
+                raise OutputError(f"cannot write: {exc.strerror}", path=relative) from exc
+            self._present.add(path.parent)
         self._pending.append((_write_temp(path, data, origin=relative), path))
 
     def commit(self) -> None:

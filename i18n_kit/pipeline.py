@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,7 +32,8 @@ from i18n_kit.files import StagedFiles, hash_bytes, read_bytes_if_exists
 from i18n_kit.glossary.load import GLOSSARY_FOLDER, GLOSSARY_SUFFIXES
 from i18n_kit.model import Article, BlockKind, Segment
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
-from i18n_kit.output.ui import TEMPLATES_DIR, load_ui, shipped_locales_dir
+from i18n_kit.output.ui import TEMPLATES_DIR, UiCatalogs, load_ui, shipped_locales_dir
+from i18n_kit.parallel import map_forked
 from i18n_kit.resources import shipped_path
 from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import SOURCE_SUFFIXES, read_article
@@ -201,15 +203,15 @@ def sync(
             or not _is_unchanged(config, state, _index_path(config, code))
         ]  # an index is kept when its articles, titles and dates are as when it was written
         if works or stale_indexes:
-            from i18n_kit.output.assemble import assemble_index, assemble_page  # jinja2
+            from i18n_kit.output.assemble import assemble_index  # jinja2: only when needed
 
             ui = load_ui(config.locales, override_dir=config.locales_dir)
-            for done, source in enumerate(list(works), 1):
+            order = list(works)
+            rendered = map_forked(_render_pages, (config, works, listings, ui), order)
+            for done, (source, pages) in enumerate(zip(order, rendered, strict=True), 1):
                 work = works[source]
-                for code in config.locales:
-                    page = page_input(config, work, code, listings[code])
-                    rel = config.relative(page_path(config, code, work.article.slug))
-                    emit(work, rel, assemble_page(page, ui=ui).encode("utf-8"))
+                for rel, data in pages:
+                    emit(work, rel, data)
                 records[source] = _record(config, state, work)
                 segments += len(work.segments)
                 work.segments.clear()  # what pages need is made: let the text go
@@ -260,6 +262,28 @@ def sync(
     )
 
 
+def _read_one(shared: tuple[ProjectConfig, bool], source: str) -> ArticleWork:
+    config, write_catalogs = shared
+    return read_work(config, source, write_catalogs=write_catalogs)
+
+
+def _render_pages(
+    shared: tuple[ProjectConfig, Mapping[str, ArticleWork],
+                  Mapping[str, Sequence[ArticleLink]], UiCatalogs],
+    source: str,
+) -> list[tuple[str, bytes]]:
+    """The pages of one article in every locale: (project-relative path, bytes)."""
+    from i18n_kit.output.assemble import assemble_page
+
+    config, works, listings, ui = shared
+    work = works[source]
+    return [
+        (config.relative(page_path(config, code, work.article.slug)),
+         assemble_page(page_input(config, work, code, listings[code]), ui=ui).encode("utf-8"))
+        for code in config.locales
+    ]
+
+
 def _is_clean(config: ProjectConfig, state: SyncState, source: str) -> bool:
     record = state.articles.get(source)
     if record is None or state.file_hash(config.root, source) != record.source_hash:
@@ -288,8 +312,8 @@ def _process(
     their catalogs, ``ROUTE_BATCH`` articles at a time (merged catalogs are the bulk
     of a run's memory)."""
     batch: list[ArticleWork] = []
-    for done, source in enumerate(sources, 1):
-        work = read_work(config, source, write_catalogs=write_catalogs)
+    read = map_forked(_read_one, (config, write_catalogs), sources)
+    for done, (source, work) in enumerate(zip(sources, read, strict=True), 1):
         works[source] = work
         batch.append(work)
         state.file_hash(config.root, source)
@@ -530,7 +554,9 @@ def page_input(
         if source_page or ((t := targets.get(text)) is not None and t.target_text and not t.fuzzy)
     )
     completion = 100.0 if not distinct else 100.0 * done / len(distinct)
-    related = tuple(link for link in listing if link.slug != article.slug)[:RELATED_NEWS]
+    # islice: the listing holds every article, and every page is built
+    related = tuple(itertools.islice(
+        (link for link in listing if link.slug != article.slug), RELATED_NEWS))
     return PageInput(
         article=article,
         locale_code=locale_code,

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_runner_prints_its_table(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--articles", "5", "--repeat", "1",
-         "--compare-articles", "0", "--no-components", "--quiet", "--workdir", str(tmp_path)],
+         "--compare-articles", "0", "--large-articles", "0", "--no-components", "--quiet",
+         "--workdir", str(tmp_path)],
         cwd=ROOT, capture_output=True, text=True, check=False, timeout=120,
     )
     assert done.returncode == 0, done.stderr

@@ -1,0 +1,84 @@
+"""Forked workers (i18n_kit/parallel.py) read articles and render pages of large runs:
+the files are byte for byte what one process makes, and a worker's error is the same
+one line with nothing written."""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from pathlib import Path
+
+import pytest
+
+from i18n_kit import parallel
+from tests.cli.conftest import CONFIG, run, snapshot
+
+ARTICLES = 80  # above map_forked's min_items (64): both passes are forked
+
+
+def write_project(root: Path) -> Path:
+    (root / "content").mkdir(parents=True)
+    (root / "i18n-kit.toml").write_text(CONFIG, encoding="utf-8")
+    for number in range(ARTICLES):
+        (root / "content" / f"news-{number:03d}.md").write_text(
+            f"---\ntitle: SCO news {number}\ndate: 2021-03-{number % 28 + 1:02d}\n---\n\n"
+            f"The SCO Secretariat held meeting number {number}. Delegations of eight "
+            "member states took part.\n\n- Item one.\n- Item two.\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def contents(root: Path) -> dict[str, bytes]:
+    return {path: data for path, (_, data) in snapshot(root).items()}
+
+
+def test_forked_sync_writes_what_one_process_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pools: list[str] = []
+    get_context = multiprocessing.get_context
+
+    def counting_get_context(method: str) -> object:
+        pools.append(method)
+        return get_context(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", counting_get_context)
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    two = write_project(tmp_path / "two")
+    assert run("sync", "--project", str(two)).exit_code == 0
+    assert pools == ["fork", "fork"]  # reading, then pages
+    monkeypatch.setattr(parallel, "cores", lambda: 1)
+    one = write_project(tmp_path / "one")
+    assert run("sync", "--project", str(one)).exit_code == 0
+    assert pools == ["fork", "fork"]
+    assert contents(two) == contents(one)
+    assert len([p for p in contents(one) if p.startswith("site/ru/")]) == ARTICLES + 1
+
+
+def test_a_worker_error_is_one_line_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    project = write_project(tmp_path / "news")
+    (project / "content" / "news-050.md").write_bytes(b"---\ntitle: Bad\n---\n\nBad \xff.\n")
+    before = snapshot(project)
+    result = run("sync", "--project", str(project))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        "error: content/news-050.md:5: not valid UTF-8 (byte 0xff at column 5); "
+        "save the file as UTF-8"]
+    assert snapshot(project) == before
+
+
+def test_errors_with_keyword_arguments_survive_the_trip_between_processes() -> None:
+    from i18n_kit.preview.edits import EditConflict
+    from i18n_kit.translation.machine import MtErrorKind, MtRequestError
+
+    conflict = pickle.loads(pickle.dumps(
+        EditConflict("changed on disk", path="locales/ru/a.po", theirs=None, yours="Да")))
+    assert (type(conflict), str(conflict), conflict.yours) == (
+        EditConflict, "locales/ru/a.po: changed on disk", "Да")
+    failed = pickle.loads(pickle.dumps(
+        MtRequestError("timed out", kind=MtErrorKind.TIMEOUT, status=None)))
+    assert (str(failed), failed.kind) == ("timed out", MtErrorKind.TIMEOUT)
