@@ -60,7 +60,7 @@ def import_command(
                         target.parent.rmdir()
             raise
         memory.close()
-    typer.echo(f"imported {len(units)} units from {file} as {origin}")
+    typer.echo(f"imported {_count(len(units), 'unit')} from {file} as {origin}")
 
 
 @app.command("export")
@@ -147,5 +147,11 @@ def stats_command(project: ProjectOption = Path("."), output: FormatOption = Out
         typer.echo(json.dumps({"units": pairs, "files": dict(stats.files)}, indent=2))
         return
     for pair, count in pairs.items():
-        typer.echo(f"{pair}: {count} units")
-    typer.echo(", ".join(f"{count} {kind} files" for kind, count in sorted(stats.files.items())))
+        typer.echo(f"{pair}: {_count(count, 'unit')}")
+    files = sorted(stats.files.items())
+    typer.echo(", ".join(_count(count, f"{kind} file") for kind, count in files))
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 unit', '2 units' (the CLI speaks English; the site chrome is what is localized)."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -38,7 +38,7 @@ def test_import_copies_and_indexes(project: Path, inputs: Path) -> None:
 
     stats = run("tm", "stats", "-p", str(project))
     assert (stats.exit_code, stats.stdout, stats.stderr) == (
-        0, "en-ru: 2 units\nen-zh: 2 units\n1 tmx files\n", ""
+        0, "en-ru: 2 units\nen-zh: 2 units\n1 tmx file\n", ""
     )
     stats_json = run("tm", "stats", "-p", str(project), "--format", "json")
     assert json.loads(stats_json.stdout) == {"units": {"en-ru": 2, "en-zh": 2},
