@@ -180,6 +180,7 @@ class _Name:
     length: int  # letters and spaces, which sets the edits allowed
     text: str  # the glossary form, suggested as the fix
     entry: Entry
+    suggested: bool = True  # False: too short to suggest, but a correct spelling
 
 
 def _spell(words: list[str]) -> _Spelling:
@@ -227,12 +228,15 @@ def _names(index: TermIndex, lang: str) -> dict[tuple[int, str], list[_Name]]:
                 forms.append((words[-1:], words[-1]))
             for form_words, form_text in forms:
                 length = len(" ".join(form_words))
-                if length < (_SHORTEST_WORD if len(form_words) == 1 else _SHORTEST_NAME):
-                    continue
+                # A short name is not suggested (too many words are one edit from it),
+                # but a text that spells it is not a misspelling of a longer one.
+                long_enough = length >= (
+                    _SHORTEST_WORD if len(form_words) == 1 else _SHORTEST_NAME)
                 spelled = _spell(form_words)
                 key = _bucket(form_words)
                 if all(name.spelled != spelled for name in names.get(key, [])):
-                    names.setdefault(key, []).append(_Name(spelled, length, form_text, entry))
+                    names.setdefault(key, []).append(
+                        _Name(spelled, length, form_text, entry, long_enough))
     cache[lang] = names
     return names
 
@@ -293,7 +297,7 @@ def find_near_misses(
                 after = bisect_right(hit_ends, start)  # the first hit ending after start
                 if after < len(hits) and hits[after].start < end:
                     continue  # the glossary knows this span
-                name = _closest_name([w.text for w in words], names)
+                name = _closest_name([w.text for w in words], names, lang)
                 if name is None:
                     continue
                 misses.append(
@@ -312,7 +316,9 @@ def find_near_misses(
     return misses
 
 
-def _closest_name(words: list[str], names: _ByCount) -> _Name | None:
+def _closest_name(words: list[str], names: _ByCount, lang: str) -> _Name | None:
+    """The name ``words`` misspell, or None: no name is near enough, or ``words`` are a
+    known name (or an ending of one) as they are."""
     candidates = names.get(_bucket(words), [])
     if not candidates:
         return None
@@ -323,18 +329,24 @@ def _closest_name(words: list[str], names: _ByCount) -> _Name | None:
         if [variants[0][:1] for variants in name.spelled] != initials:
             continue
         allowed = 2 if name.length >= _LONG_NAME else 1
+        # An English person's name takes no endings (a possessive's "s" is a word of its
+        # own): "Rahmonn" is one edit from "Rahmon", not an ending of it.
+        endings = not (lang == "en" and name.entry.category is Category.PERSON)
         total = 0
         for mine, theirs in zip(spelled, name.spelled, strict=True):
-            total += min(_word_distance(a, b, allowed) for a in mine for b in theirs)
+            total += min(_word_distance(a, b, allowed, endings=endings)
+                         for a in mine for b in theirs)
             if total > allowed:
                 break
-        if 0 < total <= allowed and (best is None or total < best[0]):
+        if total == 0:
+            return None  # spelled as the glossary spells a name
+        if name.suggested and total <= allowed and (best is None or total < best[0]):
             best = (total, name)
     return None if best is None else best[1]
 
 
-def _word_distance(mine: str, theirs: str, allowed: int) -> int:
-    if mine.startswith(theirs) or theirs.startswith(mine):
+def _word_distance(mine: str, theirs: str, allowed: int, *, endings: bool = True) -> int:
+    if endings and (mine.startswith(theirs) or theirs.startswith(mine)):
         return 0  # an ending, not a misspelling: Russia/Russian, Kyrgyz/Kyrgyzstan
     return int(Levenshtein.distance(mine, theirs, score_cutoff=allowed + 1))
 
