@@ -71,6 +71,9 @@ class SyncReport:
     segments: int  # segments in the parsed articles
     changes: tuple[FileChange, ...]
     checked: bool  # True when nothing was written (--check)
+    # what went wrong without stopping the run (machine translation that failed: those
+    # segments were routed to translators, with the reason on each entry)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, kw_only=True)
@@ -194,6 +197,9 @@ def sync(
                 rest = [source for source in sources if source not in works]
                 _process(config, state, rest, works, write_catalogs=write_catalogs,
                          notify=notify, pretranslator=pretranslator, emit=emit)
+            warnings = tuple(
+                f"machine translation failed for {line}; routed to translators"
+                for line in pretranslator.mt_failures())
         finally:
             pretranslator.close()
 
@@ -259,6 +265,7 @@ def sync(
         segments=segments,
         changes=tuple(changes),
         checked=check,
+        warnings=warnings,
     )
 
 

@@ -94,6 +94,7 @@ def print_sync_report(report: SyncReport, output: OutputFormat, *, verb: str) ->
                     "parsed": report.parsed,
                     "segments": report.segments,
                     "checked": report.checked,
+                    "warnings": list(report.warnings),
                     "changes": [
                         {"path": change.path, "change": str(change.kind)}
                         for change in report.changes
@@ -113,3 +114,5 @@ def print_sync_report(report: SyncReport, output: OutputFormat, *, verb: str) ->
         f"{files} file{'s' if files != 1 else ''} {'would change' if report.checked else verb}"
     )
     typer.echo(summary)
+    for warning in report.warnings:
+        typer.echo(f"warning: {warning}", err=True)

@@ -276,6 +276,17 @@ class Pretranslator:
                 self._spent += size
         return refused
 
+    def mt_failures(self) -> list[str]:
+        """What machine translation could not do this run, one line per reason, e.g.
+        "21 segments: provider gave up after 3 consecutive failures (...)"."""
+        reasons: dict[str, int] = {}
+        for decision in self._translated.values():
+            if decision.route is Route.HUMAN:
+                reason = decision.reason.removeprefix("machine translation failed: ")
+                reasons[reason] = reasons.get(reason, 0) + 1
+        return [f"{count} segment{'s' if count != 1 else ''}: {reason}"
+                for reason, count in reasons.items()]
+
     def close(self) -> None:
         if self._memory is not None:
             self._memory.close()
