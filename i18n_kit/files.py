@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,7 @@ class StagedFiles:
         self._pending: list[tuple[str, Path]] = []  # temporary file, final path
         self._made: list[Path] = []  # folders created, parents first
         self._present: set[Path] = set()  # folders known to exist
+        self._writing: Path | None = None  # the file being staged now
 
     def stage(self, relative: str, data: bytes) -> None:
         path = self.root / relative
@@ -77,7 +79,10 @@ class StagedFiles:
             except OSError as exc:
                 raise OutputError(f"cannot write: {exc.strerror}", path=relative) from exc
             self._present.add(path.parent)
-        self._pending.append((_write_temp(path, data, origin=relative), path))
+        self._writing = path
+        _write_temp(path, data, origin=relative,
+                    created=lambda temp: self._pending.append((temp, path)))
+        self._writing = None
 
     def commit(self) -> None:
         """Move every staged file into place."""
@@ -98,6 +103,13 @@ class StagedFiles:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         self._pending.clear()
+        if self._writing is not None:
+            # interrupted inside mkstemp, after the file was made but before its name
+            # came back
+            for stray in self._writing.parent.glob(f".{self._writing.name}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    stray.unlink()
+            self._writing = None
         for folder in reversed(self._made):
             with contextlib.suppress(OSError):
                 folder.rmdir()
@@ -129,13 +141,18 @@ def write_file_atomic(path: Path, data: bytes, *, origin: str | None = None) -> 
         raise OutputError(f"cannot write: {exc.strerror}", path=name) from exc
 
 
-def _write_temp(path: Path, data: bytes, *, origin: str) -> str:
+def _write_temp(
+    path: Path, data: bytes, *, origin: str, created: Callable[[str], None] | None = None
+) -> str:
     """``data`` in a new temporary file beside ``path``, with the mode ``path`` has (or
-    would get), fsynced when ``path`` exists; its name."""
+    would get), fsynced when ``path`` exists; its name. ``created(name)`` is told the
+    name before anything is written, so a caller interrupted mid-write can remove it."""
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror}", path=origin) from exc
+    if created is not None:
+        created(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -146,10 +163,12 @@ def _write_temp(path: Path, data: bytes, *, origin: str) -> str:
             os.fchmod(handle.fileno(), mode)
             if replacing:
                 os.fsync(handle.fileno())
-    except OSError as exc:
+    except BaseException as exc:  # an interrupt, too: no temporary file is left behind
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
-        raise OutputError(f"cannot write: {exc.strerror}", path=origin) from exc
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write: {exc.strerror}", path=origin) from exc
+        raise
     return temp_name
 
 

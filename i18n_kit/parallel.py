@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -53,10 +54,16 @@ def map_forked(
         return
     _job = (function, shared)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_default_signals) as pool:
             yield from pool.imap(_run, items, chunksize=chunksize)
     finally:
         _job = None
+
+
+def _default_signals() -> None:
+    # The parent may turn SIGTERM into an exception (cli.main); a worker just ends.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run(item: Any) -> Any:

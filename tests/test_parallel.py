@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -16,10 +20,10 @@ from tests.cli.conftest import CONFIG, run, snapshot
 ARTICLES = 80  # above map_forked's min_items (64): both passes are forked
 
 
-def write_project(root: Path) -> Path:
+def write_project(root: Path, *, articles: int = ARTICLES) -> Path:
     (root / "content").mkdir(parents=True)
     (root / "i18n-kit.toml").write_text(CONFIG, encoding="utf-8")
-    for number in range(ARTICLES):
+    for number in range(articles):
         (root / "content" / f"news-{number:03d}.md").write_text(
             f"---\ntitle: SCO news {number}\ndate: 2021-03-{number % 28 + 1:02d}\n---\n\n"
             f"The SCO Secretariat held meeting number {number}. Delegations of eight "
@@ -82,3 +86,28 @@ def test_errors_with_keyword_arguments_survive_the_trip_between_processes() -> N
     failed = pickle.loads(pickle.dumps(
         MtRequestError("timed out", kind=MtErrorKind.TIMEOUT, status=None)))
     assert (str(failed), failed.kind) == ("timed out", MtErrorKind.TIMEOUT)
+
+
+@pytest.mark.parametrize("staged", [1, 40])
+def test_sigterm_in_the_middle_of_a_sync_leaves_no_staged_file(
+    tmp_path: Path, staged: int
+) -> None:
+    # A cancelled CI job: SIGTERM arrives while catalogs are being staged (as the first
+    # temporary file appears, when the signal lands inside mkstemp, or later). The run
+    # ends with 143 and removes what it staged; the project is as it was.
+    project = write_project(tmp_path / "news", articles=600)
+    before = snapshot(project)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from i18n_kit.cli import main; main()", "sync", "--no-mt",
+         "--project", str(project)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while len(list(project.glob("locales/**/.*.tmp"))) < staged:
+        assert process.poll() is None, "the sync ended before it staged a file"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 128 + signal.SIGTERM
+    assert snapshot(project) == before
+    assert not (project / "locales").exists()

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import ast
 import importlib
+import signal
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 from typer._click import Command, Context, HelpFormatter  # the click typer vendors
@@ -113,4 +115,11 @@ def _root() -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    # A cancelled or timed-out CI job gets SIGTERM: made an exit like Ctrl-C's, a sync
+    # removes the files it has staged on its way out instead of leaving them behind.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     app()
+
+
+def _exit_on_signal(signum: int, frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)
