@@ -74,9 +74,11 @@ class StagedFiles:
                 folder = folder.parent
             try:
                 for folder in reversed(missing):
-                    folder.mkdir()
+                    # noted first: an interrupt right after mkdir must not leave it behind
                     self._made.append(folder)
+                    folder.mkdir()
             except OSError as exc:
+                self._made.pop()  # not made
                 raise OutputError(f"cannot write: {exc.strerror}", path=relative) from exc
             self._present.add(path.parent)
         self._writing = path

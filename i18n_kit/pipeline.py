@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import itertools
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -108,26 +109,46 @@ def _index_path(config: ProjectConfig, locale_code: str) -> str:
 
 def find_sources(config: ProjectConfig) -> list[str]:
     """Project-relative paths of every source article, sorted."""
-    return [path for path in _content_files(config) if Path(path).suffix.lower() in SOURCE_SUFFIXES]
+    return _split_content(config)[0]
 
 
 def find_assets(config: ProjectConfig) -> list[str]:
     """Project-relative paths of the other files under content/ (images): copied to
     every locale's site folder so relative links from the articles keep working."""
-    return [
-        path for path in _content_files(config) if Path(path).suffix.lower() not in SOURCE_SUFFIXES
-    ]
+    return _split_content(config)[1]
+
+
+def _split_content(config: ProjectConfig) -> tuple[list[str], list[str]]:
+    sources: list[str] = []
+    assets: list[str] = []
+    for path in _content_files(config):
+        is_source = os.path.splitext(path)[1].lower() in SOURCE_SUFFIXES
+        (sources if is_source else assets).append(path)
+    return sources, assets
 
 
 def _content_files(config: ProjectConfig) -> list[str]:
-    if not config.content_dir.is_dir():
+    """Project-relative POSIX paths of the files under content/, hidden ones (and those
+    in hidden folders) left out, sorted. os.scandir: a no-change sync lists them all."""
+    top = config.content_dir
+    if not top.is_dir():
         return []
-    return sorted(
-        config.relative(path)
-        for path in config.content_dir.rglob("*")
-        if path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(config.root).parts)
-    )
+    prefix = config.relative(top)
+    if any(part.startswith(".") for part in Path(prefix).parts):
+        return []
+    found: list[str] = []
+    folders = [(str(top), prefix)]
+    while folders:
+        folder, shown = folders.pop()
+        with os.scandir(folder) as entries:
+            for item in entries:
+                if item.name.startswith("."):
+                    continue
+                if item.is_dir():
+                    folders.append((item.path, f"{shown}/{item.name}"))
+                elif item.is_file():
+                    found.append(f"{shown}/{item.name}")
+    return sorted(found)
 
 
 def sync(
@@ -153,7 +174,7 @@ def sync(
     """
     notify = progress or (lambda stage, done, total: None)
     state = load_state(config.state_dir)
-    sources = find_sources(config)
+    sources, assets = _split_content(config)
     global_digest = _global_digest(config)
     everything = everything or global_digest != state.global_digest
 
@@ -226,7 +247,7 @@ def sync(
             for code in stale_indexes:
                 index = assemble_index(code, listings[code], locales=config.locales, ui=ui)
                 emit(None, _index_path(config, code), index.encode("utf-8"))
-        for asset in find_assets(config):
+        for asset in assets:
             data = (config.root / asset).read_bytes()
             inside = Path(asset).relative_to(config.relative(config.content_dir))
             for code in config.locales:
