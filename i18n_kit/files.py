@@ -1,4 +1,5 @@
-"""Atomic file writes and content hashes: the only place generated files are written."""
+"""Atomic file writes (one file, or a whole run's staged together) and content hashes:
+the only place generated files are written."""
 
 from __future__ import annotations
 
@@ -58,6 +59,8 @@ class StagedFiles:
         self._writing: Path | None = None  # the file being staged now
 
     def stage(self, relative: str, data: bytes) -> None:
+        """Record ``data`` as the new content of ``relative`` (under the root); write it
+        under a temporary name beside it when it differs from what the file holds."""
         path = self.root / relative
         self.digests[relative] = hash_bytes(data)
         current = read_bytes_if_exists(path)
