@@ -400,8 +400,10 @@ class SQLiteMemory:
         """Every unit, optionally of one source and/or target language, in a stable order."""
         rows = self._db.execute(
             "SELECT source_lang, target_lang, source_text, target_text, origin FROM units "
-            "WHERE (?1 IS NULL OR source_lang = ?1) AND (?2 IS NULL OR target_lang = ?2) "
-            "ORDER BY source_lang, target_lang, source_norm, origin", (source_lang, target_lang))
+            "WHERE (:source IS NULL OR source_lang = :source) "
+            "AND (:target IS NULL OR target_lang = :target) "
+            "ORDER BY source_lang, target_lang, source_norm, origin",
+            {"source": source_lang, "target": target_lang})
         for row in rows:
             yield MemoryUnit(source_lang=row[0], target_lang=row[1], source_text=row[2],
                              target_text=row[3], origin=row[4])
