@@ -40,12 +40,12 @@ class StagedFiles:
 
     >>> import tempfile; root = Path(tempfile.mkdtemp())
     >>> files = StagedFiles(root)
-    >>> files.stage("site/a.html", b"hi"); (root / "site" / "a.html").exists()
-    False
+    >>> files.stage("site/a.html", b"hi"), (root / "site" / "a.html").exists()
+    (True, False)
     >>> files.commit(); (root / "site" / "a.html").read_bytes(), files.changes
     (b'hi', [StagedChange(path='site/a.html', created=True)])
-    >>> again = StagedFiles(root); again.stage("site/a.html", b"hi"); again.changes
-    []
+    >>> again = StagedFiles(root); again.stage("site/a.html", b"hi"), again.changes
+    (False, [])
     """
 
     def __init__(self, root: Path, *, dry_run: bool = False) -> None:
@@ -58,17 +58,18 @@ class StagedFiles:
         self._present: set[Path] = set()  # folders known to exist
         self._writing: Path | None = None  # the file being staged now
 
-    def stage(self, relative: str, data: bytes) -> None:
+    def stage(self, relative: str, data: bytes) -> bool:
         """Record ``data`` as the new content of ``relative`` (under the root); write it
-        under a temporary name beside it when it differs from what the file holds."""
+        under a temporary name beside it when it differs from what the file holds.
+        Whether it differs (the file changes on ``commit``)."""
         path = self.root / relative
         self.digests[relative] = hash_bytes(data)
         current = read_bytes_if_exists(path)
         if current == data:
-            return
+            return False
         self.changes.append(StagedChange(path=relative, created=current is None))
         if self.dry_run:
-            return
+            return True
         if path.parent not in self._present:
             missing: list[Path] = []
             folder = path.parent
@@ -88,6 +89,7 @@ class StagedFiles:
         _write_temp(path, data, origin=relative,
                     created=lambda temp: self._pending.append((temp, path)))
         self._writing = None
+        return True
 
     def commit(self) -> None:
         """Move every staged file into place."""

@@ -39,7 +39,7 @@ from i18n_kit.resources import shipped_path
 from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import SOURCE_SUFFIXES, read_article
 from i18n_kit.state import ArticleRecord, SyncState, load_state, save_state
-from i18n_kit.translation.memory import TranslationMemory
+from i18n_kit.translation.memory import MemoryUnit, TranslationMemory, approved_units
 from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretranslator
 
 #: progress(stage, done, total): called as work advances; the CLI draws it.
@@ -192,11 +192,14 @@ def sync(
     site = config.relative(config.site_dir) + "/"
     skip_site = check and not config.site_dir.exists()
 
-    def emit(work: ArticleWork | None, rel: str, data: bytes) -> None:
+    def emit(work: ArticleWork | None, rel: str, data: bytes) -> bool:
+        """Stage one output; whether the file changes."""
         if work is not None:
             work.written.append(rel)
-        if not (skip_site and rel.startswith(site)):
-            files.stage(rel, data)
+        return not (skip_site and rel.startswith(site)) and files.stage(rel, data)
+
+    # catalogs this run changes, with their approved units, for the memory
+    written: list[tuple[str, Path, Sequence[MemoryUnit]]] = []
 
     works: dict[str, ArticleWork] = {}
     records: dict[str, ArticleRecord] = {}
@@ -207,7 +210,7 @@ def sync(
     try:
         try:
             _process(config, state, dirty, works, write_catalogs=write_catalogs,
-                     notify=notify, pretranslator=pretranslator, emit=emit)
+                     notify=notify, pretranslator=pretranslator, emit=emit, written=written)
             _check_slugs(state, works, sources)
             listings = {
                 code: list_articles(config, state, works, sources, code)
@@ -217,7 +220,8 @@ def sync(
             if listing_digests != state.listing_digests:
                 rest = [source for source in sources if source not in works]
                 _process(config, state, rest, works, write_catalogs=write_catalogs,
-                         notify=notify, pretranslator=pretranslator, emit=emit)
+                         notify=notify, pretranslator=pretranslator, emit=emit,
+                         written=written)
             warnings = tuple(
                 f"machine translation failed for {line}; routed to translators"
                 for line in pretranslator.mt_failures())
@@ -256,6 +260,9 @@ def sync(
     except BaseException:
         files.discard()
         raise
+    if not check:
+        # so that the next run does not parse every catalog this one wrote to index it
+        pretranslator.remember_written(written)
 
     removed = [source for source in state.articles if source not in sources]
     deletions = [
@@ -334,7 +341,8 @@ def _process(
     write_catalogs: bool,
     notify: Progress,
     pretranslator: Pretranslator,
-    emit: Callable[[ArticleWork, str, bytes], None],
+    emit: Callable[[ArticleWork, str, bytes], bool],
+    written: list[tuple[str, Path, Sequence[MemoryUnit]]],
 ) -> None:
     """Read ``sources`` into ``works``; with ``write_catalogs``, merge, route and emit
     their catalogs, ``ROUTE_BATCH`` articles at a time (merged catalogs are the bulk
@@ -375,8 +383,11 @@ def _process(
             work.outputs.clear()
             for code, catalog in work.catalogs.items():
                 apply_routes(catalog, next(decisions))
-                rel = config.relative(article_catalog_path(config, code, work.article.slug))
-                emit(work, rel, format_catalog(catalog).encode("utf-8"))
+                path = article_catalog_path(config, code, work.article.slug)
+                rel = config.relative(path)
+                if emit(work, rel, format_catalog(catalog).encode("utf-8")):
+                    written.append((rel, path, approved_units(
+                        catalog, origin=rel, source_lang=work.article.lang, target_lang=code)))
                 work.targets[code] = read_targets(catalog)
             work.catalogs.clear()
 

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit, urlunsplit
 
-from i18n_kit.catalogs.po import read_catalog
+from i18n_kit.catalogs.po import Entry, read_catalog
 from i18n_kit.errors import MemoryStoreError
 from i18n_kit.files import hash_bytes
 from i18n_kit.model import Markup
@@ -53,6 +53,7 @@ __all__ = [
     "MemoryUnit",
     "TranslationMemory",
     "UpdateReport",
+    "approved_units",
     "catalog_units",
     "make_match",
     "mask_url",
@@ -62,6 +63,7 @@ __all__ = [
     "plan_catalog_update",
     "summarize_update",
     "unique_units",
+    "written_changes",
 ]
 
 DEFAULT_THRESHOLD = 75.0
@@ -171,6 +173,11 @@ class TranslationMemory(Protocol):
         self, catalogs: Iterable[tuple[str, Path, str, str]]
     ) -> UpdateReport: ...
 
+    def record_catalogs(self, catalogs: Iterable[tuple[str, Path, Sequence[MemoryUnit]]]) -> None:
+        """Index catalogs just written (origin, path, approved units) without parsing them,
+        so that the next ``update_from_catalogs`` finds them up to date."""
+        ...
+
     def import_tmx(
         self, path: Path, *, origin: str, locales: Sequence[str] | None = None
     ) -> int: ...
@@ -259,9 +266,18 @@ def catalog_units(
     ...               source_lang="en", target_lang="ru")[0].target_lang
     'ru'
     """
+    return approved_units(read_catalog(path, origin=origin), origin=origin,
+                          source_lang=source_lang, target_lang=target_lang)
+
+
+def approved_units(
+    entries: Iterable[Entry], *, origin: str, source_lang: str, target_lang: str
+) -> list[MemoryUnit]:
+    """``catalog_units`` of a catalog already in memory (non-fuzzy, non-obsolete,
+    non-empty, singular entries; the first of each source kept)."""
     units: list[MemoryUnit] = []
     seen: set[str] = set()
-    for entry in read_catalog(path, origin=origin):
+    for entry in entries:
         if entry.obsolete or entry.fuzzy or entry.msgid_plural or not entry.msgstr:
             continue
         source = normalize_text(str(entry.msgid))
@@ -279,6 +295,21 @@ def catalog_units(
             )
         )
     return units
+
+
+def written_changes(
+    catalogs: Iterable[tuple[str, Path, Sequence[MemoryUnit]]],
+) -> list[FileChange]:
+    """The changes that index catalogs just written, whose units the writer already has
+    (origin, path, units): each file is hashed, not parsed. Missing files are skipped."""
+    changes: list[FileChange] = []
+    for origin, path, units in catalogs:
+        try:
+            record, _ = stat_record(path, FileKind.PO, None)
+        except OSError:
+            continue  # not there (any more): the next update forgets it
+        changes.append(FileChange(origin=origin, record=record, units=units))
+    return changes
 
 
 def stat_record(path: Path, kind: FileKind, known: FileRecord | None) -> tuple[FileRecord, bool]:

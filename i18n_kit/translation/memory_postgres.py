@@ -42,6 +42,7 @@ from i18n_kit.translation.memory import (
     plan_catalog_update,
     summarize_update,
     unique_units,
+    written_changes,
 )
 from i18n_kit.translation.tmx import plan_tmx_import
 
@@ -208,6 +209,11 @@ class PostgresMemory:
             return 0
         self._apply([change])
         return len(change.units or ())
+
+    def record_catalogs(self, catalogs: Iterable[tuple[str, Path, Sequence[MemoryUnit]]]) -> None:
+        """Index catalogs just written, from the units their writer has (hashed, not
+        parsed): the next ``update_from_catalogs`` finds them up to date."""
+        self._apply(written_changes(catalogs))
 
     def add(self, unit: MemoryUnit) -> None:
         """Index one translation (a saved edit), replacing that origin's translation of it."""

@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from i18n_kit.config import MtConfig, ProjectConfig
+from i18n_kit.errors import MemoryStoreError
 from i18n_kit.glossary.load import load_glossary
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import Glossary, HitKind, TermHit
 from i18n_kit.model import BlockKind, Route, RouteDecision
-from i18n_kit.translation.memory import TranslationMemory, open_memory
+from i18n_kit.translation.memory import MemoryUnit, TranslationMemory, open_memory
 from i18n_kit.translation.protect import Protected, protect_terms, restore_terms
 from i18n_kit.translation.router import PrefetchedLookups, SegmentContext, route_segment
 
@@ -275,6 +276,23 @@ class Pretranslator:
             else:
                 self._spent += size
         return refused
+
+    def remember_written(
+        self, catalogs: Sequence[tuple[str, Path, Sequence[MemoryUnit]]]
+    ) -> None:
+        """Tell the memory about catalogs this run wrote (origin, path, approved units), so
+        the next run does not parse them again to index them. A memory that cannot be
+        reached now is brought up to date by that next run instead."""
+        if not catalogs:
+            return
+        try:
+            memory = open_memory(url=self.config.tm_url, state_dir=self.config.state_dir)
+            try:
+                memory.record_catalogs(catalogs)
+            finally:
+                memory.close()
+        except MemoryStoreError:
+            pass
 
     def mt_failures(self) -> list[str]:
         """What machine translation could not do this run, one line per reason, e.g.

@@ -16,6 +16,10 @@ from pathlib import Path
 
 import pytest
 
+from i18n_kit.config import load_config
+from i18n_kit.pipeline import catalog_refs
+from i18n_kit.state import load_state
+from i18n_kit.translation.memory import UpdateReport, catalog_units, open_memory
 from tests.cli.conftest import run, snapshot
 from tests.translation.libre_server import Mode, Server, run_server
 
@@ -378,6 +382,34 @@ def test_a_translation_approved_in_one_article_fills_another(tmp_path: Path) -> 
         'msgid "Delegations arrived on Thursday."\n'
         'msgstr "Делегации прибыли в четверг."'
     )
+
+
+def test_the_memory_knows_the_catalogs_a_sync_wrote_without_parsing_them(
+    tmp_path: Path,
+) -> None:
+    # The next run's update reads none of them again, and what the memory holds for each
+    # is exactly what parsing the written file gives.
+    root = make_project(tmp_path / "news", {"routes.md": ROUTES, "dushanbe.md": DUSHANBE},
+                        locales=("en", "ru", "zh"), tmx=TMX)
+    sync(root)
+    config = load_config(root / "i18n-kit.toml")
+    refs = catalog_refs(config, load_state(config.state_dir), {})
+    assert len(refs) == 4
+    memory = open_memory(url=None, state_dir=config.state_dir)
+    try:
+        assert memory.update_from_catalogs(
+            (ref.origin, ref.path, ref.source_lang, ref.target_lang) for ref in refs
+        ) == UpdateReport(files_checked=4)
+        held = sorted(memory.export_units(), key=lambda u: (u.origin, u.source_text))
+    finally:
+        memory.close()
+    parsed = sorted(
+        (unit for ref in refs for unit in catalog_units(
+            ref.path, origin=ref.origin, source_lang=ref.source_lang,
+            target_lang=ref.target_lang)),
+        key=lambda u: (u.origin, u.source_text))
+    assert [u for u in held if u.origin.endswith(".po")] == parsed
+    assert parsed  # the entries the TMX filled as exact matches
 
 
 # --- machine translation -------------------------------------------------------------------
