@@ -228,7 +228,11 @@ def format_report(*, articles: int, stats: dict[str, int], kit: dict[str, Timing
              f"2 target locales, 4,000-entry TMX, no MT; median of {repeat}", "",
              "| scenario | median | peak memory | target |", "|---|---|---|---|"]
     for key, timing in kit.items():
-        lines.append(f"| {labels[key]} | {_cell(timing)} | {timing.peak_mb:.0f} MB "
+        cell = _cell(timing)
+        if key == "1 % edited" and len(timing.seconds) > 1:
+            # the first round after a cold sync is the one a CI job meets first
+            cell += f" (first round {timing.seconds[0]:.2f} s)"
+        lines.append(f"| {labels[key]} | {cell} | {timing.peak_mb:.0f} MB "
                      f"| {targets[key]} |")
     if large is not None and large.seconds:
         cold = kit["cold"]
