@@ -23,6 +23,8 @@ Matching rules, the same in both backends:
 Incremental update: ``update_from_catalogs`` stats every catalog, hashes only files whose
 (mtime_ns, size) changed and parses only files whose hash changed, then writes all changes
 in one transaction; catalogs no longer listed (or gone from disk) lose their units.
+``record_catalogs`` indexes catalogs a sync has just written from the units it already
+has (hashing, not parsing, the files), so the next update finds them current.
 Approved means non-fuzzy, non-obsolete, non-empty, singular (plural entries are skipped).
 """
 
