@@ -2,11 +2,13 @@
 
 Tables ``i18n_kit_tm_files``, ``i18n_kit_tm_units`` and ``i18n_kit_tm_meta`` are created on
 first use, with the ``pg_trgm`` extension (trusted since PostgreSQL 13: a database owner
-may create it). Fuzzy candidates are the ``CANDIDATES`` nearest by trigram distance
-(``<->``, a GiST index), rescored with rapidfuzz, so scores are those of the SQLite
-backend. pg_trgm only sees letters and digits as the database's LC_CTYPE classifies them:
-create the database with a UTF-8 locale (``C.UTF-8``
-or ``en_US.UTF-8``), or Russian and Chinese text has no trigrams.
+may create it). A language pair of at most ``BRUTE_FORCE_TEXTS`` sources is fuzzy-matched
+as the SQLite backend matches it (its sources fetched once a batch of lookups, every
+query scored against all of them); in a larger one the candidates are the
+``CANDIDATES`` nearest by trigram distance (``<->``, a GiST index), rescored with
+rapidfuzz, so scores are always those of the SQLite backend. pg_trgm only sees letters
+and digits as the database's LC_CTYPE classifies them: create the database with a UTF-8
+locale (``C.UTF-8`` or ``en_US.UTF-8``), or Russian and Chinese text has no trigrams.
 
 Concurrent runners: every write is one transaction that first takes a transaction-level
 advisory lock per file origin (in sorted order, so two runners never deadlock), and unit
@@ -17,6 +19,7 @@ a re-parse of an unchanged file. A password in the URL never appears in an error
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -26,7 +29,13 @@ from urllib.parse import urlsplit
 import psycopg
 
 from i18n_kit.errors import MemoryStoreError
-from i18n_kit.translation.fuzzy import length_bounds, score_texts
+from i18n_kit.translation.fuzzy import (
+    BRUTE_FORCE_TEXTS,
+    FuzzyIndex,
+    gram_size_for,
+    length_bounds,
+    score_texts,
+)
 from i18n_kit.translation.memory import (
     DEFAULT_THRESHOLD,
     FileChange,
@@ -77,6 +86,18 @@ _BEST_TARGET: LiteralString = """
 SELECT min(source_text), target_text, min(origin), count(*) AS uses FROM i18n_kit_tm_units
 WHERE source_lang = %s AND target_lang = %s AND md5(source_norm) = md5(%s) AND source_norm = %s
 GROUP BY target_text ORDER BY uses DESC, min(origin), target_text LIMIT 1
+"""
+
+_BEST_TARGETS: LiteralString = """
+SELECT norm, source, target, origin FROM (
+    SELECT source_norm AS norm, min(source_text) AS source, target_text AS target,
+        min(origin) AS origin, row_number() OVER (PARTITION BY source_norm
+            ORDER BY count(*) DESC, min(origin), target_text) AS place
+    FROM i18n_kit_tm_units
+    WHERE source_lang = %s AND target_lang = %s AND md5(source_norm) = ANY(%s::text[])
+        AND source_norm = ANY(%s::text[])
+    GROUP BY source_norm, target_text
+) AS ranked WHERE place = 1
 """
 
 _UPSERT_UNIT: LiteralString = """
@@ -135,6 +156,16 @@ class PostgresMemory:
         return make_match(query, score=100.0, source_text=row[0], target_text=row[1],
                           origin=row[2])
 
+    def lookup_exact_many(
+        self, texts: Iterable[str], *, source_lang: str, target_lang: str
+    ) -> dict[str, MemoryMatch]:
+        """``lookup_exact`` of each of ``texts`` (the keys), in a query per 500 texts."""
+        queries = {text: normalize_text(text) for text in texts}
+        best = self._best_targets(queries.values(), source_lang, target_lang)
+        return {text: make_match(query, score=100.0, source_text=row[0], target_text=row[1],
+                                 origin=row[2])
+                for text, query in queries.items() if (row := best.get(query)) is not None}
+
     def lookup_fuzzy(
         self,
         source_text: str,
@@ -145,36 +176,10 @@ class PostgresMemory:
         limit: int = 3,
     ) -> list[MemoryMatch]:
         """Up to ``limit`` matches scoring at least ``threshold``, best first."""
-        query = normalize_text(source_text)
-        if not query or limit <= 0:
-            return []
-        low, high = length_bounds(len(query), threshold)
-        rows = self._db.execute(
-            "SELECT source_norm FROM i18n_kit_tm_units"
-            " WHERE source_lang = %s AND target_lang = %s"
-            " AND length(source_norm) BETWEEN %s AND %s"
-            " ORDER BY source_norm <-> %s LIMIT %s",
-            (source_lang, target_lang, low, high, query, CANDIDATES)).fetchall()
-        texts = list(dict.fromkeys(str(row[0]) for row in rows))
-        matches: list[MemoryMatch] = []
-        for score, position in score_texts(query, texts, threshold=threshold)[:limit]:
-            match = self.lookup_exact(texts[position], source_lang=source_lang,
-                                      target_lang=target_lang)
-            if match is not None:
-                matches.append(make_match(query, score=score, source_text=match.source_text,
-                                          target_text=match.target_text, origin=match.origin))
-        return matches
-
-    def lookup_exact_many(
-        self, texts: Iterable[str], *, source_lang: str, target_lang: str
-    ) -> dict[str, MemoryMatch]:
-        """``lookup_exact`` of each of ``texts`` (the keys)."""
-        found: dict[str, MemoryMatch] = {}
-        for text in dict.fromkeys(texts):
-            match = self.lookup_exact(text, source_lang=source_lang, target_lang=target_lang)
-            if match is not None:
-                found[text] = match
-        return found
+        return self.lookup_fuzzy_many(
+            [source_text], source_lang=source_lang, target_lang=target_lang,
+            threshold=threshold, limit=limit,
+        )[source_text]
 
     def lookup_fuzzy_many(
         self,
@@ -185,12 +190,77 @@ class PostgresMemory:
         threshold: float = DEFAULT_THRESHOLD,
         limit: int = 3,
     ) -> dict[str, list[MemoryMatch]]:
-        """``lookup_fuzzy`` of each of ``texts`` (the keys): one query each, pg_trgm's
-        index doing what ``FuzzyIndex.search_many`` does for SQLite."""
-        return {text: self.lookup_fuzzy(text, source_lang=source_lang,
-                                        target_lang=target_lang, threshold=threshold,
-                                        limit=limit)
-                for text in dict.fromkeys(texts)}
+        """``lookup_fuzzy`` of each of ``texts`` (the keys). A language pair of at most
+        ``BRUTE_FORCE_TEXTS`` sources is fetched once and every query scored against all
+        of it (``FuzzyIndex.search_many``, as the SQLite backend does); a larger one asks
+        pg_trgm's nearest ``CANDIDATES`` for each query."""
+        queries = {text: normalize_text(text) for text in texts}
+        distinct = sorted({query for query in queries.values() if query})
+        if limit <= 0 or not distinct:
+            return {text: [] for text in queries}
+        sources = sorted(str(row[0]) for row in self._db.execute(
+            "SELECT DISTINCT source_norm FROM i18n_kit_tm_units"
+            " WHERE source_lang = %s AND target_lang = %s LIMIT %s",
+            (source_lang, target_lang, BRUTE_FORCE_TEXTS + 1)))
+        if len(sources) <= BRUTE_FORCE_TEXTS:
+            index = FuzzyIndex.build(sources, gram_size=gram_size_for(source_lang))
+            found = index.search_many(distinct, threshold=threshold)
+            ranked = {query: [(score, sources[i]) for score, i in hits]
+                      for query, hits in zip(distinct, found, strict=True)}
+        else:
+            ranked = {query: self._nearest(query, source_lang, target_lang, threshold)
+                      for query in distinct}
+        targets = self._best_targets(
+            {text for scored in ranked.values() for _, text in scored[:limit]},
+            source_lang, target_lang)
+        matches: dict[str, list[MemoryMatch]] = {}
+        for query, scored in ranked.items():
+            chosen: list[MemoryMatch] = []
+            for score, text in scored:
+                if text not in targets:
+                    targets.update(self._best_targets([text], source_lang, target_lang))
+                row = targets[text]
+                if row is not None:
+                    chosen.append(make_match(query, score=score, source_text=row[0],
+                                             target_text=row[1], origin=row[2]))
+                if len(chosen) == limit:
+                    break
+            matches[query] = chosen
+        return {text: matches.get(query, []) for text, query in queries.items()}
+
+    def _nearest(
+        self, query: str, source_lang: str, target_lang: str, threshold: float
+    ) -> list[tuple[float, str]]:
+        """(score, source) of the ``CANDIDATES`` sources nearest by trigram distance that
+        score at least ``threshold``, best first."""
+        low, high = length_bounds(len(query), threshold)
+        rows = self._db.execute(
+            "SELECT source_norm FROM i18n_kit_tm_units"
+            " WHERE source_lang = %s AND target_lang = %s"
+            " AND length(source_norm) BETWEEN %s AND %s"
+            " ORDER BY source_norm <-> %s LIMIT %s",
+            (source_lang, target_lang, low, high, query, CANDIDATES)).fetchall()
+        texts = list(dict.fromkeys(str(row[0]) for row in rows))
+        return [(score, texts[position])
+                for score, position in score_texts(query, texts, threshold=threshold)]
+
+    def _best_targets(
+        self, norms: Iterable[str], source_lang: str, target_lang: str
+    ) -> dict[str, tuple[str, str, str] | None]:
+        """For each normalised source: (source_text, target_text, origin) of the
+        translation used most often (ties to the first origin, then target), or None;
+        ranked by the database as ``_BEST_TARGET`` ranks one."""
+        wanted = sorted(set(norms))
+        best: dict[str, tuple[str, str, str] | None] = dict.fromkeys(wanted)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            digests = [hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+                       for text in chunk]  # what the index is on: md5(source_norm)
+            for norm, source, target, origin in self._db.execute(
+                _BEST_TARGETS, (source_lang, target_lang, digests, chunk)
+            ):
+                best[str(norm)] = (str(source), str(target), str(origin))
+        return best
 
     # ------------------------------------------------------------------ updates
 

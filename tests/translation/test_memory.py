@@ -184,6 +184,17 @@ def test_lookups_in_bulk_answer_as_one_by_one(memory: TranslationMemory) -> None
     assert [len(bulk[text]) for text in texts] == [2, 1, 1, 0, 0]
 
 
+def test_equal_scores_are_ordered_by_source_in_both_backends(memory: TranslationMemory) -> None:
+    # Which of two equally good matches is offered must not depend on the backend (or on
+    # pg_trgm's nearest-first order): the first source in code-point order wins.
+    memory.add(unit("The summit opened in July 2015.", "Саммит открылся в июле 2015 года."))
+    memory.add(unit("The summit opened in July 2011.", "Саммит открылся в июле 2011 года."))
+    found = memory.lookup_fuzzy("The summit opened in July 2012.", source_lang="en",
+                                target_lang="ru", limit=2)
+    assert [(round(m.score, 2), m.source_text) for m in found] == [
+        (96.77, "The summit opened in July 2011."), (96.77, "The summit opened in July 2015.")]
+
+
 def test_fuzzy_lookup_when_its_best_matches_were_removed(memory: TranslationMemory) -> None:
     # The SQLite backend keeps the best few hits of a query; when every one of them has
     # been removed since the index was built, it searches that query again in full.
