@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from i18n_kit.config import MtConfig, ProjectConfig
-from i18n_kit.errors import MemoryStoreError
 from i18n_kit.glossary.load import load_glossary
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import Glossary, HitKind, TermHit
@@ -291,7 +290,10 @@ class Pretranslator:
                 memory.record_catalogs(catalogs)
             finally:
                 memory.close()
-        except MemoryStoreError:
+        except Exception:  # noqa: BLE001
+            # The files are already in place: the memory is a cache, and failing to
+            # record them here (a locked database, a dropped connection) costs the next
+            # run a parse, never a translation.
             pass
 
     def mt_failures(self) -> list[str]:
