@@ -112,13 +112,9 @@ def find_sources(config: ProjectConfig) -> list[str]:
     return _split_content(config)[0]
 
 
-def find_assets(config: ProjectConfig) -> list[str]:
-    """Project-relative paths of the other files under content/ (images): copied to
-    every locale's site folder so relative links from the articles keep working."""
-    return _split_content(config)[1]
-
-
 def _split_content(config: ProjectConfig) -> tuple[list[str], list[str]]:
+    """The source articles under content/, and the other files there (images: copied to
+    every locale's site folder so relative links from the articles keep working)."""
     sources: list[str] = []
     assets: list[str] = []
     for path in _content_files(config):

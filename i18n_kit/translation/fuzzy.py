@@ -13,8 +13,8 @@ The benchmark (``benchmarks/tm_lookup.py``) measures both the latency and how of
 finds the brute-force best match.
 
 Many queries at once (``search_many``, what a sync asks): against an index of at most
-``BRUTE_FORCE_TEXTS`` texts, every query is scored against every text with
-``rapidfuzz.process.cdist`` on all cores, which is exact and, at that size, cheaper than
+``BRUTE_FORCE_TEXTS`` texts, every query is scored against every text (``score_all``:
+``rapidfuzz.process.cdist`` on all cores), which is exact and, at that size, cheaper than
 the n-gram step (0.27 ms against 0.8 ms a query at 4,000 texts on two cores); larger
 indexes run ``search`` for each query.
 
@@ -39,7 +39,7 @@ from rapidfuzz import fuzz, process
 
 __all__ = [
     "BRUTE_FORCE_TEXTS", "CANDIDATES", "FuzzyIndex", "gram_size_for", "length_bounds",
-    "score_texts",
+    "score_all", "score_texts",
 ]
 
 CANDIDATES = 2000  # rescored per query: about 1.5 ms of rapidfuzz
@@ -89,6 +89,40 @@ def score_texts(query: str, texts: Sequence[str], *, threshold: float) -> list[t
     )
     return sorted(((float(score), int(position)) for _, score, position in found),
                   key=lambda item: (-item[0], item[1]))
+
+
+def score_all(
+    queries: Sequence[str], texts: Sequence[str], *, threshold: float, limit: int | None = None
+) -> list[list[tuple[float, int]]]:
+    """For each query, (score, position) of every text scoring at least ``threshold``
+    (the best ``limit`` when given), best first, ties by position: every text scored,
+    with ``rapidfuzz.process.cdist`` on all cores.
+
+    >>> score_all(["SCO summits", "nothing"], ["SCO summit", "SCO summits"], threshold=75,
+    ...           limit=1)
+    [[(100.0, 1)], []]
+    """
+    if not texts:
+        return [[] for _ in queries]
+    found: list[list[tuple[float, int]]] = []
+    step = max(1, _CDIST_CELLS // len(texts))
+    # float32 scores only select: each hit is rescored exactly, as search does, so
+    # the two agree to the last digit; the margins keep a hit rounded down.
+    floor = max(threshold - 0.01, 0.01)
+    for start in range(0, len(queries), step):
+        chunk = queries[start : start + step]
+        scores = process.cdist(chunk, texts, scorer=fuzz.ratio, score_cutoff=floor,
+                               dtype=np.float32, workers=-1)
+        for query, row in zip(chunk, scores, strict=True):
+            hits = np.flatnonzero(row)
+            if limit is not None and 0 < limit < hits.shape[0]:
+                values = row[hits]
+                kth = np.partition(values, hits.shape[0] - limit)[hits.shape[0] - limit]
+                hits = hits[values >= kth - 0.01]
+            ids = hits.tolist()
+            ranked = score_texts(query, [texts[i] for i in ids], threshold=threshold)
+            found.append([(score, ids[position]) for score, position in ranked[:limit]])
+    return found
 
 
 def _fold(text: str) -> str:
@@ -249,30 +283,9 @@ class FuzzyIndex:
         >>> index.search_many(["SCO summits", "nothing"], threshold=75, limit=1)
         [[(100.0, 1)], []]
         """
-        texts = self.texts
-        if len(texts) > BRUTE_FORCE_TEXTS:
+        if len(self.texts) > BRUTE_FORCE_TEXTS:
             return [self.search(query, threshold=threshold)[:limit] for query in queries]
-        found: list[list[tuple[float, int]]] = []
-        if not texts:
-            return [[] for _ in queries]
-        step = max(1, _CDIST_CELLS // len(texts))
-        # float32 scores only select: each hit is rescored exactly, as search does, so
-        # the two agree to the last digit; the margins keep a hit rounded down.
-        floor = max(threshold - 0.01, 0.01)
-        for start in range(0, len(queries), step):
-            chunk = queries[start : start + step]
-            scores = process.cdist(chunk, texts, scorer=fuzz.ratio, score_cutoff=floor,
-                                   dtype=np.float32, workers=-1)
-            for query, row in zip(chunk, scores, strict=True):
-                hits = np.flatnonzero(row)
-                if limit is not None and 0 < limit < hits.shape[0]:
-                    values = row[hits]
-                    kth = np.partition(values, hits.shape[0] - limit)[hits.shape[0] - limit]
-                    hits = hits[values >= kth - 0.01]
-                ids = hits.tolist()
-                ranked = score_texts(query, [texts[i] for i in ids], threshold=threshold)
-                found.append([(score, ids[position]) for score, position in ranked[:limit]])
-        return found
+        return score_all(queries, self.texts, threshold=threshold, limit=limit)
 
     # ------------------------------------------------------------------ on disk
 

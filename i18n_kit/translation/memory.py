@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -47,6 +47,7 @@ from i18n_kit.segments import normalize_space
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "BestTarget",
     "FileChange",
     "FileKind",
     "FileRecord",
@@ -57,11 +58,13 @@ __all__ = [
     "UpdateReport",
     "approved_units",
     "catalog_units",
+    "exact_matches",
     "make_match",
     "mask_url",
     "normalize_text",
     "numbers_of",
     "open_memory",
+    "pick_matches",
     "plan_catalog_update",
     "summarize_update",
     "unique_units",
@@ -379,6 +382,54 @@ def unique_units(units: Iterable[MemoryUnit]) -> list[MemoryUnit]:
         if key[2] and unit.target_text.strip():
             kept.setdefault(key, unit)
     return list(kept.values())
+
+
+#: What a backend knows of one normalised source: (source_text, target_text, origin) of
+#: its translation used most often (ties to the first origin, then target), or None.
+BestTarget = tuple[str, str, str] | None
+
+
+def exact_matches(
+    queries: Mapping[str, str], best: Mapping[str, BestTarget]
+) -> dict[str, MemoryMatch]:
+    """``lookup_exact_many``'s answer: for each text (key of ``queries``, its normalised
+    form the value) whose normalised form has a translation in ``best``."""
+    found: dict[str, MemoryMatch] = {}
+    for text, query in queries.items():
+        row = best.get(query)
+        if row is not None:
+            found[text] = make_match(query, score=100.0, source_text=row[0],
+                                     target_text=row[1], origin=row[2])
+    return found
+
+
+def pick_matches(
+    query: str,
+    scored: Iterable[tuple[float, str]],
+    targets: dict[str, BestTarget],
+    fetch: Callable[[list[str]], Mapping[str, BestTarget]],
+    *,
+    limit: int,
+) -> list[MemoryMatch]:
+    """The first ``limit`` of ``scored`` (score, normalised source; best first) still in
+    the memory, as matches of ``query``. ``targets`` holds the sources looked up so far;
+    ``fetch(sources)`` looks up the others (and they are added to ``targets``)."""
+    chosen: list[MemoryMatch] = []
+    done: set[str] = set()
+    for score, text in scored:
+        if text in done:
+            continue
+        done.add(text)
+        if text not in targets:
+            targets.update(fetch([text]))
+        row = targets[text]
+        if row is None:
+            continue  # removed since it was scored
+        chosen.append(make_match(query, score=score, source_text=row[0],
+                                 target_text=row[1], origin=row[2]))
+        if len(chosen) == limit:
+            break
+    return chosen
 
 
 def make_match(

@@ -29,15 +29,10 @@ from urllib.parse import urlsplit
 import psycopg
 
 from i18n_kit.errors import MemoryStoreError
-from i18n_kit.translation.fuzzy import (
-    BRUTE_FORCE_TEXTS,
-    FuzzyIndex,
-    gram_size_for,
-    length_bounds,
-    score_texts,
-)
+from i18n_kit.translation.fuzzy import BRUTE_FORCE_TEXTS, length_bounds, score_all, score_texts
 from i18n_kit.translation.memory import (
     DEFAULT_THRESHOLD,
+    BestTarget,
     FileChange,
     FileKind,
     FileRecord,
@@ -45,9 +40,10 @@ from i18n_kit.translation.memory import (
     MemoryStats,
     MemoryUnit,
     UpdateReport,
-    make_match,
+    exact_matches,
     mask_url,
     normalize_text,
+    pick_matches,
     plan_catalog_update,
     summarize_update,
     unique_units,
@@ -81,12 +77,6 @@ _SCHEMA = [
     " USING gist (source_norm gist_trgm_ops(siglen=256))",
     "INSERT INTO i18n_kit_tm_meta VALUES ('schema', '1') ON CONFLICT DO NOTHING",
 ]
-
-_BEST_TARGET: LiteralString = """
-SELECT min(source_text), target_text, min(origin), count(*) AS uses FROM i18n_kit_tm_units
-WHERE source_lang = %s AND target_lang = %s AND md5(source_norm) = md5(%s) AND source_norm = %s
-GROUP BY target_text ORDER BY uses DESC, min(origin), target_text LIMIT 1
-"""
 
 _BEST_TARGETS: LiteralString = """
 SELECT norm, source, target, origin FROM (
@@ -149,22 +139,17 @@ class PostgresMemory:
         self, source_text: str, *, source_lang: str, target_lang: str
     ) -> MemoryMatch | None:
         """The translation of a source equal to ``source_text`` after whitespace normalisation."""
-        query = normalize_text(source_text)
-        row = self._db.execute(_BEST_TARGET, (source_lang, target_lang, query, query)).fetchone()
-        if row is None:
-            return None
-        return make_match(query, score=100.0, source_text=row[0], target_text=row[1],
-                          origin=row[2])
+        return self.lookup_exact_many(
+            [source_text], source_lang=source_lang, target_lang=target_lang
+        ).get(source_text)
 
     def lookup_exact_many(
         self, texts: Iterable[str], *, source_lang: str, target_lang: str
     ) -> dict[str, MemoryMatch]:
         """``lookup_exact`` of each of ``texts`` (the keys), in a query per 500 texts."""
         queries = {text: normalize_text(text) for text in texts}
-        best = self._best_targets(queries.values(), source_lang, target_lang)
-        return {text: make_match(query, score=100.0, source_text=row[0], target_text=row[1],
-                                 origin=row[2])
-                for text, query in queries.items() if (row := best.get(query)) is not None}
+        return exact_matches(queries, self._best_targets(queries.values(), source_lang,
+                                                         target_lang))
 
     def lookup_fuzzy(
         self,
@@ -192,7 +177,7 @@ class PostgresMemory:
     ) -> dict[str, list[MemoryMatch]]:
         """``lookup_fuzzy`` of each of ``texts`` (the keys). A language pair of at most
         ``BRUTE_FORCE_TEXTS`` sources is fetched once and every query scored against all
-        of it (``FuzzyIndex.search_many``, as the SQLite backend does); a larger one asks
+        of it (``fuzzy.score_all``, as the SQLite backend does); a larger one asks
         pg_trgm's nearest ``CANDIDATES`` for each query."""
         queries = {text: normalize_text(text) for text in texts}
         distinct = sorted({query for query in queries.values() if query})
@@ -203,8 +188,7 @@ class PostgresMemory:
             " WHERE source_lang = %s AND target_lang = %s LIMIT %s",
             (source_lang, target_lang, BRUTE_FORCE_TEXTS + 1)))
         if len(sources) <= BRUTE_FORCE_TEXTS:
-            index = FuzzyIndex.build(sources, gram_size=gram_size_for(source_lang))
-            found = index.search_many(distinct, threshold=threshold)
+            found = score_all(distinct, sources, threshold=threshold)
             ranked = {query: [(score, sources[i]) for score, i in hits]
                       for query, hits in zip(distinct, found, strict=True)}
         else:
@@ -213,19 +197,13 @@ class PostgresMemory:
         targets = self._best_targets(
             {text for scored in ranked.values() for _, text in scored[:limit]},
             source_lang, target_lang)
-        matches: dict[str, list[MemoryMatch]] = {}
-        for query, scored in ranked.items():
-            chosen: list[MemoryMatch] = []
-            for score, text in scored:
-                if text not in targets:
-                    targets.update(self._best_targets([text], source_lang, target_lang))
-                row = targets[text]
-                if row is not None:
-                    chosen.append(make_match(query, score=score, source_text=row[0],
-                                             target_text=row[1], origin=row[2]))
-                if len(chosen) == limit:
-                    break
-            matches[query] = chosen
+        matches = {
+            query: pick_matches(
+                query, scored, targets,
+                lambda sources: self._best_targets(sources, source_lang, target_lang),
+                limit=limit)
+            for query, scored in ranked.items()
+        }
         return {text: matches.get(query, []) for text, query in queries.items()}
 
     def _nearest(
@@ -246,12 +224,11 @@ class PostgresMemory:
 
     def _best_targets(
         self, norms: Iterable[str], source_lang: str, target_lang: str
-    ) -> dict[str, tuple[str, str, str] | None]:
-        """For each normalised source: (source_text, target_text, origin) of the
-        translation used most often (ties to the first origin, then target), or None;
-        ranked by the database as ``_BEST_TARGET`` ranks one."""
+    ) -> dict[str, BestTarget]:
+        """The ``BestTarget`` of each normalised source, in a query per 500 (ranked by
+        the database: its collation orders the ties)."""
         wanted = sorted(set(norms))
-        best: dict[str, tuple[str, str, str] | None] = dict.fromkeys(wanted)
+        best: dict[str, BestTarget] = dict.fromkeys(wanted)
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             digests = [hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()

@@ -25,6 +25,7 @@ from i18n_kit.errors import MemoryStoreError
 from i18n_kit.translation.fuzzy import FuzzyIndex, gram_size_for, score_texts
 from i18n_kit.translation.memory import (
     DEFAULT_THRESHOLD,
+    BestTarget,
     FileChange,
     FileKind,
     FileRecord,
@@ -32,8 +33,9 @@ from i18n_kit.translation.memory import (
     MemoryStats,
     MemoryUnit,
     UpdateReport,
-    make_match,
+    exact_matches,
     normalize_text,
+    pick_matches,
     plan_catalog_update,
     summarize_update,
     unique_units,
@@ -139,14 +141,8 @@ class SQLiteMemory:
     ) -> dict[str, MemoryMatch]:
         """``lookup_exact`` of each of ``texts`` (the keys), in a query per 500 texts."""
         queries = {text: normalize_text(text) for text in texts}
-        best = self._best_targets(queries.values(), source_lang, target_lang)
-        found: dict[str, MemoryMatch] = {}
-        for text, query in queries.items():
-            row = best.get(query)
-            if row is not None:
-                found[text] = make_match(query, score=100.0, source_text=row[0],
-                                         target_text=row[1], origin=row[2])
-        return found
+        return exact_matches(queries, self._best_targets(queries.values(), source_lang,
+                                                         target_lang))
 
     def lookup_fuzzy(
         self,
@@ -218,7 +214,7 @@ class SQLiteMemory:
         query: str,
         indexed: Sequence[tuple[float, str]],
         newer: Sequence[str],
-        targets: dict[str, tuple[str, str, str] | None],
+        targets: dict[str, BestTarget],
         source_lang: str,
         target_lang: str,
         *,
@@ -232,28 +228,14 @@ class SQLiteMemory:
             scored += [(score, newer[i]) for score, i in
                        score_texts(query, newer, threshold=threshold)]
             scored.sort(key=lambda item: (-item[0], item[1]))
-        chosen: list[MemoryMatch] = []
-        done: set[str] = set()
-        for score, text in scored:
-            if text in done:
-                continue
-            done.add(text)
-            if text not in targets:
-                targets.update(self._best_targets([text], source_lang, target_lang))
-            row = targets[text]
-            if row is None:
-                continue  # removed since the index was built
-            chosen.append(make_match(query, score=score, source_text=row[0],
-                                     target_text=row[1], origin=row[2]))
-            if len(chosen) == limit:
-                break
-        return chosen
+        return pick_matches(
+            query, scored, targets,
+            lambda sources: self._best_targets(sources, source_lang, target_lang), limit=limit)
 
     def _best_targets(
         self, norms: Iterable[str], source_lang: str, target_lang: str
-    ) -> dict[str, tuple[str, str, str] | None]:
-        """For each normalised source: (source_text, target_text, origin) of the
-        translation used most often (ties to the first origin, then target), or None."""
+    ) -> dict[str, BestTarget]:
+        """The ``BestTarget`` of each normalised source, in a query per 500."""
         wanted = sorted(set(norms))
         best: dict[str, tuple[tuple[int, str, str], tuple[str, str, str]]] = {}
         for start in range(0, len(wanted), _IN_CHUNK):

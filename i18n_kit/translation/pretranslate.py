@@ -290,7 +290,7 @@ class Pretranslator:
                 memory.record_catalogs(catalogs)
             finally:
                 memory.close()
-        except Exception:  # noqa: BLE001
+        except Exception:
             # The files are already in place: the memory is a cache, and failing to
             # record them here (a locked database, a dropped connection) costs the next
             # run a parse, never a translation.
