@@ -17,7 +17,7 @@ LATIN_LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 URL_PATTERN = (
     rf"(?:https?://|ftp://|www\.)[^\s<>()\[\]«»“”{CJK_CHARS}{CJK_PUNCTUATION}]*"
     rf"[^\s<>()\[\].,;:!?«»“”'\"{CJK_CHARS}{CJK_PUNCTUATION}]"
-    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+    r"|(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 )
 
 # Spans whose characters are not prose: a Markdown link or image target, a code span, a

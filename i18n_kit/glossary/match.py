@@ -45,7 +45,9 @@ _TOKEN = (
 )
 _BLANK_LINE = r"\n[ \t]*\n"  # ends a paragraph; no term spans two
 _TOKEN_RE = re.compile(rf"{_BLANK_LINE}|{_TOKEN}")
-_PAIR_RE = re.compile(rf"([\s{_SOFT}]*)({_TOKEN})")
+# The gap may also end at the end of the text: a gap that could not (a run of "(" with
+# no word after it) was tried again from each of its characters, quadratic in its length.
+_PAIR_RE = re.compile(rf"([\s{_SOFT}]*)({_TOKEN}|\Z)")
 _BLANK_LINE_RE = re.compile(_BLANK_LINE)
 _SOFT_GAP_RE = re.compile(rf"\s*[{_DASHES}]\s*")
 _STRIP_RE = re.compile(r"[\"'«»‘’‚‛“”„‟‹›「」『』《》〈〉【】〔〕()（）\[\]*_~`]")
@@ -316,6 +318,8 @@ class TermIndex:
         patterns = self._patterns[lang]
         # (gap, token) pairs: the gaps' lengths give the offsets without a per-token loop.
         pairs: list[tuple[str, str]] = _PAIR_RE.findall(text, offset, stop)
+        while pairs and not pairs[-1][1]:
+            pairs.pop()  # the gap at the end, and the empty match at the end
         stream = "".join(map(self._surfaces[lang].__getitem__, map(itemgetter(1), pairs)))
         found: list[tuple[int, int, int]] = []  # (first token, -length, pattern)
         width = self._width

@@ -34,7 +34,7 @@ _WIDE = (
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f"
 )
 _WIDE_CHAR = re.compile(f"[{_WIDE}]")
-_HARD_BREAK = re.compile(r"(?:\\|[ \t]{2,})\n\s*")
+_HARD_BREAK = re.compile(r"(?:\\|(?<![ \t])[ \t]{2,})\n\s*")
 _CJK_WRAP = re.compile(f"(?<=[{_WIDE}])[^\\S\u00a0]*\\n\\s*(?=[{_WIDE}])")
 _SPACE_RUN = re.compile(r"\s+")  # Python's \s includes U+00A0, U+202F and U+3000
 _HARD_BREAK_MARK = "\x00"

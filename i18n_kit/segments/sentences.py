@@ -51,7 +51,7 @@ _CLOSE = (
     r"(?:\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
     r"|[)\]\"'’”»*_`」』）》〉】〕]|\\(?=\n))"
 )
-_LATIN_CANDIDATE = re.compile(rf"(?P<term>[.!?…]+)(?P<close>{_CLOSE}*)(?=\s)")
+_LATIN_CANDIDATE = re.compile(rf"(?<![.!?…])(?P<term>[.!?…]+)(?P<close>{_CLOSE}*)(?=\s)")
 _ZH_CANDIDATE = re.compile(
     rf"(?P<term>(?:[。！？｡!?…]|\.{{3,}})+|\.+(?={_CLOSE}*\s))(?P<close>{_CLOSE}*)"
 )
@@ -69,7 +69,7 @@ _PROTECTED = re.compile(
     r"""
     (?=[`!\[<hw*_])  # cheap first-character test before trying every alternative
     (?:
-      (`+)(?!`).{1,2000}?(?<!`)\1(?!`)
+      (?<!`)(`+)(?!`).{1,2000}?(?<!`)\1(?!`)
     | !?\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)
     | <[a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*>
     | (?:https?://|www\.)[A-Za-z0-9\-._~:/?\#\[\]@!$&'()*+,;=%]*[A-Za-z0-9\-_~/\#=%&+]

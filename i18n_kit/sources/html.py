@@ -72,6 +72,9 @@ _CLOSES_P = _HEADINGS | frozenset(
     "address article aside blockquote details div dl fieldset figcaption figure footer form"
     " header hgroup hr main menu nav ol p pre section table ul li dd dt".split()
 )
+# Open elements at most (browsers stop nesting at 512): every start tag looks through
+# the open elements, so a cap keeps the reader linear in the size of the file.
+MAX_DEPTH = 256
 _LANGUAGE_CLASS = re.compile(r"(?:language|lang)-(\S+)")
 _ALIGN = re.compile(r"text-align\s*:\s*(left|right|center)")
 
@@ -181,6 +184,13 @@ class _Reader(HTMLParser):
             if tag == self.skipping:
                 self.skip_depth += 1
             return
+        if len(self.stack) + (len(self.inline.open) if self.inline is not None else 0) >= MAX_DEPTH:
+            raise SourceError(
+                f"<{tag}> is nested inside {MAX_DEPTH} open elements; close the elements"
+                " that are left open, or flatten them",
+                path=self.origin,
+                line=self.line(),
+            )
         if self.pre is not None:
             if tag == "code" and not self.pre_info:
                 self.pre_info = _language(attributes)

@@ -38,7 +38,7 @@ _CODE_SPANS = re.compile("\ufdd4([^\ufdd5]*)\ufdd5")
 _ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _TAG_START = re.compile(r"[A-Za-z/!?]")
 _EDGE = re.compile(r"^(?:[ \u00a0]|\\\n)*|(?:[ \u00a0]|\\\n)*$")
-_BREAK = re.compile(r" *\\\n *")
+_BREAK = re.compile(r"(?:(?<! ) +)?\\\n *")  # spaces before it: from the first one only
 
 
 @dataclass(slots=True)

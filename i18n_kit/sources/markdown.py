@@ -197,6 +197,7 @@ def _read_blocks(body: str, *, origin: str, offset: int) -> list[Block]:
     env: dict[str, object] = {}
     tokens = _parser().parse(body, env)
     _refuse_references(env, origin=origin, offset=offset)
+    _refuse_deep_nesting(tokens, origin=origin, offset=offset)
     walker = _Walker(origin=origin, offset=offset)
     for index, token in enumerate(tokens):
         _visit(walker, tokens, index, token)
@@ -215,6 +216,20 @@ def _refuse_references(env: dict[str, object], *, origin: str, offset: int) -> N
         path=origin,
         line=line,
     )
+
+
+def _refuse_deep_nesting(tokens: Sequence[Token], *, origin: str, offset: int) -> None:
+    """markdown-it stops reading blocks nested ``maxNesting`` deep and drops what they hold
+    without a word (10,000 nested quotations read as "no text"): refuse before that depth."""
+    limit = int(_parser().options["maxNesting"]) - 1
+    for token in tokens:
+        if token.nesting == 1 and token.level >= limit:
+            raise SourceError(
+                f"block quotations and lists nested more than {limit - 1} levels deep (a list"
+                " counts two); what is inside them would be lost: flatten them",
+                path=origin,
+                line=(token.map[0] if token.map else 0) + 1 + offset,
+            )
 
 
 def _visit(walker: _Walker, tokens: Sequence[Token], index: int, token: Token) -> None:

@@ -15,7 +15,7 @@ The order is the policy, first match wins:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -140,10 +140,16 @@ class SegmentContext:
     hits: Sequence[TermHit] = ()  # glossary terms in the source text
 
 
-_URL = re.compile(r"(?:https?://|mailto:|www\.)\S+|\S+@\S+\.\w+")
+# Every pattern here runs in time linear in the text, whatever the text: an e-mail
+# address is tried only where a run without "@" and spaces starts (from anywhere in a
+# run, "\S+@" scanned the rest of it at every character: quadratic on Chinese, which
+# has no spaces), and a link target stops at the next "(" unless it is one nested pair.
+_URL = re.compile(r"(?:https?://|mailto:|www\.)\S+|(?<![^\s@])[^\s@]+@[^\s@]+\.\w+")
 _CODE = re.compile(r"`[^`]*`")
+_LINK_TARGET = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)")
 _LETTER = re.compile(r"[^\W\d_]")
-_QUOTED = re.compile(r"[“«\"„「『](?P<inner>[^”»\"“」』]+)[”»\"“」』]")
+_QUOTE_OPENER = re.compile(r"[“«\"„「『]")
+_QUOTE_CLOSER = re.compile(r"[”»\"“」』]")
 _EDGE_PUNCTUATION = " \t.,;:!?…。，；：！？*_()[]「」“”«»\"'"
 
 
@@ -211,7 +217,7 @@ def route_segment(
 
 def _has_words(text: str) -> bool:
     text = _CODE.sub(" ", _URL.sub(" ", text))
-    text = re.sub(r"\]\([^)]*\)", "]", text)  # link and image targets
+    text = _LINK_TARGET.sub("]", text)  # link and image targets
     return bool(_LETTER.search(text))
 
 
@@ -253,9 +259,29 @@ def _policy_reason(context: SegmentContext, routing: RoutingConfig) -> str | Non
 def _is_quotation(context: SegmentContext) -> bool:
     if context.block_kind is BlockKind.QUOTE:
         return True
-    for match in _QUOTED.finditer(context.source_text):
-        inner = match["inner"]
+    for inner in _quoted(context.source_text):
         words = len(inner.split()) if context.source_lang != "zh" else len(inner) // 2
         if words >= 4:
             return True
     return False
+
+
+def _quoted(text: str) -> Iterator[str]:
+    """What stands between an opening quotation mark and the first closing one after it,
+    left to right, as ``[“«"„「『]([^”»"“」』]+)[”»"“」』]`` finds it, in linear time: the
+    regular expression scans to the end of the text from every opener that is never
+    closed (quadratic on a run of them)."""
+    position = 0
+    closer = -1  # the first closing mark after the last opener looked at
+    while (opener := _QUOTE_OPENER.search(text, position)) is not None:
+        start = opener.start()
+        if closer <= start:
+            found = _QUOTE_CLOSER.search(text, start + 1)
+            if found is None:
+                return
+            closer = found.start()
+        if closer > start + 1:
+            yield text[start + 1 : closer]
+            position = closer + 1
+        else:
+            position = start + 1
