@@ -23,7 +23,9 @@ _ZH_MARK_RES = (
 )
 _ZH_SPACE_RE = re.compile(rf"(?<=[{_WIDE}])[ \t\u00a0\u3000]+(?=[{_WIDE}])")
 _MIXED_WORD_RE = re.compile(
-    rf"(?=[\w{CYRILLIC_CHARS}]*[A-Za-z])(?=[\w]*[{CYRILLIC_CHARS}])(?<![\w])\w+"
+    # At word starts only: from every character, the lookaheads rescanned the rest of
+    # the word (quadratic on a long run of Chinese, which is all one \w+ word).
+    rf"(?<![\w])(?=[\w{CYRILLIC_CHARS}]*[A-Za-z])(?=[\w]*[{CYRILLIC_CHARS}])\w+"
 )
 
 

@@ -8,8 +8,13 @@ Safety, for a server that can write translators' files:
   ``Origin`` equal to the preview's, a JSON body, and at most ``MAX_BODY_BYTES``;
 - slugs and locale codes are looked up in the project's own lists and files under
   ``content/`` are resolved and kept inside it: no request reaches outside the project;
-- pages are rendered with autoescaping and served with a Content-Security-Policy that
-  allows only the preview's own script.
+- pages are rendered with autoescaping; every response carries a Content-Security-Policy
+  that allows only the preview's own script file (``page_csp``), and content assets
+  (images, SVG) are served as sandboxed documents with ``default-src 'none'``
+  (``ASSET_CSP``): a script in an SVG under ``content/`` runs nothing and has no origin
+  to reach the save endpoint from;
+- a bad URL (a NUL, a name too long for the file system, encoded traversal) is answered
+  400 or 404 with one line, never a traceback.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import secrets
 import threading
 from collections.abc import Awaitable, Callable, Collection, MutableMapping
@@ -63,18 +69,31 @@ _STATIC_DIR = Path(__file__).parent / "static"
 _STATIC_FILES = {"preview.js": "text/javascript", "preview.css": "text/css"}
 # The built page's print button is the only inline script; allow exactly that one.
 _PRINT_HASH = base64.b64encode(hashlib.sha256(b"window.print()").digest()).decode("ascii")
-_CSP = (
+# Pages may run the preview's own script file and nothing else: not a script that sits
+# among the content assets (raw HTML in an article could name one, and 'self' would let it
+# run with the page's token). The script's URL is written in full when the Host is known.
+_PAGE_CSP = (
     "default-src 'self'; "
-    f"script-src 'self' 'unsafe-hashes' 'sha256-{_PRINT_HASH}'; "
+    "script-src {script} 'unsafe-hashes' 'sha256-" + _PRINT_HASH + "'; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data: https: http:; "
     "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
+# Content assets (images, SVG, anything under content/) are sandboxed documents with no
+# script, no fetch and an opaque origin: an SVG with a script, opened in the preview,
+# runs nothing, and could not read a page's token or pass the save's Origin check if it
+# did. They may be shown inside the preview's own pages only.
+ASSET_CSP = (
+    "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:;"
+    " frame-ancestors 'self'"
+)
 _HEADERS = {
-    "Content-Security-Policy": _CSP,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
+_HOST_SOURCE = re.compile(r"[A-Za-z0-9.\-]+(?::[0-9]{1,5})?|\[[0-9A-Fa-f:.]+\](?::[0-9]{1,5})?")
+# Longest request path the asset route looks up (a file name is at most 255 bytes).
+MAX_ASSET_PATH = 1024
 _EDIT_FIELDS = {
     "slug": str, "locale": str, "key": str, "base_text": str, "base_status": str,
     "target_text": str, "approve": bool,
@@ -170,7 +189,53 @@ def create_app(
     )
     hosts = allowed_hosts if allowed_hosts is not None else allowed_hosts_for(host)
     app.add_middleware(_HostGuard, allowed=None if hosts is None else frozenset(hosts))
+    app.add_middleware(_SecurityHeaders)
     return app
+
+
+def page_csp(scheme: str, host: str) -> str:
+    """The Content-Security-Policy of every response but content assets.
+
+    >>> "script-src http://127.0.0.1:8000/_preview/static/preview.js " in page_csp(
+    ...     "http", "127.0.0.1:8000")
+    True
+    """
+    if scheme in ("http", "https") and _HOST_SOURCE.fullmatch(host):
+        script = f"{scheme}://{host}{STATIC_URL}preview.js"
+    else:  # a Host no CSP can name: the page gets no script at all
+        script = "'none'"
+    return _PAGE_CSP.format(script=script)
+
+
+class _SecurityHeaders:
+    """Gives every response (errors, refusals and Starlette's own 404 and 405 included) a
+    Content-Security-Policy and the other headers in ``_HEADERS``, unless it set its own."""
+
+    def __init__(self, app: AsgiApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        host = ""
+        for name, value in scope.get("headers", []):
+            if name == b"host":
+                host = value.decode("latin-1")
+        csp = page_csp(str(scope.get("scheme", "http")), host)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                extra = {"Content-Security-Policy": csp, **_HEADERS}
+                for name, value in extra.items():
+                    if name.lower().encode("latin-1") not in present:
+                        headers.append((name.lower().encode("latin-1"), value.encode("latin-1")))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 class _HostGuard:
@@ -272,7 +337,7 @@ class _Preview:
         try:
             snapshot = take_snapshot(self.config)
             if slug not in snapshot.works:
-                return _not_found(f"no article {slug!r} in this project")
+                return _not_found(f"no article {slug[:200]!r} in this project")
             ui = load_ui(self.config.locales, override_dir=self.config.locales_dir)
             built = build_preview_page(snapshot, slug, locale_code)
             html = assemble_page(
@@ -291,23 +356,31 @@ class _Preview:
         if locale_code not in self.config.locales:
             return _not_found(self._unknown_locale(locale_code))
         relative = str(request.path_params["path"])
+        if any(ord(char) < 0x20 or char == "\x7f" for char in relative):
+            return PlainTextResponse("bad request: a control character in the path",
+                                     status_code=400)
+        missing = f"no file {relative[:200]!r} in this project's content folder"
+        if len(relative.encode("utf-8", "surrogatepass")) > MAX_ASSET_PATH:
+            return _not_found(missing)
         content = self.config.content_dir.resolve()
-        path = (content / relative).resolve()
-        if (
-            not path.is_relative_to(content)
-            or any(part.startswith(".") for part in path.relative_to(content).parts)
-            or path.suffix.lower() in SOURCE_SUFFIXES
-            or not path.is_file()
-        ):
-            return _not_found(f"no file {relative!r} in this project's content folder")
-        return FileResponse(path, headers={"X-Content-Type-Options": "nosniff"})
+        try:
+            path = (content / relative).resolve()
+            if (
+                not path.is_relative_to(content)
+                or any(part.startswith(".") for part in path.relative_to(content).parts)
+                or path.suffix.lower() in SOURCE_SUFFIXES
+                or not path.is_file()
+            ):
+                return _not_found(missing)
+        except (OSError, ValueError):  # a name too long for the file system, ...
+            return _not_found(missing)
+        return FileResponse(path, headers={"Content-Security-Policy": ASSET_CSP})
 
     async def static(self, request: Request) -> Response:
         name = str(request.path_params["name"])
         if name not in _STATIC_FILES:
             return _not_found(f"no preview file {name!r}")
-        return FileResponse(_STATIC_DIR / name, media_type=_STATIC_FILES[name],
-                            headers={"Cache-Control": "no-store"})
+        return FileResponse(_STATIC_DIR / name, media_type=_STATIC_FILES[name])
 
     # ------------------------------------------------------------------ saving
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from i18n_kit.sources.text import parse_text
 
 __all__ = [
+    "MAX_SOURCE_BYTES",
     "SOURCE_SUFFIXES",
     "parse_article",
     "parse_html",
@@ -29,6 +30,9 @@ __all__ = [
 
 #: File suffixes `read_article` understands (compared in lower case).
 SOURCE_SUFFIXES: tuple[str, ...] = (".md", ".markdown", ".html", ".htm", ".txt")
+#: The largest source file read: a news article is tens of kilobytes; past this, an
+#: absurd file (a megabyte of brackets) is refused at once instead of parsed for minutes.
+MAX_SOURCE_BYTES = 256 * 1024
 
 
 def read_article(path: Path, *, root: Path, default_lang: str) -> Article:
@@ -48,6 +52,12 @@ def read_article(path: Path, *, root: Path, default_lang: str) -> Article:
             f"cannot read the file: {exc.strerror or exc}; check that it exists and is readable",
             path=origin,
         ) from exc
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(
+            f"the file has {len(data):,} bytes; an article may have at most"
+            f" {MAX_SOURCE_BYTES:,}: split it into several articles",
+            path=origin,
+        )
     text = decode_utf8(data, origin=origin)
     return parse_article(text, origin=origin, suffix=path.suffix, default_lang=default_lang)
 

@@ -23,6 +23,8 @@ from i18n_kit.model import SOURCE_LANGUAGES, Article, Block, BlockKind, Markup
 #: Header keys with a meaning of their own; every other key goes to ``Article.meta``.
 HEADER_KEYS: tuple[str, ...] = ("title", "date", "slug", "lang", "summary")
 
+#: The longest paragraph, heading, list item or table cell read (code blocks included).
+MAX_BLOCK_CHARS = 20_000
 _FENCE = re.compile(r"---[ \t]*")
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -197,6 +199,14 @@ def build_article(
         raise SourceError(
             "article has no text; write at least one paragraph below the title", path=origin
         )
+    for block in (title, values.get("summary"), *body):
+        if block is not None and len(block.text) > MAX_BLOCK_CHARS:
+            raise SourceError(
+                f"a block of {len(block.text):,} characters; a paragraph, heading or cell may"
+                f" have at most {MAX_BLOCK_CHARS:,} (a translator works on sentences): split it",
+                path=origin,
+                line=block.line,
+            )
     header = [_header_block(BlockKind.TITLE, title)]
     summary = values.get("summary")
     if summary is not None and summary.text.strip():

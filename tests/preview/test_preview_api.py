@@ -38,7 +38,9 @@ HEADERS = {TOKEN_HEADER: TOKEN, "Origin": ORIGIN, "Content-Type": "application/j
 
 @pytest.fixture
 def client(config: ProjectConfig) -> TestClient:
-    return TestClient(create_app(config, token=TOKEN, allowed_hosts={"testserver"}))
+    client = TestClient(create_app(config, token=TOKEN, allowed_hosts={"testserver"}))
+    client.config = config  # type: ignore[attr-defined]
+    return client
 
 
 class _Segments(HTMLParser):
@@ -334,3 +336,98 @@ def test_a_sentence_gone_from_the_catalog_is_a_conflict(client: TestClient,
     assert response.status_code == 409
     assert response.json()["theirs"] is None and response.json()["yours"] == "Текст"
     assert "this sentence is no longer in the catalog" in response.json()["error"]
+
+
+LONG = "a" * 5000
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "message"),
+    [
+        ("/ru/images/a%00b.png", 400, "bad request: a control character in the path"),
+        ("/ru/%0a.png", 404, "Not Found"),  # no route matches a newline
+        (f"/ru/{'b' * 300}.png", 404,
+         f"no file '{'b' * 200}' in this project's content folder"),
+        (f"/ru/images/{LONG}", 404, f"no file '{'images/' + 'a' * 193}' in this project's "
+         "content folder"),
+        ("/ru/" + "a/" * 600 + "x.png", 404,
+         f"no file '{('a/' * 100)}' in this project's content folder"),
+        (f"/ru/{LONG}.html", 404, f"no article '{'a' * 200}' in this project"),
+        ("/ru/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc/passwd", 404,
+         "no file '../../../etc/passwd' in this project's content folder"),
+        ("/ru/images/%2e%2e/%2e%2e/i18n-kit.toml", 404,
+         "no file 'images/../../i18n-kit.toml' in this project's content folder"),
+        ("/ru/..%5c..%5ci18n-kit.toml", 404,
+         "no file '..\\\\..\\\\i18n-kit.toml' in this project's content folder"),
+        ("/ru/%ff%fe.png", 404, "no file '\ufffd\ufffd.png' in this project's content folder"),
+        ("/_preview/static/%00", 404, "no preview file '\\x00'"),
+    ],
+)
+def test_bad_urls_are_answered_with_one_line(client: TestClient, url: str, status: int,
+                                             message: str) -> None:
+    response = client.get(url)  # the TestClient raises on any exception in the app
+    assert (response.status_code, response.text) == (status, message)
+    assert "default-src" in response.headers["content-security-policy"]
+
+
+def _every_kind_of_response(client: TestClient) -> dict[str, object]:
+    return {
+        "index": client.get("/"),
+        "page": client.get(f"/ru/{SLUG}.html"),
+        "site index": client.get("/ru/index.html"),
+        "script": client.get("/_preview/static/preview.js"),
+        "style": client.get("/_preview/static/preview.css"),
+        "not found": client.get("/ru/no-such.html"),
+        "no route": client.get("/a/b/c/d.html/"),
+        "wrong method": client.post("/"),
+        "refused save": client.post("/_preview/api/save", json={}),
+        "bad save": client.post("/_preview/api/save", content=b"[", headers=HEADERS),
+    }
+
+
+def test_every_response_carries_a_content_security_policy(client: TestClient) -> None:
+    page_policy = (
+        "default-src 'self'; script-src http://testserver/_preview/static/preview.js "
+        "'unsafe-hashes' 'sha256-"
+    )
+    for what, response in _every_kind_of_response(client).items():
+        headers = response.headers  # type: ignore[attr-defined]
+        assert headers["content-security-policy"].startswith(page_policy), what
+        assert headers["x-content-type-options"] == "nosniff", what
+    refused = TestClient(create_app(_config_of(client), token=TOKEN), base_url="http://evil.example:8000").get("/")
+    assert refused.status_code == 403
+    assert "script-src http://evil.example:8000/" in refused.headers["content-security-policy"]
+
+
+def _config_of(client: TestClient) -> ProjectConfig:
+    return client.config  # type: ignore[attr-defined,no-any-return]
+
+
+def test_content_assets_are_sandboxed_documents_without_script(
+    client: TestClient, config: ProjectConfig
+) -> None:
+    (config.content_dir / "images" / "chart.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "utf-8")
+    for url in ("/ru/images/chart.svg", "/zh/images/business-council-meeting.png"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response.headers["content-security-policy"] == (
+            "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+            "font-src data:; frame-ancestors 'self'"
+        )
+        assert response.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/ru/images/chart.svg").headers["content-type"] == "image/svg+xml"
+
+
+def test_a_save_from_a_sandboxed_document_is_refused(client: TestClient,
+                                                     config: ProjectConfig) -> None:
+    # What a script in a sandboxed asset would send, had it the token: Origin "null".
+    path = catalog_path(config, "ru")
+    before = path.read_bytes()
+    entry = find_entry(path, fuzzy=True)
+    body = edit_body(path, entry.msgid, "Подделка.", approve=True)
+    response = client.post("/_preview/api/save", json=body,
+                           headers={**HEADERS, "Origin": "null"})
+    assert (response.status_code, response.json()) == (
+        403, {"error": "refused: Origin 'null' is not this preview (http://testserver)"})
+    assert path.read_bytes() == before

@@ -259,3 +259,76 @@ def test_forged_posts_are_refused(page: Page, server: str, config: ProjectConfig
     )
     assert status in ("opaque", "blocked")
     assert path.read_bytes() == before
+
+
+def _attack(body: dict[str, object]) -> str:
+    """Script that reads a preview page's session token and approves an edit with it."""
+    return (
+        "document.documentElement.setAttribute('data-ran', '1');"
+        f"fetch('/ru/{SLUG}.html').then(r => r.text()).then(html => {{"
+        "  const token = html.match(/i18n-preview-token\" content=\"([^\"]+)\"/)[1];"
+        "  window.top.document.documentElement.setAttribute('data-token', token);"
+        "  return fetch('/_preview/api/save', {method: 'POST', headers: {"
+        "    'Content-Type': 'application/json', 'X-Preview-Token': token},"
+        f"    body: JSON.stringify({json.dumps(body)})}});"
+        "}).then(r => document.documentElement.setAttribute('data-status', r.status))"
+        ".catch(e => document.documentElement.setAttribute('data-error', String(e)));"
+    )
+
+
+def _forged_approval(config: ProjectConfig) -> dict[str, object]:
+    path = catalog_path(config, "ru")
+    entry = find_entry(path, fuzzy=True)
+    return {
+        "slug": SLUG, "locale": "ru", "key": entry_key(entry.msgid), "base_text": entry.msgstr,
+        "base_status": "fuzzy", "target_text": "Подделка.", "approve": True,
+    }
+
+
+def test_a_script_in_an_svg_under_content_cannot_reach_the_token_or_the_api(
+    page: Page, server: str, config: ProjectConfig
+) -> None:
+    svg = config.content_dir / "images" / "chart.svg"
+    svg.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+        f"<script>{_attack(_forged_approval(config))}</script>"
+        '<rect width="10" height="10" fill="teal"/></svg>',
+        encoding="utf-8",
+    )
+    catalog = catalog_path(config, "ru").read_bytes()
+    response = page.goto(f"{server}/ru/images/chart.svg")
+    assert response is not None and response.status == 200
+    assert response.headers["content-security-policy"].startswith("sandbox; default-src 'none'")
+    page.wait_for_timeout(1500)  # time enough for the fetches the script would make
+    # Playwright's evaluate runs beside the page's CSP: it reads what the script did.
+    marks = page.evaluate(
+        "[...document.documentElement.attributes].map(a => a.name).filter(n => n.startsWith('data-'))"
+    )
+    assert marks == []
+    assert catalog_path(config, "ru").read_bytes() == catalog
+
+
+def test_a_script_among_the_content_assets_does_not_run_in_a_page(
+    page: Page, server: str, config: ProjectConfig
+) -> None:
+    # Raw HTML in an article is copied into its page: it may name a file under content/,
+    # which the page's script-src must not allow (it would run with the page's token).
+    (config.content_dir / "images" / "tracker.js").write_text(
+        _attack(_forged_approval(config)), encoding="utf-8")
+    source = config.content_dir / f"{SLUG}.md"
+    source.write_text(
+        source.read_text("utf-8") + '\n<script src="images/tracker.js"></script>\n', "utf-8")
+    catalog = catalog_path(config, "ru").read_bytes()
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto(f"{server}/ru/{SLUG}.html")
+    assert page.locator('script[src="images/tracker.js"]').count() == 1
+    page.wait_for_timeout(1500)
+    assert page.evaluate("document.documentElement.getAttribute('data-ran')") is None
+    assert page.evaluate("document.documentElement.getAttribute('data-token')") is None
+    assert catalog_path(config, "ru").read_bytes() == catalog
+    assert any("tracker.js" in violation for violation in violations)
+    # The preview's own script still runs: segments can be opened for editing.
+    assert page.locator(".article .i18n-seg").count() > 0
+    assert page.evaluate("document.body.classList.contains('i18n-overlay')") is True
