@@ -192,14 +192,16 @@ def parse_config(data: Mapping[str, object], *, root: Path) -> ProjectConfig:
     if tm_url is not None and (not isinstance(tm_url, str) or not tm_url.strip()):
         raise ConfigError(f"tm.url: expected a URL string, got {tm_url!r}", path=CONFIG_NAME)
 
+    folders = {name: _directory(paths, name, root) for name in ("content", "locales", "site")}
+    _check_overlaps(folders, root)
     return ProjectConfig(
         root=root,
         name=name,
         source_language=source,
         locales=tuple(locales),
-        content_dir=_directory(paths, "content", root),
-        locales_dir=_directory(paths, "locales", root),
-        site_dir=_directory(paths, "site", root),
+        content_dir=folders["content"],
+        locales_dir=folders["locales"],
+        site_dir=folders["site"],
         threshold=threshold,
         thresholds=thresholds,
         glossary_dir=_directory(paths, "glossary", root),
@@ -331,6 +333,37 @@ def _directory(paths: Mapping[str, object], name: str, root: Path) -> Path:
             path=CONFIG_NAME,
         )
     return root / relative
+
+
+def _check_overlaps(folders: Mapping[str, Path], root: Path) -> None:
+    """content/, locales/ and site/ are apart: a sync rewrites locales/ and site/ as a
+    whole, and must neither read what it writes nor delete what it reads."""
+    names = list(folders)
+    for index, name in enumerate(names):
+        path = folders[name]
+        shown = path.relative_to(root).as_posix()
+        if path == root:
+            raise ConfigError(
+                f"paths.{name}: {shown!r} is the project folder itself; name a folder inside it",
+                path=CONFIG_NAME,
+            )
+        if path.parts[len(root.parts)] == ".i18n-kit":
+            raise ConfigError(
+                f"paths.{name}: {shown!r} is inside .i18n-kit, the cache i18n-kit may delete;"
+                " choose another folder",
+                path=CONFIG_NAME,
+            )
+        for other in names[:index]:
+            there = folders[other]
+            if path == there or path.is_relative_to(there) or there.is_relative_to(path):
+                where = "is also" if path == there else (
+                    "is inside" if path.is_relative_to(there) else "holds")
+                raise ConfigError(
+                    f"paths.{name}: {shown!r} {where} paths.{other}"
+                    f" ({there.relative_to(root).as_posix()!r}); content, locales and site"
+                    " must be separate folders",
+                    path=CONFIG_NAME,
+                )
 
 
 def _locale_code(value: object, key: str) -> str:

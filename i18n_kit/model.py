@@ -67,6 +67,7 @@ class Article:
     date: dt.date | dt.datetime | None = None
     meta: Mapping[str, str] = field(default_factory=dict)  # other front-matter keys, as text
     blocks: tuple[Block, ...] = ()
+    slug_line: int | None = None  # the line of the front matter's `slug:`, if it has one
 
     @property
     def title(self) -> str:

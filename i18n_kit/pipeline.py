@@ -28,7 +28,7 @@ from i18n_kit.catalogs.articles import (
 )
 from i18n_kit.catalogs.po import Catalog, format_catalog, read_catalog
 from i18n_kit.config import CONFIG_NAME, ProjectConfig
-from i18n_kit.errors import SourceError
+from i18n_kit.errors import ConfigError, SourceError
 from i18n_kit.files import StagedFiles, hash_bytes, read_bytes_if_exists
 from i18n_kit.glossary.load import GLOSSARY_FOLDER, GLOSSARY_SUFFIXES
 from i18n_kit.model import Article, BlockKind, Segment
@@ -115,12 +115,49 @@ def find_sources(config: ProjectConfig) -> list[str]:
 def _split_content(config: ProjectConfig) -> tuple[list[str], list[str]]:
     """The source articles under content/, and the other files there (images: copied to
     every locale's site folder so relative links from the articles keep working)."""
+    _check_content_folder(config)
     sources: list[str] = []
     assets: list[str] = []
     for path in _content_files(config):
+        _check_file_name(path)
         is_source = os.path.splitext(path)[1].lower() in SOURCE_SUFFIXES
         (sources if is_source else assets).append(path)
     return sources, assets
+
+
+def _check_content_folder(config: ProjectConfig) -> None:
+    """A content folder that is missing or a file is a mistake (a mistyped paths.content),
+    never "no articles": that would delete every page and catalog."""
+    top = config.content_dir
+    shown = config.relative(top)
+    if top.is_dir():
+        return
+    if top.exists() or top.is_symlink():
+        problem = "is not a folder"
+    else:
+        problem = "does not exist"
+    raise ConfigError(
+        f"paths.content: {shown!r} {problem}; create it or set [paths] content to the folder"
+        " that holds the articles",
+        path=CONFIG_NAME,
+    )
+
+
+def _check_file_name(path: str) -> None:
+    """A file name every tool can write into a catalog reference and a page link."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise SourceError(
+            "the file name is not valid UTF-8; rename the file", path=shown
+        ) from None
+    if any(ord(char) < 0x20 or char == "\x7f" for char in path):
+        raise SourceError(
+            "the file name holds a line break or another control character; rename the file",
+            path="".join(c if ord(c) >= 0x20 and c != "\x7f" else f"\\x{ord(c):02x}"
+                         for c in path),
+        )
 
 
 def _content_files(config: ProjectConfig) -> list[str]:
@@ -502,9 +539,14 @@ def _check_slugs(
     for source in sources:
         slug = works[source].article.slug if source in works else state.articles[source].slug
         if slug in owners:
+            # Name the article that was just read (it has the line of its `slug:`).
+            named, other = source, owners[slug]
+            if source not in works and other in works:
+                named, other = other, source
             raise SourceError(
-                f"slug {slug!r} is already used by {owners[slug]}; give one of them another slug",
-                path=source,
+                f"slug {slug!r} is already used by {other}; give one of them another slug",
+                path=named,
+                line=works[named].article.slug_line if named in works else None,
             )
         owners[slug] = source
 

@@ -14,7 +14,7 @@ import re
 
 NBSP = "\u00a0"
 
-_TAG = re.compile(r"(<[^>]*>)")
+_TAG = re.compile(r"(<[^<>]*>)")  # not "[^>]": a run of "<" would be rescanned from each
 _CYRILLIC_WORD = "[А-Яа-яЁё]"
 _RU_PARTICLES = "же|ли|ль|бы|ж|б"
 # Lookbehind keeps hyphenated words («из-за», «по-русски») and longer words whole.

@@ -23,6 +23,11 @@ from i18n_kit.model import SOURCE_LANGUAGES, Article, Block, BlockKind, Markup
 #: Header keys with a meaning of their own; every other key goes to ``Article.meta``.
 HEADER_KEYS: tuple[str, ...] = ("title", "date", "slug", "lang", "summary")
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Slugs that would overwrite a file every sync writes (site/<locale>/index.html).
+RESERVED_SLUGS = frozenset({"index"})
+#: A slug names files (<slug>.html, <slug>.pot): 255 bytes at most, less the suffix.
+MAX_SLUG_LENGTH = 250
 #: The longest paragraph, heading, list item or table cell read (code blocks included).
 MAX_BLOCK_CHARS = 20_000
 _FENCE = re.compile(r"---[ \t]*")
@@ -93,6 +98,17 @@ def split_front_matter(text: str, *, origin: str) -> FrontMatter | None:
 
 
 def _parse_yaml_mapping(yaml_text: str, *, origin: str, first_line: int) -> dict[str, HeaderValue]:
+    # The YAML reader refuses these with a two-line message that names the file's first
+    # line: say which character, and where.
+    control = _CONTROL.search(yaml_text)
+    if control is not None:
+        start = yaml_text.rfind("\n", 0, control.start()) + 1
+        raise SourceError(
+            f"front matter holds the control character U+{ord(control.group()):04X} at column"
+            f" {control.start() - start + 1}; remove it",
+            path=origin,
+            line=first_line + yaml_text.count("\n", 0, control.start()),
+        )
     # compose() rather than safe_load(): nodes keep their lines and their text as written,
     # and no constructor can fail (or guess a type) on a value like 2020-02-30.
     try:
@@ -109,7 +125,8 @@ def _parse_yaml_mapping(yaml_text: str, *, origin: str, first_line: int) -> dict
         ) from exc
     except yaml.YAMLError as exc:
         raise SourceError(
-            f"front matter is not valid YAML: {exc}; fix the YAML between the '---' lines",
+            f"front matter is not valid YAML: {' '.join(str(exc).split())}; fix the YAML"
+            " between the '---' lines",
             path=origin,
             line=first_line - 1,
         ) from exc
@@ -219,7 +236,12 @@ def build_article(
         date=date,
         meta=meta,
         blocks=(*header, *body),
+        slug_line=_slug_line(values.get("slug")),
     )
+
+
+def _slug_line(value: HeaderValue | None) -> int | None:
+    return value.line if value is not None and value.text.strip() else None
 
 
 def _header_block(kind: BlockKind, value: HeaderValue) -> Block:
@@ -258,6 +280,20 @@ def _check_slug(value: HeaderValue | None, *, origin: str) -> str:
         else:
             problem = "may contain only letters, digits, '.', '_' and '-'"
         raise SourceError(f"slug {_quote(slug)} {problem}{fix}", path=origin, line=line)
+    if slug.casefold() in RESERVED_SLUGS:
+        raise SourceError(
+            f"slug {_quote(slug)} is the name of a page i18n-kit makes (the site's index)"
+            f"{fix or '; choose another slug'}",
+            path=origin,
+            line=line,
+        )
+    if len(slug) > MAX_SLUG_LENGTH:
+        raise SourceError(
+            f"slug of {len(slug)} characters; at most {MAX_SLUG_LENGTH} fit in a file name"
+            f" with '.html' or '.pot' after them{fix or '; shorten it'}",
+            path=origin,
+            line=line,
+        )
     return slug
 
 
