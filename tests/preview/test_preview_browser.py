@@ -302,7 +302,8 @@ def test_a_script_in_an_svg_under_content_cannot_reach_the_token_or_the_api(
     page.wait_for_timeout(1500)  # time enough for the fetches the script would make
     # Playwright's evaluate runs beside the page's CSP: it reads what the script did.
     marks = page.evaluate(
-        "[...document.documentElement.attributes].map(a => a.name).filter(n => n.startsWith('data-'))"
+        "[...document.documentElement.attributes].map(a => a.name)"
+        ".filter(n => n.startsWith('data-'))"
     )
     assert marks == []
     assert catalog_path(config, "ru").read_bytes() == catalog
