@@ -26,18 +26,21 @@ from i18n_kit.catalogs.articles import (
     read_targets,
     untranslated_sources,
 )
-from i18n_kit.catalogs.po import Catalog, format_catalog, read_catalog
+from i18n_kit.catalogs.po import Catalog, decode_catalog, format_catalog, read_catalog
 from i18n_kit.config import CONFIG_NAME, ProjectConfig
-from i18n_kit.errors import SourceError
-from i18n_kit.files import StagedFiles, hash_bytes, read_bytes_if_exists
+from i18n_kit.errors import BusyError, SourceError
+from i18n_kit.files import StagedFiles, hash_bytes, read_bytes_if_exists, signals_held
 from i18n_kit.glossary.load import GLOSSARY_FOLDER, GLOSSARY_SUFFIXES
+from i18n_kit.journal import JOURNAL, recover, remove_strays
+from i18n_kit.links import check_folder, list_files
+from i18n_kit.lock import RUN_LOCK, WRITE_LOCK, LockHolder, project_lock
 from i18n_kit.model import Article, BlockKind, Segment
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
 from i18n_kit.output.ui import TEMPLATES_DIR, UiCatalogs, load_ui, shipped_locales_dir
 from i18n_kit.parallel import map_forked
 from i18n_kit.resources import shipped_path
 from i18n_kit.segments import join_parts, segment_article
-from i18n_kit.sources import SOURCE_SUFFIXES, read_article
+from i18n_kit.sources import SOURCE_SUFFIXES, decode_article, read_source_bytes
 from i18n_kit.state import ArticleRecord, SyncState, load_state, save_state
 from i18n_kit.translation.memory import MemoryUnit, TranslationMemory, approved_units
 from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretranslator
@@ -47,6 +50,8 @@ Progress = Callable[[str, int, int], None]
 
 RELATED_NEWS = 5
 ROUTE_BATCH = 200  # articles merged and routed together
+PASSES = 3  # runs of sync when translators' saves keep landing on catalogs it rewrites
+WRITE_WAIT = 30.0  # seconds to wait for a preview save to finish before moving files
 
 
 class ChangeKind(enum.StrEnum):
@@ -75,6 +80,9 @@ class SyncReport:
     # what went wrong without stopping the run (machine translation that failed: those
     # segments were routed to translators, with the reason on each entry)
     warnings: tuple[str, ...] = ()
+    # catalogs saved by someone else while this run was writing them: left as saved
+    # (the next pass merges them)
+    conflicts: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, kw_only=True)
@@ -85,6 +93,9 @@ class ArticleWork:
     source: str
     article: Article
     segments: list[Segment]
+    source_digest: str = ""  # hash of the source bytes this work was made from
+    # catalog merged -> hash of the file as it was read (None: there was none)
+    read_digests: dict[str, str | None] = field(default_factory=dict)
     targets: dict[str, dict[str, TargetText]] = field(default_factory=dict)
     outputs: dict[str, bytes] = field(default_factory=dict)  # made, not yet staged
     written: list[str] = field(default_factory=list)  # staged (for the cache's record)
@@ -125,26 +136,21 @@ def _split_content(config: ProjectConfig) -> tuple[list[str], list[str]]:
 
 def _content_files(config: ProjectConfig) -> list[str]:
     """Project-relative POSIX paths of the files under content/, hidden ones (and those
-    in hidden folders) left out, sorted. os.scandir: a no-change sync lists them all."""
+    in hidden folders) left out, sorted; a symbolic link leading out of the project is
+    refused (links.py)."""
     top = config.content_dir
-    if not top.is_dir():
-        return []
     prefix = config.relative(top)
     if any(part.startswith(".") for part in Path(prefix).parts):
         return []
-    found: list[str] = []
-    folders = [(str(top), prefix)]
-    while folders:
-        folder, shown = folders.pop()
-        with os.scandir(folder) as entries:
-            for item in entries:
-                if item.name.startswith("."):
-                    continue
-                if item.is_dir():
-                    folders.append((item.path, f"{shown}/{item.name}"))
-                elif item.is_file():
-                    found.append(f"{shown}/{item.name}")
-    return sorted(found)
+    return list_files(config.root, top)
+
+
+def check_inputs(config: ProjectConfig) -> None:
+    """Refuse a symbolic link under locales/, glossary/ or tm/ that leaves the project,
+    points nowhere or loops (content/ is checked as it is listed)."""
+    check_folder(config.root, config.locales_dir)
+    check_folder(config.root, config.glossary_dir or config.root / GLOSSARY_FOLDER)
+    check_folder(config.root, config.tm_dir)
 
 
 def sync(
@@ -155,6 +161,8 @@ def sync(
     mt: bool = True,
     everything: bool = False,
     progress: Progress | None = None,
+    wait: float = 0.0,
+    waiting: Callable[[LockHolder | None], None] | None = None,
 ) -> SyncReport:
     """Bring templates, catalogs and pages up to date with the sources.
 
@@ -163,11 +171,79 @@ def sync(
     ``mt=False`` (``--no-mt``) leaves mt-routed entries empty; ``everything`` re-reads
     every article, not only the changed ones (``i18n-kit translate``).
 
+    A run that writes holds the project lock (``lock.py``): when another run holds it,
+    this one waits up to ``wait`` seconds (``waiting(holder)`` is told once), then
+    raises ``BusyError``. It first finishes or removes what a killed run left
+    (``journal.py``). A catalog saved by someone else while the run was writing it is
+    left as saved and the run goes again (at most ``PASSES`` times, then ``BusyError``).
+
     >>> from i18n_kit.config import load_config
     >>> report = sync(load_config(Path("examples/sco-newsroom/i18n-kit.toml")), check=True)
     >>> report.articles > 0
     True
     """
+    def one_pass(*, check: bool, everything: bool) -> SyncReport:
+        return _sync_pass(config, check=check, write_catalogs=write_catalogs, mt=mt,
+                          everything=everything, progress=progress)
+
+    if check:
+        check_inputs(config)
+        return one_pass(check=True, everything=everything)
+    with project_lock(config.state_dir, RUN_LOCK, wait=wait, waiting=waiting) as stale:
+        check_inputs(config)
+        notes = _recover(config, stale)
+        report: SyncReport | None = None
+        for _ in range(PASSES):
+            done = one_pass(check=False, everything=everything and report is None)
+            report = done if report is None else _combine(report, done)
+            if not done.conflicts:
+                return replace(report, warnings=notes + report.warnings, conflicts=())
+        raise BusyError(
+            f"saved by another program while sync was writing it, {PASSES} runs in a row; "
+            "the saved file is kept as it is; run sync again when the saving stops",
+            path=done.conflicts[0],
+        )
+
+
+def _recover(config: ProjectConfig, stale: LockHolder | None) -> tuple[str, ...]:
+    """Finish or remove what an earlier run killed mid-way left (journal.py); a warning
+    saying so, if there was anything."""
+    journal = config.state_dir / JOURNAL
+    if stale is None and not journal.exists():
+        return ()
+    with project_lock(config.state_dir, WRITE_LOCK, wait=WRITE_WAIT):
+        moved = recover(config.root, journal)
+        removed = remove_strays([config.locales_dir, config.site_dir, config.state_dir])
+    if not moved and not removed:
+        return ()
+    who = "an earlier run" if stale is None else f"an earlier run ({stale.describe()})"
+    return (f"{who} was stopped before it finished: {moved} of its files moved into place, "
+            f"{removed} temporary files removed",)
+
+
+def _combine(first: SyncReport, then: SyncReport) -> SyncReport:
+    """One report for two passes of a run."""
+    kinds = {change.path: change.kind for change in then.changes}
+    kinds.update({change.path: change.kind for change in first.changes})
+    return replace(
+        then,
+        parsed=first.parsed + then.parsed,
+        segments=first.segments + then.segments,
+        changes=tuple(FileChange(path=path, kind=kind) for path, kind in sorted(kinds.items())),
+        warnings=first.warnings + then.warnings,
+    )
+
+
+def _sync_pass(
+    config: ProjectConfig,
+    *,
+    check: bool,
+    write_catalogs: bool,
+    mt: bool,
+    everything: bool,
+    progress: Progress | None,
+) -> SyncReport:
+    """One run of ``sync`` (under the lock, unless ``check``)."""
     notify = progress or (lambda stage, done, total: None)
     state = load_state(config.state_dir)
     sources, assets = _split_content(config)
@@ -188,11 +264,22 @@ def sync(
     site = config.relative(config.site_dir) + "/"
     skip_site = check and not config.site_dir.exists()
 
+    if everything and not check:
+        # a full run also clears what runs of older versions left behind
+        with project_lock(config.state_dir, WRITE_LOCK, wait=WRITE_WAIT):
+            remove_strays([config.locales_dir, config.site_dir])
+
     def emit(work: ArticleWork | None, rel: str, data: bytes) -> bool:
-        """Stage one output; whether the file changes."""
+        """Stage one output; whether the file changes. A catalog is replaced only if it
+        is still the file the work was merged from."""
+        verify = False
+        read_digest: str | None = None
         if work is not None:
             work.written.append(rel)
-        return not (skip_site and rel.startswith(site)) and files.stage(rel, data)
+            if rel in work.read_digests:
+                verify, read_digest = True, work.read_digests[rel]
+        return not (skip_site and rel.startswith(site)) and files.stage(
+            rel, data, verify=verify, read_digest=read_digest)
 
     # catalogs this run changes, with their approved units, for the memory
     written: list[tuple[str, Path, Sequence[MemoryUnit]]] = []
@@ -252,37 +339,44 @@ def sync(
             inside = Path(asset).relative_to(config.relative(config.content_dir))
             for code in config.locales:
                 emit(None, config.relative(config.site_dir / code / inside), data)
-        files.commit()
+        removed = [source for source in state.articles if source not in sources]
+        deletions = [
+            path
+            for source in removed
+            for path in state.articles[source].outputs
+            if not path.endswith(".po")  # catalogs hold translators' work: never deleted
+            and not (skip_site and path.startswith(site))
+        ]
+        if check:
+            changes = _delete(config, state, deletions, check=True)
+        else:
+            # Moved into place with no preview save in between (it waits for the write
+            # lock), and a SIGTERM waits until the files and the cache agree.
+            with project_lock(config.state_dir, WRITE_LOCK, wait=WRITE_WAIT), signals_held():
+                files.commit(journal=config.state_dir / JOURNAL)
+                changes = _delete(config, state, deletions, check=False)
+                for rel, identity in files.identities.items():
+                    state.remember(rel, identity, files.digests[rel])
+                for rel in files.conflicts:
+                    state.forget(rel)  # never read as it is now: read by the next pass
+                for source in removed:
+                    del state.articles[source]
+                state.articles.update(records)
+                state.global_digest = global_digest
+                state.listing_digests = listing_digests
+                save_state(config.state_dir, state)
     except BaseException:
         files.discard()
         raise
     if not check:
         # so that the next run does not parse every catalog this one wrote to index it
-        pretranslator.remember_written(written)
-
-    removed = [source for source in state.articles if source not in sources]
-    deletions = [
-        path
-        for source in removed
-        for path in state.articles[source].outputs
-        if not path.endswith(".po")  # catalogs hold translators' work: never deleted
-        and not (skip_site and path.startswith(site))
-    ]
+        conflicts = set(files.conflicts)
+        pretranslator.remember_written([item for item in written if item[0] not in conflicts])
     changes = [
         FileChange(path=change.path,
                    kind=ChangeKind.CREATE if change.created else ChangeKind.UPDATE)
         for change in sorted(files.changes, key=lambda change: change.path)
-    ]
-    changes += _delete(config, state, deletions, check=check)
-    if not check:
-        for rel, digest in files.digests.items():
-            state.remember_file(config.root, rel, digest)
-        for source in removed:
-            del state.articles[source]
-        state.articles.update(records)
-        state.global_digest = global_digest
-        state.listing_digests = listing_digests
-        save_state(config.state_dir, state)
+    ] + changes
     return SyncReport(
         articles=len(sources),
         parsed=len(works),
@@ -290,6 +384,7 @@ def sync(
         changes=tuple(changes),
         checked=check,
         warnings=warnings,
+        conflicts=tuple(files.conflicts),
     )
 
 
@@ -443,16 +538,18 @@ def prepare_article(
 def read_work(config: ProjectConfig, source: str, *, write_catalogs: bool) -> ArticleWork:
     """``prepare_article``'s first half: read and segment; without ``write_catalogs``,
     also read what the catalogs hold."""
-    article = read_article(
-        config.root / source, root=config.root, default_lang=config.source_language
-    )
+    path = config.root / source
+    data = read_source_bytes(path, origin=source)
+    article = decode_article(data, origin=source, suffix=path.suffix,
+                             default_lang=config.source_language)
     if article.lang not in config.locales:
         raise SourceError(
             f"lang {article.lang!r} is not in project.locales "
             f"({', '.join(config.locales)}); add it to {CONFIG_NAME} or change the lang",
             path=source,
         )
-    work = ArticleWork(source=source, article=article, segments=segment_article(article))
+    work = ArticleWork(source=source, article=article, segments=segment_article(article),
+                       source_digest=hash_bytes(data))
     if not write_catalogs:
         for code in config.locales:
             if code != article.lang:
@@ -480,9 +577,11 @@ def merge_work(
         if code == article.lang:
             continue
         path = article_catalog_path(config, code, article.slug)
-        existing: Catalog | None = (
-            read_catalog(path, origin=config.relative(path)) if path.exists() else None
-        )
+        rel = config.relative(path)
+        data = read_bytes_if_exists(path)
+        # what was read, so that sync replaces the file only if it is still this one
+        work.read_digests[rel] = None if data is None else hash_bytes(data)
+        existing = None if data is None else decode_catalog(data, origin=rel)
         localized = units
         if notes is not None:
             localized = [
@@ -635,7 +734,7 @@ def _record(config: ProjectConfig, state: SyncState, work: ArticleWork) -> Artic
         # A build (no catalogs written) keeps knowing the catalogs a sync wrote.
         outputs.update(path for path in previous.outputs if (config.root / path).exists())
     return ArticleRecord(
-        source_hash=state.file_hash(config.root, work.source) or "",
+        source_hash=work.source_digest,
         slug=article.slug,
         lang=article.lang,
         date=_date_key(article.date),
