@@ -87,11 +87,11 @@ def project_lock(
         local = _local.setdefault(key, threading.Lock())
     told = False
     while not local.acquire(timeout=0.05):
+        if time.monotonic() >= deadline:
+            raise _busy(shown, _held.get(key), wait)
         if not told and waiting is not None:
             waiting(_held.get(key))
             told = True
-        if time.monotonic() >= deadline:
-            raise _busy(shown, _held.get(key), wait)
     try:
         fd = _open(state_dir, path, shown)
         try:
@@ -103,11 +103,11 @@ def project_lock(
                     if exc.errno not in (errno.EACCES, errno.EAGAIN):
                         raise OutputError(f"cannot lock: {exc.strerror}", path=shown) from exc
                 other = _read_holder(fd)
+                if time.monotonic() >= deadline:
+                    raise _busy(shown, other, wait)
                 if not told and waiting is not None:
                     waiting(other)
                     told = True
-                if time.monotonic() >= deadline:
-                    raise _busy(shown, other, wait)
                 time.sleep(0.05)
             stale = _read_holder(fd)
             _write_holder(fd, json.dumps(_as_dict(holder)))

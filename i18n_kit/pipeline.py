@@ -216,7 +216,7 @@ def _recover(config: ProjectConfig, stale: LockHolder | None) -> tuple[str, ...]
         removed = remove_strays([config.locales_dir, config.site_dir, config.state_dir])
     if not moved and not removed:
         return ()
-    who = "an earlier run" if stale is None else f"an earlier run ({stale.describe()})"
+    who = "an earlier run" if stale is None else f"an earlier run, {stale.describe()},"
     return (f"{who} was stopped before it finished: {moved} of its files moved into place, "
             f"{removed} temporary files removed",)
 
@@ -321,7 +321,8 @@ def _sync_pass(
 
             ui = load_ui(config.locales, override_dir=config.locales_dir)
             order = list(works)
-            rendered = map_forked(_render_pages, (config, works, listings, ui), order)
+            rendered = map_forked(_render_pages, (config, works, listings, ui), order,
+                                  task="making pages")
             for done, (source, pages) in enumerate(zip(order, rendered, strict=True), 1):
                 work = works[source]
                 for rel, data in pages:
@@ -439,7 +440,7 @@ def _process(
     their catalogs, ``ROUTE_BATCH`` articles at a time (merged catalogs are the bulk
     of a run's memory)."""
     batch: list[ArticleWork] = []
-    read = map_forked(_read_one, (config, write_catalogs), sources)
+    read = map_forked(_read_one, (config, write_catalogs), sources, task="reading articles")
     for done, (source, work) in enumerate(zip(sources, read, strict=True), 1):
         works[source] = work
         batch.append(work)

@@ -197,7 +197,7 @@ def saves_during_sync(fixture: Fixture, *, saves: int, rng: random.Random,
             counts["refused"] += 1
             continue
         markers[number] = marker
-    process.wait(timeout=300)
+    process.communicate(timeout=300)
     counts["trials"] += saves
     counts["sync failed"] += process.returncode not in (0, 3)
     for number, marker in markers.items():
@@ -246,13 +246,14 @@ def _preview_saver(root: Path):  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- kills
 
 def kill_during_sync(fixture: Fixture, *, signum: int, rng: random.Random,
-                     in_rename: bool = False) -> Counter[str]:
+                     in_rename: bool = False, recover_first: bool = False) -> Counter[str]:
     """A sync of a copy of the dirty project killed with ``signum`` at a random moment
     (or as soon as it starts moving files into place), then one more sync. Counts:
     ``trials``; ``exit other`` (SIGTERM: an exit code other than 143); ``debris after
     kill`` / ``debris after next sync`` (temporary files); ``mixed`` (outputs neither
     all as before nor all as an uninterrupted run makes them, after the killed run's
-    own cleanup); ``diverged`` (after the next sync, outputs differ from an
+    own cleanup); with ``recover_first``, ``mixed after recovery`` (the same once the
+    journal is finished); ``diverged`` (after the next sync, outputs differ from an
     uninterrupted run's)."""
     root = fixture.copy()
     counts: Counter[str] = Counter(trials=1)
@@ -269,25 +270,112 @@ def kill_during_sync(fixture: Fixture, *, signum: int, rng: random.Random,
                 pass
     else:
         time.sleep(rng.uniform(0, fixture.seconds))
-    if process.poll() is None:
+    sent = process.poll() is None
+    if sent:
         process.send_signal(signum)
     else:
         counts["ended before the signal"] += 1
-    code = process.wait(timeout=300)
-    if signum == signal.SIGTERM and code != 128 + signum and code != 0:
+    process.communicate(timeout=300)
+    code = process.returncode
+    if signum == signal.SIGTERM and code not in (128 + signum, -signum, 0):
         counts["exit other"] += 1
-    if signum == signal.SIGTERM and code == 0:
+    if signum == signal.SIGTERM and code == 0 and sent:
         counts["exit 0 after SIGTERM"] += 1
     counts["debris after kill"] += len(strays(root))
     now = outputs(root)
     if now != fixture.before and now != fixture.expected:
         counts["mixed"] += 1
+    if recover_first:
+        # what the next run does first, alone: finish the journal, remove the strays
+        from i18n_kit.journal import recover, remove_strays
+
+        recover(root, root / ".i18n-kit" / "journal.json")
+        remove_strays([root / "locales", root / "site", root / ".i18n-kit"])
+        now = outputs(root)
+        counts["mixed after recovery"] += now != fixture.before and now != fixture.expected
     result = run_cli("sync", "--no-mt", "--project", str(root))
     counts["next sync failed"] += result.returncode != 0
+    counts["told of the killed run"] += "was stopped before it finished" in result.stderr
     counts["debris after next sync"] += len(strays(root))
     counts["diverged"] += outputs(root) != fixture.expected
     shutil.rmtree(root)
     return counts
+
+
+def children_of(pid: int) -> list[int]:
+    try:
+        return [int(n) for n in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _first_worker(process: subprocess.Popen[str]) -> int | None:
+    """The first forked worker of a sync, as soon as it exists."""
+    deadline = time.monotonic() + 300
+    while process.poll() is None and time.monotonic() < deadline:
+        found = children_of(process.pid)
+        if found:
+            return found[0]
+    return None
+
+
+def kill_a_worker(fixture: Fixture) -> Counter[str]:
+    """A sync whose first worker is killed with SIGKILL (as the OOM killer does) as soon as
+    it is forked. Counts: ``one line, exit 2`` (the run fails with one line naming the
+    signal), ``hung`` (no end within 120 s), ``other`` (any other outcome), ``changed``
+    (outputs not as before the run), ``debris``."""
+    root = fixture.copy()
+    counts: Counter[str] = Counter(trials=1)
+    process = start_cli("sync", "--no-mt", "--project", str(root))
+    worker = _first_worker(process)
+    if worker is not None:
+        os.kill(worker, signal.SIGKILL)
+    try:
+        error = process.communicate(timeout=120)[1]
+    except subprocess.TimeoutExpired:
+        counts["hung"] += 1
+        process.kill()
+        error = process.communicate()[1]
+    code = process.returncode
+    lines = error.splitlines()
+    if code == 2 and len(lines) == 1 and lines[0].startswith(
+            "error: a worker process was killed by signal 9 (SIGKILL)"):
+        counts["one line, exit 2"] += 1
+        counts["changed"] += outputs(root) != fixture.before
+    elif not counts["hung"]:
+        counts["other"] += 1
+    counts["debris"] += len(strays(root))
+    shutil.rmtree(root)
+    return counts
+
+
+def sigterm_at_fork(fixture: Fixture) -> Counter[str]:
+    """SIGTERM to a sync the moment its first worker is forked (the others are being
+    forked). Counts: ``exit 143``, ``other exit``, ``workers left`` (still running after
+    the sync ended), ``changed`` (outputs not as before), ``debris``."""
+    root = fixture.copy()
+    counts: Counter[str] = Counter(trials=1)
+    process = start_cli("sync", "--no-mt", "--project", str(root))
+    worker = _first_worker(process)
+    process.send_signal(signal.SIGTERM)
+    seen = children_of(process.pid) + ([worker] if worker else [])
+    process.communicate(timeout=120)
+    code = process.returncode
+    counts["exit 143" if code in (143, -signal.SIGTERM) else "other exit"] += 1
+    time.sleep(0.2)
+    counts["workers left"] += sum(Path(f"/proc/{pid}").exists() and
+                                  "Z" not in _state_of(pid) for pid in set(seen))
+    counts["changed"] += outputs(root) != fixture.before
+    counts["debris"] += len(strays(root))
+    shutil.rmtree(root)
+    return counts
+
+
+def _state_of(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"
 
 
 def concurrent_syncs(fixture: Fixture) -> Counter[str]:
@@ -298,7 +386,9 @@ def concurrent_syncs(fixture: Fixture) -> Counter[str]:
     counts: Counter[str] = Counter(trials=1)
     first = start_cli("sync", "--no-mt", "--project", str(root))
     second = start_cli("sync", "--no-mt", "--project", str(root))
-    codes = [first.wait(timeout=300), second.wait(timeout=300)]
+    errors = [first.communicate(timeout=300)[1], second.communicate(timeout=300)[1]]
+    codes = [first.returncode, second.returncode]
+    counts["waited"] += sum("waiting: the project is in use by pid " in text for text in errors)
     counts["refused"] += codes.count(3)
     counts["failed"] += sum(code not in (0, 3) for code in codes)
     counts["diverged"] += outputs(root) != fixture.expected
@@ -332,6 +422,14 @@ def _main() -> None:
                 total += kill_during_sync(fixture, signum=signum, rng=rng, in_rename=in_rename)
             print(f"{name}:", dict(total))
         print("concurrent syncs:", dict(concurrent_syncs(fixture)))
+        total = Counter()
+        for _ in range(kills):
+            total += kill_a_worker(fixture)
+        print("worker killed:", dict(total))
+        total = Counter()
+        for _ in range(kills):
+            total += sigterm_at_fork(fixture)
+        print("SIGTERM at fork:", dict(total))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,56 @@
+"""The crash-and-race suite's shared project, random source and count table.
+
+The counts of every trial are printed at the end of the run like a benchmark's figures
+(``I18N_KIT_TRIALS=N`` multiplies the trials; ``I18N_KIT_SEED`` replays a run)."""
+
+from __future__ import annotations
+
+import os
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import CONFIG, FORUM, SUMMIT
+from tests.reliability.harness import Fixture, make_fixture
+
+SEED = int(os.environ.get("I18N_KIT_SEED", random.randrange(1_000_000)))
+SCALE = int(os.environ.get("I18N_KIT_TRIALS", "1"))
+COUNTS: dict[str, Counter[str]] = {}
+
+
+@pytest.fixture(scope="session")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> Fixture:
+    """A synced project of 70 articles with every source then edited (half retitled)."""
+    return make_fixture(tmp_path_factory.mktemp("reliability"))
+
+
+@pytest.fixture
+def rng(request: pytest.FixtureRequest) -> random.Random:
+    return random.Random(f"{SEED}-{request.node.name}")
+
+
+def record(name: str, counts: Counter[str]) -> Counter[str]:
+    COUNTS.setdefault(name, Counter()).update(counts)
+    return counts
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not COUNTS:
+        return
+    terminalreporter.section(f"crash and race trials (I18N_KIT_SEED={SEED})")
+    for name, counts in COUNTS.items():
+        shown = ", ".join(f"{key} {value}" for key, value in counts.items() if key != "trials")
+        terminalreporter.write_line(f"{name:<34} {counts['trials']:>3} trials: {shown}")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The two-article project of the CLI tests (tests/cli/conftest.py)."""
+    root = tmp_path / "news"
+    (root / "content").mkdir(parents=True)
+    (root / "i18n-kit.toml").write_text(CONFIG, encoding="utf-8")
+    (root / "content" / "summit.md").write_text(SUMMIT, encoding="utf-8")
+    (root / "content" / "forum.md").write_text(FORUM, encoding="utf-8")
+    return root
