@@ -168,11 +168,13 @@ def make_fixture(work: Path, *, articles: int = ARTICLES) -> Fixture:
 # ---------------------------------------------------------------- saves during a sync
 
 def saves_during_sync(fixture: Fixture, *, saves: int, rng: random.Random,
-                      preview: bool = False) -> Counter[str]:
+                      preview: int = 0) -> Counter[str]:
     """One sync of a copy of the dirty project while ``saves`` catalogs get an approved
     translation at random moments (half of them of articles whose text changed, so the
     sync rewrites their catalogs; half of articles whose catalogs it leaves as they are).
-    Counts: ``trials``; ``lost`` (the translation is not in the catalog after the sync);
+    ``preview`` of the saves, picked at random, go through the preview's save (the rest
+    are a PO editor's). Counts: ``trials``; ``lost`` (the translation is not in the
+    catalog after the sync);
     ``hidden`` (kept, not on the page, and ``sync --check`` says all is up to date);
     ``unpublished`` (not on the page after one more sync); ``refused`` (a preview save
     answered with an error: nothing lost, the editor is told)."""
@@ -184,14 +186,15 @@ def saves_during_sync(fixture: Fixture, *, saves: int, rng: random.Random,
     moments = sorted((rng.uniform(0, fixture.seconds), number) for number in numbers)
     counts: Counter[str] = Counter()
     markers: dict[int, str] = {}
-    saver = _preview_saver(root) if preview else None
+    by_preview = set(rng.sample(numbers, preview))
+    saver = _preview_saver(root)
     process = start_cli("sync", "--no-mt", "--project", str(root))
     started = time.monotonic()
     for moment, number in moments:
         time.sleep(max(0.0, started + moment - time.monotonic()))
         marker = f"Правка{number:03d}"
         source_text = FIRST_SENTENCE.format(n=number)
-        if saver is None:
+        if number not in by_preview:
             save_like_poedit(catalog_of(root, number), source_text, marker)
         elif not saver(number, source_text, marker):
             counts["refused"] += 1
@@ -416,7 +419,7 @@ def _main() -> None:
         print("PO tool saves during sync:", dict(total))
         total = Counter()
         for _ in range(max(1, saves // 40)):
-            total += saves_during_sync(fixture, saves=10, rng=rng, preview=True)
+            total += saves_during_sync(fixture, saves=10, rng=rng, preview=10)
         print("preview saves during sync:", dict(total))
         for name, signum, in_rename in (("kill -9", signal.SIGKILL, False),
                                         ("kill -9 in rename", signal.SIGKILL, True),
