@@ -118,7 +118,12 @@ def main() -> None:
     # A cancelled or timed-out CI job gets SIGTERM: made an exit like Ctrl-C's, a sync
     # removes the files it has staged on its way out instead of leaving them behind.
     signal.signal(signal.SIGTERM, _exit_on_signal)
-    app()
+    try:
+        app()
+    finally:
+        # Once the command is done, a late SIGTERM just ends the process (a shell sees
+        # 143 all the same); raised inside the interpreter's shutdown it would be lost.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _exit_on_signal(signum: int, frame: object) -> NoReturn:
