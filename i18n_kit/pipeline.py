@@ -119,7 +119,9 @@ def _index_path(config: ProjectConfig, locale_code: str) -> str:
 
 
 def find_sources(config: ProjectConfig) -> list[str]:
-    """Project-relative paths of every source article, sorted."""
+    """Project-relative paths of every source article, sorted (after refusing links that
+    lead out of the project, as sync does: the preview reads the same files)."""
+    check_inputs(config)
     return _split_content(config)[0]
 
 

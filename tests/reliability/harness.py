@@ -274,7 +274,7 @@ def kill_during_sync(fixture: Fixture, *, signum: int, rng: random.Random,
             except FileNotFoundError:
                 pass
     else:
-        time.sleep(rng.uniform(0, fixture.seconds))
+        time.sleep(rng.uniform(0, 0.8 * fixture.seconds))
     sent = process.poll() is None
     if sent:
         process.send_signal(signum)
