@@ -96,6 +96,17 @@ class CheckReport:
     def has_errors(self) -> bool:
         return any(finding.severity is Severity.ERROR for finding in self.findings)
 
+    def fails(self, fail_on: Severity) -> bool:
+        """True when a finding is ``fail_on`` or worse: ``check`` then exits 1.
+
+        >>> report = CheckReport(findings=(Finding(check="ru-quotes",
+        ...     severity=Severity.WARNING, file="a.po", line=3, locale="ru", msgid="x",
+        ...     message="m"),))
+        >>> report.fails(Severity.ERROR), report.fails(Severity.WARNING)
+        (False, True)
+        """
+        return any(finding.severity.at_least(fail_on) for finding in self.findings)
+
 
 @dataclass(slots=True)
 class _Checker:
@@ -226,10 +237,15 @@ class _Run:
 
     def add(self, issue: Issue, *, file: str, line: int | None, locale: str, msgid: str,
             reference: str = "") -> None:
+        # A project's [checks] severity applies to every finding of the check, the milder
+        # ones some checks report (a deprecated term, a near-miss spelling) included.
+        severity = self.config.check_severities.get(issue.check) or (
+            issue.severity or CHECKS_BY_ID[issue.check].severity
+        )
         self.findings.append(
             Finding(
                 check=issue.check,
-                severity=issue.severity or CHECKS_BY_ID[issue.check].severity,
+                severity=severity,
                 file=file, line=line, locale=locale, msgid=msgid, message=issue.message,
                 reference=reference,
             )
