@@ -258,7 +258,11 @@ def _known_check(check_id: str, key: str) -> None:
     from i18n_kit.checks.registry import CHECKS_BY_ID
 
     if check_id not in CHECKS_BY_ID:
-        close = difflib.get_close_matches(check_id, list(CHECKS_BY_ID), n=1)
+        close = difflib.get_close_matches(check_id, list(CHECKS_BY_ID), n=1) or [
+            # another tool's name for one of ours: punctuation-ascii-in-zh, zh-punctuation
+            known for known in CHECKS_BY_ID
+            if set(known.split("-")) <= set(check_id.lower().replace("_", "-").split("-"))
+        ][:1]
         hint = f"; did you mean {close[0]!r}?" if close else "; see docs/checks.md"
         raise ConfigError(f"{key}: {check_id!r} is not a check{hint}", path=CONFIG_NAME)
 
