@@ -20,7 +20,7 @@ class Scope(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Check:
-    """One check as users see it in reports, docs and ``[checks] disable``."""
+    """One check as users see it in reports, docs, ``[checks] disable`` and ``severity``."""
 
     id: str
     severity: Severity  # the default; some findings of a check are milder (see rationale)

@@ -192,6 +192,71 @@ def test_sync_check_is_about_files_not_findings(project: Path) -> None:
     ]
 
 
+MINISTERS = """\
+---
+title: Ministers meet
+---
+
+The ministers adopted the "Joint Communiqué".
+
+The ministers adopted a joint communiqué and agreed to meet in Bishkek.
+
+The meeting discussed transport connectivity.
+"""
+
+MINISTERS_PO = {
+    "ru": ('Министры приняли "Совместное коммюнике".',
+           "Министры приняли совместное коммюнике и договорились встретиться в Бишкеке.",
+           "На встрече обсуждались вопросы транспортной взаимосвязанности."),
+    "zh": ("外长们通过了《联合公报》。",
+           "外长们通过了联合公报,并商定在比什凯克举行下次会议。",
+           "会议讨论了交通connectivity问题。"),
+}
+
+
+def test_ci_can_gate_on_the_mistakes_that_are_warnings(tmp_path: Path) -> None:
+    """Straight quotes in Russian, ASCII punctuation and an English word in Chinese: what
+    a reader sees, but warnings, so the default gate passes and --fail-on warning does not."""
+    (tmp_path / "i18n-kit.toml").write_text('[project]\nlocales = ["en", "ru", "zh"]\n',
+                                            "utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "ministers.md").write_text(MINISTERS, "utf-8")
+    sources = [line for line in MINISTERS.splitlines()[4:] if line]
+    for code, translations in MINISTERS_PO.items():
+        folder = tmp_path / "locales" / code / "LC_MESSAGES" / "articles"
+        folder.mkdir(parents=True)
+        entries = "".join(
+            f'\n#: content/ministers.md\nmsgid "{_po(source)}"\nmsgstr "{_po(target)}"\n'
+            for source, target in zip(sources, translations, strict=True)
+        )
+        (folder / "ministers.po").write_text(
+            f'msgid ""\nmsgstr ""\n"Language: {code}\\n"\n'
+            f'"Content-Type: text/plain; charset=UTF-8\\n"\n{entries}', "utf-8")
+    summary = "0 errors, 3 warnings, 0 info in 2 catalogs (6 entries checked, 0 fuzzy skipped)"
+    code, out, _ = run("check", "--project", str(tmp_path))
+    assert (code, out.splitlines()[-1]) == (0, summary)
+    code, out, _ = run("check", "--project", str(tmp_path), "--fail-on", "warning")
+    assert code == 1
+    assert out.splitlines() == [
+        "locales/ru/LC_MESSAGES/articles/ministers.po",
+        "  7: warning [ru-quotes] straight quotes «\"» in a Russian translation; use «…» "
+        "(and „…“ inside)",
+        "      content/ministers.md: The ministers adopted the \"Joint Communiqué\".",
+        "locales/zh/LC_MESSAGES/articles/ministers.po",
+        "  11: warning [zh-punctuation] ASCII «,» next to Chinese characters («报,并»); "
+        "use «，»",
+        "      content/ministers.md: The ministers adopted a joint communiqué and agreed to "
+        "meet in Bishkek.",
+        "  15: warning [zh-latin] Latin words in the Chinese translation: «connectivity»",
+        "      content/ministers.md: The meeting discussed transport connectivity.",
+        f"{summary}; failing on warnings",
+    ]
+
+
+def _po(text: str) -> str:
+    return text.replace('"', '\\"')
+
+
 def _text_with(summary: str) -> str:
     """The text report of the fixture with WARNINGS_ONLY, ending with ``summary``."""
     return "\n".join([
