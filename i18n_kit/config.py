@@ -75,8 +75,8 @@ class ProjectConfig:
     glossary_dir: Path | None = None
     tm_dir: Path | None = None
     checks_disabled: tuple[str, ...] = ()
-    fail_on: Severity = Severity.ERROR  # `check` exits 1 on a finding this bad or worse
-    check_severities: Mapping[str, Severity] = field(default_factory=dict)  # id -> override
+    checks_fail_on: Severity = Severity.ERROR  # `check` exits 1 on a finding this bad or worse
+    checks_severity: Mapping[str, Severity] = field(default_factory=dict)  # id -> override
     tm_url: str | None = None  # None: SQLite in .i18n-kit/
     tm_threshold: float = DEFAULT_TM_THRESHOLD
     mt: MtConfig | None = None
@@ -208,8 +208,8 @@ def parse_config(data: Mapping[str, object], *, root: Path) -> ProjectConfig:
         glossary_dir=_directory(paths, "glossary", root),
         tm_dir=_directory(paths, "tm", root),
         checks_disabled=_check_ids(checks),
-        fail_on=_fail_on(checks),
-        check_severities=_check_severities(checks),
+        checks_fail_on=_fail_on(checks),
+        checks_severity=_checks_severity(checks),
         tm_url=tm_url,
         tm_threshold=_percent(tm, "threshold", "tm.threshold", DEFAULT_TM_THRESHOLD),
         mt=_mt(data),
@@ -239,7 +239,7 @@ def _fail_on(checks: Mapping[str, object]) -> Severity:
     return _severity(checks.get("fail_on", "error"), "checks.fail_on", FAIL_ON_SEVERITIES)
 
 
-def _check_severities(checks: Mapping[str, object]) -> dict[str, Severity]:
+def _checks_severity(checks: Mapping[str, object]) -> dict[str, Severity]:
     table = checks.get("severity", {})
     if not isinstance(table, dict):
         raise ConfigError(

@@ -37,8 +37,8 @@ def test_defaults(tmp_path: Path) -> None:
     assert config.source_language == "en"
     assert config.content_dir == tmp_path.resolve() / "content"
     assert config.threshold_for("ru") == 80.0
-    assert config.fail_on is Severity.ERROR
-    assert config.check_severities == {}
+    assert config.checks_fail_on is Severity.ERROR
+    assert config.checks_severity == {}
     assert config.checks_disabled == ()
 
 
@@ -57,8 +57,8 @@ def test_checks_fail_on_and_severity_overrides(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     config = load_config(path)
-    assert config.fail_on is Severity.WARNING
-    assert config.check_severities == {"zh-punctuation": Severity.ERROR,
+    assert config.checks_fail_on is Severity.WARNING
+    assert config.checks_severity == {"zh-punctuation": Severity.ERROR,
                                        "numbers": Severity.INFO}
     assert config.checks_disabled == ("length-ratio",)
 
@@ -68,5 +68,5 @@ def test_checks_severity_as_a_table_of_its_own(tmp_path: Path) -> None:
     path.write_text('[checks.severity]\nru-quotes = "error"\nfuzzy = "warning"\n',
                     encoding="utf-8")
     config = load_config(path)
-    assert config.fail_on is Severity.ERROR
-    assert config.check_severities == {"ru-quotes": Severity.ERROR, "fuzzy": Severity.WARNING}
+    assert config.checks_fail_on is Severity.ERROR
+    assert config.checks_severity == {"ru-quotes": Severity.ERROR, "fuzzy": Severity.WARNING}

@@ -178,7 +178,9 @@ def run_checks(config: ProjectConfig, *, pages: bool = True) -> CheckReport:
     """Check every article catalog (``locales/<code>/LC_MESSAGES/articles/*.po``), the
     project's own chrome catalogs (``messages.po``) and, with ``pages`` and a built
     ``site/``, every page. Raises CatalogError on a malformed catalog, ConfigError on an
-    unknown id in ``[checks] disable``, GlossaryError on a malformed glossary.
+    unknown id in ``[checks] disable``, GlossaryError on a malformed glossary. Each
+    finding carries its effective severity: the project's ``[checks] severity`` for its
+    check, else the check's own.
 
     >>> from i18n_kit.config import load_config
     >>> report = run_checks(load_config(Path("examples/sco-newsroom/i18n-kit.toml")))
@@ -239,7 +241,7 @@ class _Run:
             reference: str = "") -> None:
         # A project's [checks] severity applies to every finding of the check, the milder
         # ones some checks report (a deprecated term, a near-miss spelling) included.
-        severity = self.config.check_severities.get(issue.check) or (
+        severity = self.config.checks_severity.get(issue.check) or (
             issue.severity or CHECKS_BY_ID[issue.check].severity
         )
         self.findings.append(

@@ -51,7 +51,7 @@ def check_command(
     with error_boundary():
         config = open_project(project)
         report = run_checks(config)
-    threshold = Severity(fail_on) if fail_on is not None else config.fail_on
+    threshold = Severity(fail_on) if fail_on is not None else config.checks_fail_on
     if output is CheckFormat.JSON:
         typer.echo(json.dumps([finding_as_dict(f) for f in report.findings],
                               ensure_ascii=False, indent=2))
