@@ -184,7 +184,7 @@ def saves_during_sync(fixture: Fixture, *, saves: int, rng: random.Random,
     numbers = rng.sample(range(half), saves // 2) + rng.sample(range(half, articles),
                                                                saves - saves // 2)
     moments = sorted((rng.uniform(0, fixture.seconds), number) for number in numbers)
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter(lost=0, hidden=0, unpublished=0, refused=0)
     markers: dict[int, str] = {}
     by_preview = set(rng.sample(numbers, preview))
     saver = _preview_saver(root)
@@ -261,7 +261,9 @@ def kill_during_sync(fixture: Fixture, *, signum: int, rng: random.Random,
     uninterrupted run's; without ``then_sync`` there is no next sync: all old or all new
     already says it converges)."""
     root = fixture.copy()
-    counts: Counter[str] = Counter(trials=1)
+    counts: Counter[str] = Counter(trials=1, mixed=0)
+    if signum == signal.SIGTERM:
+        counts.update({"exit other": 0, "exit 0 after SIGTERM": 0})
     process = start_cli("sync", "--no-mt", "--project", str(root))
     if in_rename:
         first = root / "locales" / "templates" / "articles" / "news-000.pot"
@@ -331,7 +333,7 @@ def kill_a_worker(fixture: Fixture) -> Counter[str]:
     signal), ``hung`` (no end within 120 s), ``other`` (any other outcome), ``changed``
     (outputs not as before the run), ``debris``."""
     root = fixture.copy()
-    counts: Counter[str] = Counter(trials=1)
+    counts: Counter[str] = Counter(trials=1, hung=0)
     process = start_cli("sync", "--no-mt", "--project", str(root))
     worker = _first_worker(process)
     if worker is not None:
