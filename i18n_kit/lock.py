@@ -79,9 +79,6 @@ def project_lock(
     path = state_dir / name
     key = str(path)
     shown = f"{state_dir.name}/{name}"
-    holder = LockHolder(pid=os.getpid(), host=socket.gethostname(),
-                        command=command or this_command(),
-                        since=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     deadline = time.monotonic() + wait
     with _guard:
         local = _local.setdefault(key, threading.Lock())
@@ -110,6 +107,9 @@ def project_lock(
                     told = True
                 time.sleep(0.05)
             stale = _read_holder(fd)
+            holder = LockHolder(pid=os.getpid(), host=socket.gethostname(),
+                                command=command or this_command(),
+                                since=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
             _write_holder(fd, json.dumps(_as_dict(holder)))
             _held[key] = holder
             try:

@@ -211,16 +211,17 @@ def _recover(config: ProjectConfig, stale: LockHolder | None) -> tuple[str, ...]
     """Finish or remove what an earlier run killed mid-way left (journal.py); a warning
     saying so, if there was anything."""
     journal = config.state_dir / JOURNAL
-    if stale is None and not journal.exists():
-        return ()
-    with project_lock(config.state_dir, WRITE_LOCK, wait=WRITE_WAIT):
+    with project_lock(config.state_dir, WRITE_LOCK, wait=WRITE_WAIT) as killed_save:
+        # a preview killed while saving leaves its lock's note too (and one temporary file)
+        if stale is None and killed_save is None and not journal.exists():
+            return ()
         moved = recover(config.root, journal)
         removed = remove_strays([config.locales_dir, config.site_dir, config.state_dir])
     if not moved and not removed:
         return ()
     who = "an earlier run" if stale is None else f"an earlier run, {stale.describe()},"
     return (f"{who} was stopped before it finished: {moved} of its files moved into place, "
-            f"{removed} temporary files removed",)
+            f"{removed} temporary file{'s' if removed != 1 else ''} removed",)
 
 
 def _combine(first: SyncReport, then: SyncReport) -> SyncReport:

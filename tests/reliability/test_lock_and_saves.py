@@ -121,6 +121,20 @@ def test_what_a_killed_run_left_is_removed_and_named(project: Path) -> None:
     assert snapshot(project) == before
 
 
+def test_what_a_preview_killed_while_saving_left_is_removed(project: Path) -> None:
+    assert run("sync", "--project", str(project)).exit_code == 0
+    stray = catalog(project).with_name(".summit.po.q1w2e3r4.tmp")
+    stray.write_bytes(b"half a catalog")
+    (project / ".i18n-kit" / "write.lock").write_text(json.dumps(
+        {"pid": 4_000_001, "host": "laptop", "command": "i18n-kit preview (saving)",
+         "since": "2026-12-01T08:00:00Z"}))
+    result = run("sync", "--project", str(project))
+    assert (result.exit_code, result.stderr.splitlines()) == (0, [
+        "warning: an earlier run was stopped before it finished: 0 of its files moved into "
+        "place, 1 temporary file removed"])
+    assert not stray.exists()
+
+
 def test_a_journal_left_by_a_kill_is_finished_keeping_a_later_save(tmp_path: Path) -> None:
     folder = tmp_path / "site" / "ru"
     folder.mkdir(parents=True)
