@@ -131,11 +131,18 @@ class StagedFiles:
         if journal is not None:
             from i18n_kit.journal import write_journal  # it imports this module
 
-            write_journal(journal, self.root, [
-                (str(path.relative_to(self.root)), os.path.basename(temp),
-                 str(path.relative_to(self.root)) in self._expected,
-                 self._expected.get(str(path.relative_to(self.root))))
-                for temp, path in pending])
+            moves = []
+            for temp, path in pending:
+                relative = str(path.relative_to(self.root))
+                moves.append((relative, os.path.basename(temp), relative in self._expected,
+                              self._expected.get(relative)))
+            try:
+                write_journal(journal, self.root, moves)
+            except OSError as exc:
+                self._pending = pending
+                self.discard()
+                raise OutputError(f"cannot write: {exc.strerror}",
+                                  path=str(journal.relative_to(self.root))) from exc
         for number, (temp, path) in enumerate(pending):
             relative = str(path.relative_to(self.root))
             try:
