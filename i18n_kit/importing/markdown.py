@@ -35,10 +35,10 @@ _MAX_SLUG = 60
 _CYRILLIC = dict(
     zip(
         "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya".split(),
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
         strict=True,
     )
-)
+) | {"ъ": "", "ь": ""}
 
 
 def escape_markdown(text: str) -> str:

@@ -141,7 +141,9 @@ def find_article(
             path=origin,
         )
     for index in candidates:
-        reasons[index] = ARTICLE if index <= ending[-1] else AFTER_LAST_SENTENCE
+        reasons[index] = ARTICLE
+    for index in range(ending[-1] + 1, end):
+        reasons[index] = AFTER_LAST_SENTENCE
     lang_code = lang or next(code for code, name in LANG_SCRIPTS.items() if name == script)
     verdicts = tuple(
         Verdict(line=line, kept=reasons[index] in (TITLE, DATE, ARTICLE), reason=reasons[index])
