@@ -96,15 +96,16 @@ def import_page(
         selection = find_article(read_text_lines(text), origin=origin, lang=lang)
         verdicts: Sequence[Verdict] = selection.verdicts
     else:
-        from i18n_kit.importing.html import date_after_title, read_html_page
+        from i18n_kit.importing.html import date_by_title, lead_after_title, read_html_page
 
         page = read_html_page(text, origin=origin)
-        date = page.date
+        date, blocks = page.date, list(page.blocks)
         if page.title:
-            date = date_after_title(page.pieces, page.title) or date
-        selection = find_article(
-            page.blocks, origin=origin, title=page.title, date=date, lang=lang
-        )
+            date = date_by_title(page.pieces, page.title) or date
+            first = min((block.line for block in blocks if block.line), default=0)
+            if first:
+                blocks[:0] = lead_after_title(page.pieces, page.title, before=first)
+        selection = find_article(blocks, origin=origin, title=page.title, date=date, lang=lang)
         verdicts = _piece_verdicts(page.pieces, selection)
         url = page.url
     if not selection.body:
@@ -204,38 +205,46 @@ def _piece_verdicts(pieces: Sequence[PageLine], selection: Selection) -> list[Ve
 def _mark_date(verdicts: list[Verdict], selection: Selection) -> None:
     from i18n_kit.importing.lines import read_date
 
-    for index, verdict in enumerate(verdicts[:-1]):
-        if verdict.reason == TITLE:
-            following = verdicts[index + 1]
-            if not following.kept and read_date(following.line.text) is not None:
-                verdicts[index + 1] = Verdict(line=following.line, kept=True, reason=DATE)
-            return
+    for index, verdict in enumerate(verdicts):
+        if verdict.reason != TITLE:
+            continue
+        for near in (index + 1, index - 1):  # as `html.date_by_title` looks for it
+            if 0 <= near < len(verdicts):
+                line = verdicts[near].line
+                if not verdicts[near].kept and read_date(line.text) is not None:
+                    verdicts[near] = Verdict(line=line, kept=True, reason=DATE)
+                    return
+        return
 
 
 def _ranges(verdicts: Sequence[Verdict]) -> list[LineRange]:
-    """Consecutive verdicts with the same outcome and reason, as line ranges; a line is
-    counted once, with the first verdict that covers it."""
-    groups: list[tuple[Verdict, set[int]]] = []
-    counted: set[int] = set()
+    """Lines with the same outcome and reason, in line order, as ranges. A line that has
+    both kept and dropped text (``<p>Source: <a>...</a></p>``) counts as kept."""
+    by_line: dict[int, Verdict] = {}
     for verdict in verdicts:
-        lines = set(range(verdict.line.line, verdict.line.end + 1)) - counted
-        if not lines:
-            continue
-        counted |= lines
-        if groups and (groups[-1][0].kept, groups[-1][0].reason) == (verdict.kept, verdict.reason):
-            groups[-1][1].update(lines)
+        for number in range(verdict.line.line, verdict.line.end + 1):
+            known = by_line.get(number)
+            if known is None or (verdict.kept and not known.kept):
+                by_line[number] = verdict
+    ranges: list[LineRange] = []
+    for number in sorted(by_line):
+        verdict = by_line[number]
+        last = ranges[-1] if ranges else None
+        if last is not None and (last.kept, last.reason) == (verdict.kept, verdict.reason):
+            ranges[-1] = LineRange(
+                first=last.first,
+                last=number,
+                lines=last.lines + 1,
+                kept=last.kept,
+                reason=last.reason,
+            )
         else:
-            groups.append((verdict, lines))
-    return [
-        LineRange(
-            first=min(lines),
-            last=max(lines),
-            lines=len(lines),
-            kept=first.kept,
-            reason=first.reason,
-        )
-        for first, lines in groups
-    ]
+            ranges.append(
+                LineRange(
+                    first=number, last=number, lines=1, kept=verdict.kept, reason=verdict.reason
+                )
+            )
+    return ranges
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -23,12 +23,13 @@ import lxml.html
 import trafilatura
 
 from i18n_kit.errors import SourceError
-from i18n_kit.importing.lines import PageLine, read_date
+from i18n_kit.importing.lines import PageLine, ends_sentence, read_date
 from i18n_kit.importing.text import split_marker
 from i18n_kit.model import BlockKind
 
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
+_LEAD_WORDS = 6  # a lead is a sentence, not a caption ("Photo: press service.")
 _SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "select"}
 
 
@@ -109,15 +110,43 @@ def read_page_pieces(text: str) -> list[PageLine]:
     return pieces
 
 
-def date_after_title(pieces: tuple[PageLine, ...], title: str) -> dt.date | dt.datetime | None:
-    """The date line right after the page's title, which has the time the metadata lacks."""
-    wanted = _clean(title).casefold()
-    for index, piece in enumerate(pieces[:-1]):
-        if piece.text.casefold() == wanted:
-            found = read_date(pieces[index + 1].text)
-            if found is not None:
-                return found
+def date_by_title(pieces: tuple[PageLine, ...], title: str) -> dt.date | dt.datetime | None:
+    """The date line right after the page's title (or else right before it), which has
+    the time the metadata lacks."""
+    for index in _title_indexes(pieces, title):
+        for near in (index + 1, index - 1):
+            if 0 <= near < len(pieces):
+                found = read_date(pieces[near].text)
+                if found is not None:
+                    return found
     return None
+
+
+def lead_after_title(pieces: tuple[PageLine, ...], title: str, before: int) -> list[PageLine]:
+    """Sentences between the title and the line ``before`` (the first line the extractor
+    kept): the article's lead, which extractors often leave out with the title.
+
+    >>> pieces = (PageLine(text="Summit ends", line=5), PageLine(text="Economy", line=6),
+    ...           PageLine(text="The leaders of eight states met online today.", line=7))
+    >>> [line.text for line in lead_after_title(pieces, "Summit ends", before=9)]
+    ['The leaders of eight states met online today.']
+    """
+    indexes = _title_indexes(pieces, title)
+    if not indexes:
+        return []
+    lead: list[PageLine] = []
+    for piece in pieces[indexes[0] + 1 :]:
+        if piece.line >= before:
+            break
+        words = len(piece.text.split()) if " " in piece.text else len(piece.text) // 2
+        if ends_sentence(piece.text) and words >= _LEAD_WORDS and read_date(piece.text) is None:
+            lead.append(piece)
+    return lead
+
+
+def _title_indexes(pieces: tuple[PageLine, ...], title: str) -> list[int]:
+    wanted = _clean(title).casefold()
+    return [index for index, piece in enumerate(pieces) if piece.text.casefold() == wanted]
 
 
 def _skipped(element: lxml.html.HtmlElement) -> bool:

@@ -38,6 +38,7 @@ def test_our_captures_cover_three_languages_and_both_formats() -> None:
     assert [page.name for page in PAGES] == [
         "en-capture.txt",
         "en-portal.html",
+        "ru-agency.html",
         "ru-capture.txt",
         "ru-portal.html",
         "zh-capture.txt",
@@ -69,12 +70,12 @@ def test_imported_pages_sync_to_clean_articles(news: Path) -> None:
 
     assert synced.exit_code == 0, synced.output
     assert synced.stderr == ""  # no warning about any of the imported articles
-    assert "6 articles" in synced.stdout
+    assert "7 articles" in synced.stdout
     assert checked.exit_code == 0, checked.output
     assert "page-script" not in checked.stdout
     assert checked.stdout.endswith(
-        "0 errors, 0 warnings, 0 info in 12 catalogs (0 entries checked, 0 fuzzy skipped)"
-        " and 21 pages\n"
+        "0 errors, 0 warnings, 0 info in 14 catalogs (0 entries checked, 0 fuzzy skipped)"
+        " and 24 pages\n"
     ), checked.stdout
 
 
