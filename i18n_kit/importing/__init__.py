@@ -10,6 +10,7 @@ and never replaces an existing article unless asked to.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,8 @@ from i18n_kit.model import SOURCE_LANGUAGES
 from i18n_kit.sources import SOURCE_SUFFIXES, decode_utf8
 
 __all__ = ["IMPORT_SUFFIXES", "ImportedArticle", "LineRange", "import_page", "write_articles"]
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 #: Page files `import_page` reads (compared in lower case).
 IMPORT_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".txt")
@@ -88,7 +91,7 @@ def import_page(
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read the page: {exc.strerror or exc}", path=origin) from exc
-    text = decode_utf8(data, origin=origin)
+    text = _decode(data, origin=origin, html=suffix != ".txt")
     url: str | None = None
     if suffix == ".txt":
         from i18n_kit.importing.text import read_text_lines
@@ -96,16 +99,25 @@ def import_page(
         selection = find_article(read_text_lines(text), origin=origin, lang=lang)
         verdicts: Sequence[Verdict] = selection.verdicts
     else:
-        from i18n_kit.importing.html import date_by_title, lead_after_title, read_html_page
+        from i18n_kit.importing.html import (
+            date_by_title,
+            lead_after_title,
+            read_html_page,
+            title_line_of,
+        )
 
         page = read_html_page(text, origin=origin)
-        date, blocks = page.date, list(page.blocks)
+        date, blocks, title_line = page.date, list(page.blocks), 0
         if page.title:
             date = date_by_title(page.pieces, page.title) or date
-            first = min((block.line for block in blocks if block.line), default=0)
+            title_line = title_line_of(page.pieces, page.title)
+            first = min((block.line for block in blocks if block.line >= title_line), default=0)
             if first:
-                blocks[:0] = lead_after_title(page.pieces, page.title, before=first)
-        selection = find_article(blocks, origin=origin, title=page.title, date=date, lang=lang)
+                index = next(i for i, block in enumerate(blocks) if block.line == first)
+                blocks[index:index] = lead_after_title(page.pieces, page.title, before=first)
+        selection = find_article(
+            blocks, origin=origin, title=page.title, date=date, lang=lang, after_line=title_line
+        )
         verdicts = _piece_verdicts(page.pieces, selection)
         url = page.url
     if not selection.body:
@@ -178,6 +190,25 @@ def write_articles(
         files.discard()
         raise
     return [relative for relative, _data in planned]
+
+
+def _decode(data: bytes, *, origin: str, html: bool) -> str:
+    """UTF-8; a saved HTML page may also be in the encoding its ``charset`` declares
+    (Russian sites still serve windows-1251)."""
+    try:
+        return decode_utf8(data, origin=origin)
+    except SourceError:
+        declared = _CHARSET.search(data[:4096]) if html else None
+        name = declared.group(1).decode("ascii") if declared else "utf-8"
+        if name.lower().replace("_", "-") in ("utf-8", "utf8"):
+            raise
+        try:
+            return data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            raise SourceError(
+                f"not valid {name}, the encoding the page declares; save it as UTF-8",
+                path=origin,
+            ) from None
 
 
 def _piece_verdicts(pieces: Sequence[PageLine], selection: Selection) -> list[Verdict]:

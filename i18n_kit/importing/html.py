@@ -144,6 +144,12 @@ def lead_after_title(pieces: tuple[PageLine, ...], title: str, before: int) -> l
     return lead
 
 
+def title_line_of(pieces: tuple[PageLine, ...], title: str) -> int:
+    """The line the page shows its title on (its first heading-like piece), 0 if nowhere."""
+    indexes = _title_indexes(pieces, title)
+    return pieces[indexes[0]].line if indexes else 0
+
+
 def _title_indexes(pieces: tuple[PageLine, ...], title: str) -> list[int]:
     wanted = _clean(title).casefold()
     return [index for index, piece in enumerate(pieces) if piece.text.casefold() == wanted]
@@ -206,22 +212,35 @@ def _saved_from(text: str) -> str | None:
 
 
 def _place(blocks: list[PageLine], pieces: list[PageLine]) -> Iterator[PageLine]:
-    """Give each block the source lines of the pieces it is made of, in page order."""
+    """Give each block the source lines of the pieces it is made of, in page order: the
+    first run of consecutive pieces that spells the block out, or failing that the first
+    piece inside it (a short piece of chrome, a tag "SCO", may be inside a block too)."""
     position = 0
     for block in blocks:
         wanted = _SPACE.sub(" ", f"{block.marker} {block.text}".strip())
-        first = last = 0
+        bare = wanted.replace(" ", "")
+        found: tuple[int, int] | None = None  # (first piece, end)
         for index in range(position, len(pieces)):
-            piece = pieces[index]
-            if piece.text and piece.text in wanted:
-                first = piece.line
-                last = piece.line
-                end = index + 1
-                while end < len(pieces) and pieces[end].text in wanted:
-                    last = pieces[end].line
-                    end += 1
-                position = end
+            if not pieces[index].text or pieces[index].text not in wanted:
+                continue
+            end = index + 1
+            while end < len(pieces) and pieces[end].text in wanted:
+                end += 1
+            spelled = "".join(piece.text for piece in pieces[index:end]).replace(" ", "")
+            if bare.endswith(spelled) and len(spelled) * 2 >= len(bare):
+                found = (index, end)
                 break
+            if found is None:
+                found = (index, end)
+        if found is None:
+            yield PageLine(text=block.text, line=0, kind=block.kind, marker=block.marker)
+            continue
+        first, end = found
+        position = end
         yield PageLine(
-            text=block.text, line=first, last_line=last, kind=block.kind, marker=block.marker
+            text=block.text,
+            line=pieces[first].line,
+            last_line=pieces[end - 1].line,
+            kind=block.kind,
+            marker=block.marker,
         )

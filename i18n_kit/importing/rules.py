@@ -84,11 +84,14 @@ def find_article(
     title: str | None = None,
     date: dt.date | dt.datetime | None = None,
     lang: str | None = None,
+    after_line: int = 0,
 ) -> Selection:
     """Find the article among a page's lines (see the module docstring for the rules).
 
     ``title`` and ``date`` come from an HTML page's metadata; captured text has neither
-    and must carry a title followed by a date line.
+    and must carry a title followed by a date line. ``after_line``: the file line an HTML
+    page shows its title on, when the extractor left the title out; lines above it are
+    "before the title" too.
 
     >>> page = ["Home", "12:36Abu Dhabi", "Summit ends", "18.11.2020 17:07",
     ...         "The leaders met.", "Add Comment"]
@@ -104,6 +107,9 @@ def find_article(
     reasons: dict[int, str] = {}
     if header is None:
         start = 0
+        while start < len(lines) and 0 < lines[start].line < after_line:
+            reasons[start] = BEFORE_TITLE
+            start += 1
     else:
         title_index, date_index = header
         title = lines[title_index].text.strip()

@@ -89,3 +89,25 @@ def test_lang_overrides_the_title_script(tmp_path: Path) -> None:
     assert (article.lang, article.slug) == ("zh", "sco")
     with pytest.raises(SourceError, match="^unknown lang 'fr'; expected one of en, ru, zh$"):
         import_page(page, origin="page.txt", lang="fr")
+
+
+def test_a_page_in_the_encoding_it_declares_is_read(tmp_path: Path) -> None:
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+        "<title>Эксперты встретились в Алматы</title></head><body>"
+        "<h1>Эксперты встретились в Алматы</h1><p>04.05.2021 10:00</p><div><p>Эксперты "
+        "государств – членов ШОС обсудили в Алматы сотрудничество в области туризма и "
+        "согласовали план совместных мероприятий на следующий год.</p></div></body></html>"
+    )
+    page = tmp_path / "cp1251.html"
+    page.write_bytes(html.encode("cp1251"))
+    bad = tmp_path / "bad.html"
+    bad.write_bytes(html.replace("windows-1251", "utf-8").encode("cp1251"))
+
+    article = import_page(page, origin="cp1251.html")
+
+    assert (article.lang, article.slug) == ("ru", "eksperty-vstretilis-v-almaty")
+    assert "согласовали план совместных мероприятий" in article.markdown
+    with pytest.raises(SourceError) as error:
+        import_page(bad, origin="bad.html")
+    assert str(error.value).startswith("bad.html:1: not valid UTF-8 (byte 0x")
