@@ -22,7 +22,10 @@ from i18n_kit.importing import ImportedArticle, LineRange, import_page, write_ar
 
 def import_command(
     pages: Annotated[
-        list[Path], typer.Argument(help="Saved pages: .html/.htm, or .txt saved from a browser.")
+        list[Path],
+        typer.Argument(
+            metavar="PAGE...", help="Saved pages: .html/.htm, or .txt saved from a browser."
+        ),
     ],
     project: ProjectOption = Path("."),
     lang: Annotated[
