@@ -24,7 +24,7 @@ def import_command(
     pages: Annotated[
         list[Path],
         typer.Argument(
-            metavar="PAGE...", help="Saved pages: .html/.htm, or .txt saved from a browser."
+            metavar="PAGE", help="Saved pages: .html/.htm, or .txt saved from a browser."
         ),
     ],
     project: ProjectOption = Path("."),
