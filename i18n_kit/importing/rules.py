@@ -8,10 +8,14 @@
    extractor's title names it. Everything before the title is site chrome (menus,
    clocks, "Member States:").
 2. **The end of the article.** The article ends before the next list of other articles
-   and before a footer (the first line with ``©``), and at its last line that ends like
-   a sentence: what comes after that ("Add Comment", "Print", "Share") is widgets.
-3. **Inside the article**, a clock widget's line and a line in another script than the
-   article (Russian site chrome on an English page) are dropped.
+   and before a footer: the first line with ``©`` next to a year (``© 2021``,
+   ``2005-2021 ©``) or ``Copyright``, or else the first ``©`` line that no paragraph of
+   the article follows (a line of at least 100 characters, Chinese ones counting double,
+   that ends like a sentence). It also ends at its last line that ends like a sentence:
+   what comes after that ("Add Comment", "Print", "Share") is widgets.
+3. **Inside the article**, a clock widget's line, a photo credit (a line with ``©``) and
+   a line in another script than the article (Russian site chrome on an English page)
+   are dropped.
 
 The article's language is its title's script (Latin: en, Cyrillic: ru, Han: zh) unless
 the caller names it. Every line gets a `Verdict`, so the importer can say what it kept
@@ -36,6 +40,7 @@ from i18n_kit.importing.lines import (
     is_clock,
     main_script,
     read_date,
+    script_of,
 )
 
 TITLE = "title"
@@ -47,6 +52,7 @@ FOOTER = "footer"
 AFTER_ARTICLE = "after the article"
 AFTER_LAST_SENTENCE = "after the article's last sentence"
 CLOCK = "clock"
+CREDIT = "credit line (©)"
 OUTSIDE_CONTENT = "outside the main content"
 
 
@@ -75,6 +81,8 @@ class Selection:
 
 
 _SPACES = re.compile(r"[\s\u00a0]+")
+_PARAGRAPH_WIDTH = 100
+_FOOTER = re.compile(r"©[ \u00a0]*(?:19|20)\d\d|(?:19|20)\d\d[ \u00a0]*©|copyright", re.IGNORECASE)
 
 
 def find_article(
@@ -122,7 +130,7 @@ def find_article(
         start = (date_index if date_index is not None else title_index) + 1
     assert title is not None
     script = LANG_SCRIPTS[lang] if lang else _script_of_title(title, origin=origin)
-    end = _span_end(lines, listed, start)
+    end = _span_end(lines, listed, start, script)
     footer = False
     for index in range(end, len(lines)):
         footer = footer or "©" in lines[index].text
@@ -135,6 +143,8 @@ def find_article(
         text = lines[index].text
         if is_clock(text):
             reasons[index] = CLOCK
+        elif "©" in text:
+            reasons[index] = CREDIT
         elif in_other_script(text, script):
             reasons[index] = other_script_reason(main_script(text))
         else:
@@ -216,18 +226,33 @@ def _find_header(
 
     def weight(index: int) -> int:
         script = main_script(lines[index].text)
-        end = _span_end(lines, listed, index + 2)
+        end = _span_end(lines, listed, index + 2, script)
         return sum(count_scripts(lines[i].text)[script] for i in range(index + 2, end))
 
     best = max(pairs, key=weight)  # max keeps the first of equals
     return best, best + 1
 
 
-def _span_end(lines: Sequence[PageLine], listed: set[int], start: int) -> int:
-    for index in range(start, len(lines)):
-        if index in listed or "©" in lines[index].text:
+def _span_end(lines: Sequence[PageLine], listed: set[int], start: int, script: str) -> int:
+    """Where the article's part of the page ends: at the next list of other articles, or
+    at a footer's first © line (a © line that a paragraph follows is a photo credit)."""
+    end = next((index for index in range(start, len(lines)) if index in listed), len(lines))
+    for index in range(start, end):
+        if _FOOTER.search(lines[index].text):
             return index
-    return len(lines)
+    footer = end
+    for index in range(end - 1, start - 1, -1):
+        line = lines[index].text
+        if _is_paragraph(line, script):
+            break
+        if "©" in line:
+            footer = index
+    return footer
+
+
+def _is_paragraph(text: str, script: str) -> bool:
+    width = sum(2 if script_of(char) == "Han" else 1 for char in text)
+    return width >= _PARAGRAPH_WIDTH and ends_sentence(text) and not in_other_script(text, script)
 
 
 def _is_title(text: str) -> bool:

@@ -9,7 +9,14 @@ import pytest
 
 from i18n_kit.errors import SourceError
 from i18n_kit.importing import import_page
-from i18n_kit.importing.lines import ends_sentence, in_other_script, is_clock, read_date
+from i18n_kit.importing.lines import (
+    PageLine,
+    ends_sentence,
+    in_other_script,
+    is_clock,
+    read_date,
+)
+from i18n_kit.importing.rules import find_article
 
 D = dt.datetime
 
@@ -111,3 +118,53 @@ def test_a_page_in_the_encoding_it_declares_is_read(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as error:
         import_page(bad, origin="bad.html")
     assert str(error.value).startswith("bad.html:1: not valid UTF-8 (byte 0x")
+
+
+def lines_of(*texts: str) -> list[PageLine]:
+    return [PageLine(text=text, line=number) for number, text in enumerate(texts, 1)]
+
+
+def test_a_photo_credit_is_dropped_and_the_footer_still_ends_the_article() -> None:
+    paragraph = (
+        "The delegations discussed the preparation of the meeting of the Council of Heads"
+        " of State and agreed on its agenda."
+    )
+    found = find_article(
+        lines_of(
+            "Ministers meet in Dushanbe",
+            "2021-05-04",
+            "The ministers met in Dushanbe.",
+            "© SCO Secretariat",
+            paragraph,
+            "Share",
+            "© 2021 Example News. All rights reserved.",
+            "The portal is registered by the press regulator under number 123.",
+        ),
+        origin="page.txt",
+    )
+
+    assert [(v.line.line, v.kept, v.reason) for v in found.verdicts] == [
+        (1, True, "title"),
+        (2, True, "date"),
+        (3, True, "article"),
+        (4, False, "credit line (©)"),
+        (5, True, "article"),
+        (6, False, "after the article's last sentence"),
+        (7, False, "footer"),
+        (8, False, "footer"),
+    ]
+
+
+def test_a_footer_without_a_year_ends_the_article_when_no_paragraph_follows() -> None:
+    found = find_article(
+        lines_of(
+            "上合组织论坛开幕",
+            "2021-06-08",
+            "论坛在西安开幕。",
+            "版权所有 © 示例新闻网",
+            "未经授权禁止转载。",
+        ),
+        origin="page.txt",
+    )
+
+    assert [v.reason for v in found.verdicts] == ["title", "date", "article", "footer", "footer"]
