@@ -25,6 +25,7 @@ from i18n_kit.sources import SOURCE_SUFFIXES, decode_utf8
 
 __all__ = ["IMPORT_SUFFIXES", "ImportedArticle", "LineRange", "import_page", "write_articles"]
 
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 #: Page files `import_page` reads (compared in lower case).
@@ -80,6 +81,11 @@ def import_page(
     """
     if lang is not None and lang not in SOURCE_LANGUAGES:
         raise SourceError(f"unknown lang '{lang}'; expected one of {', '.join(SOURCE_LANGUAGES)}")
+    if slug is not None and (not _SLUG.fullmatch(slug) or ".." in slug):
+        raise SourceError(
+            f"--slug '{slug}' is not a slug; use letters, digits, '.', '_' and '-'"
+            " (starting with a letter or a digit)"
+        )
     suffix = path.suffix.lower()
     if suffix not in IMPORT_SUFFIXES:
         raise SourceError(

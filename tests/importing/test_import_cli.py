@@ -166,6 +166,15 @@ def test_slug_names_the_article(news: Path) -> None:
     assert run("import", name, name, "--project", "news", "--slug", "x").stderr == (
         "error: --slug names one article; import one page at a time with it\n"
     )
+    outside = run("import", name, "--project", "news", "--slug", "../../escaped")
+    assert (outside.exit_code, outside.stderr) == (
+        2,
+        "error: --slug '../../escaped' is not a slug; use letters, digits, '.', '_' and '-'"
+        " (starting with a letter or a digit)\n",
+    )
+    assert sorted(path.name for path in (news / "content").iterdir()) == [
+        "agriculture-forum-2021.md"
+    ]
 
 
 def test_json_report(news: Path) -> None:
