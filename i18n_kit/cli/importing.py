@@ -68,22 +68,22 @@ def import_command(
     for article, path in zip(articles, written, strict=True):
         typer.echo(
             f"imported {article.origin} as {path} ({article.lang}):"
-            f" kept {_lines(article.kept_lines)}, dropped {_lines(article.dropped_lines)}"
+            f" kept {_count(article.kept, article.unit)},"
+            f" dropped {_count(article.dropped, article.unit)}"
         )
         for part in article.ranges:
-            typer.echo(f"  {_span(part):<9} {'kept' if part.kept else 'dropped':<8} {_why(part)}")
+            why = part.reason
+            if part.count > 1:
+                why += f" ({_count(part.count, article.unit)})"
+            typer.echo(f"  {_span(part):<9} {'kept' if part.kept else 'dropped':<8} {why}")
 
 
 def _span(part: LineRange) -> str:
     return str(part.first) if part.first == part.last else f"{part.first}-{part.last}"
 
 
-def _why(part: LineRange) -> str:
-    return part.reason if part.lines == 1 else f"{part.reason} ({_lines(part.lines)})"
-
-
-def _lines(count: int) -> str:
-    return f"{count} line{'s' if count != 1 else ''}"
+def _count(count: int, unit: str) -> str:
+    return f"{count} {unit}{'s' if count != 1 else ''}"
 
 
 def _date_text(article: ImportedArticle) -> str | None:
@@ -103,13 +103,14 @@ def _as_json(article: ImportedArticle, path: str) -> dict[str, object]:
         "title": article.title,
         "date": _date_text(article),
         "source_url": article.url,
-        "kept_lines": article.kept_lines,
-        "dropped_lines": article.dropped_lines,
+        "unit": article.unit,
+        "kept": article.kept,
+        "dropped": article.dropped,
         "ranges": [
             {
                 "first": part.first,
                 "last": part.last,
-                "lines": part.lines,
+                "count": part.count,
                 "kept": part.kept,
                 "reason": part.reason,
             }

@@ -34,11 +34,12 @@ IMPORT_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".txt")
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LineRange:
-    """Consecutive lines of the page that were kept, or dropped, for one reason."""
+    """Consecutive lines (captured text) or pieces of text (HTML) of the page that were
+    kept, or dropped, for one reason; ``first`` and ``last`` are lines of the file."""
 
     first: int
     last: int
-    lines: int  # lines with text in the range (blank lines are not counted)
+    count: int  # lines with text (blank lines are not counted), or pieces of text
     kept: bool
     reason: str
 
@@ -55,14 +56,15 @@ class ImportedArticle:
     url: str | None
     markdown: str
     ranges: tuple[LineRange, ...]
+    unit: str  # what `LineRange.count` counts: "line" (captured text) or "piece" (HTML)
 
     @property
-    def kept_lines(self) -> int:
-        return sum(part.lines for part in self.ranges if part.kept)
+    def kept(self) -> int:
+        return sum(part.count for part in self.ranges if part.kept)
 
     @property
-    def dropped_lines(self) -> int:
-        return sum(part.lines for part in self.ranges if not part.kept)
+    def dropped(self) -> int:
+        return sum(part.count for part in self.ranges if not part.kept)
 
 
 def import_page(
@@ -76,8 +78,8 @@ def import_page(
     >>> import tempfile; page = Path(tempfile.mkdtemp()) / "page.txt"
     >>> _ = page.write_text("Home\\nSummit ends\\n18.11.2020 17:07\\n\\nLeaders met.\\nPrint\\n")
     >>> article = import_page(page, origin="page.txt")
-    >>> article.slug, article.kept_lines, article.dropped_lines
-    ('summit-ends', 3, 2)
+    >>> article.slug, article.kept, article.dropped, article.unit
+    ('summit-ends', 3, 2, 'line')
     """
     if lang is not None and lang not in SOURCE_LANGUAGES:
         raise SourceError(f"unknown lang '{lang}'; expected one of {', '.join(SOURCE_LANGUAGES)}")
@@ -148,6 +150,7 @@ def import_page(
         url=url,
         markdown=markdown,
         ranges=tuple(_ranges(verdicts)),
+        unit="line" if suffix == ".txt" else "piece",
     )
 
 
@@ -255,30 +258,30 @@ def _mark_date(verdicts: list[Verdict], selection: Selection) -> None:
 
 
 def _ranges(verdicts: Sequence[Verdict]) -> list[LineRange]:
-    """Lines with the same outcome and reason, in line order, as ranges. A line that has
-    both kept and dropped text (``<p>Source: <a>...</a></p>``) counts as kept."""
-    by_line: dict[int, Verdict] = {}
-    for verdict in verdicts:
-        for number in range(verdict.line.line, verdict.line.end + 1):
-            known = by_line.get(number)
-            if known is None or (verdict.kept and not known.kept):
-                by_line[number] = verdict
+    """Consecutive verdicts with the same outcome and reason, as ranges of file lines.
+
+    HTML pieces are counted one by one: a saved page may have all its text on one line.
+    """
     ranges: list[LineRange] = []
-    for number in sorted(by_line):
-        verdict = by_line[number]
+    for verdict in verdicts:
+        line = verdict.line
         last = ranges[-1] if ranges else None
         if last is not None and (last.kept, last.reason) == (verdict.kept, verdict.reason):
             ranges[-1] = LineRange(
-                first=last.first,
-                last=number,
-                lines=last.lines + 1,
+                first=min(last.first, line.line),
+                last=max(last.last, line.end),
+                count=last.count + 1,
                 kept=last.kept,
                 reason=last.reason,
             )
         else:
             ranges.append(
                 LineRange(
-                    first=number, last=number, lines=1, kept=verdict.kept, reason=verdict.reason
+                    first=line.line,
+                    last=line.end,
+                    count=1,
+                    kept=verdict.kept,
+                    reason=verdict.reason,
                 )
             )
     return ranges

@@ -159,7 +159,7 @@ def test_slug_names_the_article(news: Path) -> None:
 
     assert result.exit_code == 0
     assert result.stdout.startswith(
-        "imported zh-portal.html as content/agriculture-forum-2021.md (zh): kept 11 lines,"
+        "imported zh-portal.html as content/agriculture-forum-2021.md (zh): kept 11 pieces,"
     )
     text = (news / "content" / "agriculture-forum-2021.md").read_text("utf-8")
     assert "\nslug: agriculture-forum-2021\n" in text
@@ -192,28 +192,29 @@ def test_json_report(news: Path) -> None:
             "title": "Объявлен конкурс молодёжных проектов ШОС",
             "date": "2021-04-22 12:30",
             "source_url": None,
-            "kept_lines": 10,
-            "dropped_lines": 15,
+            "unit": "line",
+            "kept": 10,
+            "dropped": 15,
             "ranges": [
-                {"first": 1, "last": 5, "lines": 5, "kept": False, "reason": "before the title"},
-                {"first": 6, "last": 6, "lines": 1, "kept": True, "reason": "title"},
-                {"first": 7, "last": 7, "lines": 1, "kept": True, "reason": "date"},
-                {"first": 9, "last": 20, "lines": 8, "kept": True, "reason": "article"},
+                {"first": 1, "last": 5, "count": 5, "kept": False, "reason": "before the title"},
+                {"first": 6, "last": 6, "count": 1, "kept": True, "reason": "title"},
+                {"first": 7, "last": 7, "count": 1, "kept": True, "reason": "date"},
+                {"first": 9, "last": 20, "count": 8, "kept": True, "reason": "article"},
                 {
                     "first": 22,
                     "last": 26,
-                    "lines": 4,
+                    "count": 4,
                     "kept": False,
                     "reason": "after the article's last sentence",
                 },
                 {
                     "first": 27,
                     "last": 29,
-                    "lines": 3,
+                    "count": 3,
                     "kept": False,
                     "reason": "list of other articles",
                 },
-                {"first": 31, "last": 33, "lines": 3, "kept": False, "reason": "footer"},
+                {"first": 31, "last": 33, "count": 3, "kept": False, "reason": "footer"},
             ],
         }
     ]
@@ -269,4 +270,29 @@ def test_a_missing_page_and_an_unknown_format_are_named(news: Path) -> None:
         2,
         "error: page.pdf: cannot import '.pdf' files; import a page saved as .html, .htm,"
         " .txt\n",
+    )
+
+
+def test_a_page_saved_on_one_line_is_counted_in_pieces_of_text(news: Path) -> None:
+    (news.parent / "one-line.html").write_text(
+        '<html><head><title>Experts meet in Almaty</title></head><body><nav><a href="/">Home'
+        '</a> <a href="/news/">News</a></nav><h1>Experts meet in Almaty</h1><div class="date">'
+        '04.05.2021 10:00</div><div class="text"><p>The experts of the SCO member states met'
+        " in Almaty to discuss cooperation in the field of tourism.</p><p>They agreed on a plan"
+        " of joint events for the coming year and on the next meeting in Bishkek.</p></div>"
+        '<div class="share">Share: <a href="#">Telegram</a></div><footer>© 2021 Example News'
+        "</footer></body></html>",
+        encoding="utf-8",
+    )
+
+    result = run("import", "one-line.html", "--project", "news")
+
+    assert result.stdout == (
+        "imported one-line.html as content/experts-meet-in-almaty.md (en): kept 4 pieces,"
+        " dropped 5 pieces\n"
+        "  1         dropped  outside the main content (2 pieces)\n"
+        "  1         kept     title\n"
+        "  1         kept     date\n"
+        "  1         kept     article (2 pieces)\n"
+        "  1         dropped  outside the main content (3 pieces)\n"
     )
