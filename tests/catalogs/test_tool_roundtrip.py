@@ -1,0 +1,240 @@
+"""Translators' tools and sync: every example catalog saved by a tool, then synced.
+
+For each tool (polib as Poedit-like scripts use it, Babel's pofile, Translate Toolkit's PO
+storage as Weblate uses it, ``msgcat --no-wrap`` and ``msgcat --width=76``) every catalog of
+examples/sco-newsroom, with a translator's work in it, is saved by the tool (the library
+tools also make the edits of a Poedit save: Last-Translator, Language-Team,
+PO-Revision-Date and X-Generator changed, a translator comment added, a fuzzy flag
+cleared), then ``i18n-kit sync`` runs. Every translation, flag, translator comment and
+header field a translator's tool owns must be as the tool saved it; i18n-kit's own
+``#.`` notes must be whole again, however the tool wrapped them; a second sync writes
+nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import polib
+import pytest
+from babel.messages.pofile import read_po, write_po
+from translate.storage import po as ttk_po
+from typer.testing import CliRunner
+
+from i18n_kit.catalogs.articles import NOTE_PREFIXES
+from i18n_kit.catalogs.header import OWNED_FIELDS
+from i18n_kit.catalogs.po import Catalog, format_catalog, parse_catalog
+from i18n_kit.cli import app
+from tests.catalogs.gettext_tools import require
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sco-newsroom"
+CATALOGS = "locales/*/LC_MESSAGES/articles/*.po"
+
+DESK_NOTE = (
+    "The desk checked this wording against the Secretariat's own release of the same day "
+    "and kept the order of the names."
+)
+MT_NOTE = (
+    "mt: glossary terms lost by the engine, check them: Council of Heads of State, "
+    "Regional Anti-Terrorist Structure"
+)
+GONE_NOTE = "Sentence removed from the article by the editor; translation kept for reference."
+GONE = {
+    "ru": "Делегации приняли совместное заявление по итогам встречи.",
+    "zh": "各代表团在会议结束时通过了联合声明。",
+    "en": "The delegations adopted a joint statement at the end of the meeting.",
+}
+EDITOR = {
+    "Last-Translator": "Anna Sokolova <anna@example.org>",
+    "Language-Team": "Newsroom translators <desk@example.org>",
+    "PO-Revision-Date": "2026-12-02 12:00+0300",
+    "X-Generator": "Poedit 3.4.2",
+}
+EDIT_NOTE = "Reviewed on the evening shift; the figures match the source."
+
+
+def sync(root: Path) -> str:
+    result = CliRunner().invoke(app, ["sync", "--project", str(root)])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def catalogs(root: Path) -> list[Path]:
+    found = sorted(root.glob(CATALOGS))
+    assert len(found) == 18
+    return found
+
+
+def read(path: Path) -> Catalog:
+    return parse_catalog(path.read_text("utf-8"), origin=path.name)
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, bytes]]:
+    return {
+        path.relative_to(root).as_posix(): (path.stat().st_mtime_ns, path.read_bytes())
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and ".i18n-kit" not in path.parts
+    }
+
+
+def add_translators_work(path: Path) -> None:
+    """What a translator's catalog holds besides the sync output: a header their editor
+    filled in, a long translator comment, a long history note, an obsolete entry."""
+    catalog = read(path)
+    language = path.parts[-4]
+    catalog.header = f"{language} translation of the SCO newsroom.\nAnna Sokolova, 2026.\n"
+    catalog.metadata_is_fuzzy = ["fuzzy"]
+    metadata = {"Project-Id-Version": catalog.metadata["Project-Id-Version"]}
+    metadata.update({key: value for key, value in EDITOR.items() if key != "X-Generator"})
+    metadata.update(catalog.metadata)
+    if language == "ru":
+        metadata["Language"] = "ru_RU"
+    metadata["X-Generator"] = "Poedit 3.4.1"
+    catalog.metadata = metadata
+    translated = [entry for entry in catalog if entry.msgstr and not entry.obsolete]
+    translated[0].tcomment = DESK_NOTE
+    translated[-1].comment = "\n".join([*translated[-1].comment.split("\n"), MT_NOTE]).strip()
+    catalog.append(
+        polib.POEntry(
+            msgid="The delegations adopted a joint statement at the end of the talks.",
+            msgstr=GONE[language],
+            tcomment=GONE_NOTE,
+            obsolete=True,
+        )
+    )
+    path.write_text(format_catalog(catalog), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def translated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example project, synced, with a translator's work in every catalog, synced."""
+    root = tmp_path_factory.mktemp("translated") / "sco-newsroom"
+    shutil.copytree(EXAMPLE, root)
+    sync(root)
+    for path in catalogs(root):
+        add_translators_work(path)
+    before = {path: path.read_bytes() for path in catalogs(root)}
+    sync(root)
+    assert {path: path.read_bytes() for path in catalogs(root)} == before
+    return root
+
+
+# ------------------------------------------------------------------------------- the tools
+
+
+def edit_with_polib(path: Path) -> None:
+    catalog = polib.pofile(str(path))
+    catalog.metadata.update(EDITOR)
+    entries = [entry for entry in catalog if entry.msgstr and not entry.obsolete]
+    entries[1].tcomment = EDIT_NOTE
+    for entry in catalog.fuzzy_entries()[:1]:
+        entry.flags.remove("fuzzy")
+    catalog.save()
+
+
+def edit_with_babel(path: Path) -> None:
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    catalog.last_translator = EDITOR["Last-Translator"]
+    catalog.language_team = EDITOR["Language-Team"]
+    catalog.revision_date = datetime(2026, 12, 2, 12, 0, tzinfo=timezone(timedelta(hours=3)))
+    messages = [message for message in catalog if message.id and message.string]
+    messages[1].user_comments.append(EDIT_NOTE)
+    for message in [message for message in catalog if message.fuzzy and message.id][:1]:
+        message.flags.discard("fuzzy")
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=76)
+    path.write_bytes(buffer.getvalue())
+
+
+def edit_with_translate_toolkit(path: Path) -> None:
+    store = ttk_po.pofile(path.read_bytes())
+    store.updateheader(add=True, **{key.replace("-", "_"): v for key, v in EDITOR.items()})
+    units = [unit for unit in store.units if unit.istranslated() and not unit.isheader()]
+    units[1].addnote(EDIT_NOTE, origin="translator")
+    for unit in [unit for unit in store.units if unit.isfuzzy() and not unit.isheader()][:1]:
+        unit.markfuzzy(False)
+    path.write_bytes(bytes(store))
+
+
+def msgcat_with(*options: str) -> Callable[[Path], None]:
+    def save(path: Path) -> None:
+        subprocess.run(
+            [require("msgcat"), *options, "-o", str(path), str(path)], check=True
+        )
+
+    return save
+
+
+TOOLS: dict[str, Callable[[Path], None]] = {
+    "polib": edit_with_polib,
+    "babel": edit_with_babel,
+    "translate-toolkit": edit_with_translate_toolkit,
+    "msgcat --no-wrap": msgcat_with("--no-wrap"),
+    "msgcat --width=76": msgcat_with("--width=76"),
+}
+EDITING_TOOLS = {"polib", "babel", "translate-toolkit"}
+
+
+def entry_key(entry: polib.POEntry) -> tuple[bool, str | None, str]:
+    return (entry.obsolete, entry.msgctxt, entry.msgid)
+
+
+def translators_part(entry: polib.POEntry) -> tuple[str, object, list[str], str]:
+    return (entry.msgstr, entry.msgstr_plural, sorted(entry.flags), entry.tcomment)
+
+
+@pytest.mark.parametrize("tool", sorted(TOOLS))
+def test_a_save_by_the_tool_survives_sync(translated: Path, tmp_path: Path, tool: str) -> None:
+    root = tmp_path / "sco-newsroom"
+    shutil.copytree(translated, root)
+    canonical = {path.relative_to(root): read(path) for path in catalogs(root)}
+    saved: dict[Path, Catalog] = {}
+    for path in catalogs(root):
+        TOOLS[tool](path)
+        saved[path.relative_to(root)] = read(path)
+
+    sync(root)
+    first = snapshot(root)
+    assert sync(root).endswith(" 0 files written\n")
+    assert snapshot(root) == first
+
+    wrapped_notes = 0
+    for relative, before in saved.items():
+        after = read(root / relative)
+        # The header: every field the tool owns, in its order, its comments and flag.
+        theirs = [(k, v) for k, v in before.metadata.items() if k not in OWNED_FIELDS]
+        assert [(k, v) for k, v in after.metadata.items() if k not in OWNED_FIELDS] == theirs
+        assert (after.header, after.metadata_is_fuzzy) == (before.header, before.metadata_is_fuzzy)
+        if relative.parts[1] == "ru":
+            assert after.metadata["Language"] == "ru_RU"
+        # Every translation, flag and translator comment as the tool saved it.
+        assert {entry_key(e): translators_part(e) for e in after} == {
+            entry_key(e): translators_part(e) for e in before
+        }
+        # i18n-kit's notes: whole again, as before the tool's save.
+        assert [e.comment for e in after if not e.obsolete] == [
+            e.comment for e in canonical[relative] if not e.obsolete
+        ]
+        wrapped_notes += sum(
+            1
+            for entry in before
+            for line in entry.comment.split("\n")
+            if line and not line.startswith(NOTE_PREFIXES)
+        )
+        if tool in EDITING_TOOLS:
+            assert EDIT_NOTE in "\n".join(e.tcomment for e in after).replace("\n", " ")
+            assert [after.metadata.get(key) for key in EDITOR] == [
+                before.metadata.get(key) for key in EDITOR
+            ]
+        else:
+            # msgcat changes only the layout: sync restores the file byte for byte.
+            assert format_catalog(after) == format_catalog(canonical[relative])
+            assert (root / relative).read_bytes() == (translated / relative).read_bytes()
+    # The tools that wrap comments did wrap some of i18n-kit's notes.
+    assert (wrapped_notes > 0) == (tool in {"polib", "babel"})
