@@ -260,3 +260,13 @@ def test_previous_source_of_a_reviewed_entry_is_removed() -> None:
         f'\n#: {REF}\nmsgid "One."\nmsgstr "Один."\n'
         f'\n#: {REF}\n#, fuzzy\n#| msgid "Tw."\nmsgid "Two."\nmsgstr "Два."\n'
     )
+
+
+def test_extracted_comments_that_are_not_i18n_kits_are_removed() -> None:
+    existing = HEADER_RU + (
+        f"\n#. checked by the desk\n#. route: human (a quotation)\n#: {REF}\n"
+        'msgid "One."\nmsgstr "Один."\n'
+    )
+    assert merged(existing, "One.") == HEADER_RU + (
+        f'\n#. route: human (a quotation)\n#: {REF}\nmsgid "One."\nmsgstr "Один."\n'
+    )

@@ -238,3 +238,111 @@ def test_a_save_by_the_tool_survives_sync(translated: Path, tmp_path: Path, tool
             assert (root / relative).read_bytes() == (translated / relative).read_bytes()
     # The tools that wrap comments did wrap some of i18n-kit's notes.
     assert (wrapped_notes > 0) == (tool in {"polib", "babel"})
+
+
+# ------------------------------------------------------------------- beside msgmerge
+
+MERGE_REF = "content/summit.md"
+TRANSLATORS_PO = (
+    "# Russian translation of the SCO newsroom.\n"
+    "# Anna Sokolova <anna@example.org>, 2026.\n"
+    "#\n"
+    "#, fuzzy\n"
+    'msgid ""\n'
+    'msgstr ""\n'
+    '"Project-Id-Version: newsroom 0.9\\n"\n'
+    '"Report-Msgid-Bugs-To: \\n"\n'
+    '"POT-Creation-Date: 2026-11-30 10:00+0000\\n"\n'
+    '"PO-Revision-Date: 2026-12-01 12:00+0300\\n"\n'
+    '"Last-Translator: Anna Sokolova <anna@example.org>\\n"\n'
+    '"Language-Team: Russian <ru@example.org>\\n"\n'
+    '"Language: ru_RU\\n"\n'
+    '"MIME-Version: 1.0\\n"\n'
+    '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Content-Transfer-Encoding: 8bit\\n"\n'
+    '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && '
+    'n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n'
+    '"X-Generator: Poedit 3.4.2\\n"\n'
+    "\n"
+    "# The desk asked for the full title of the council.\n"
+    f"#: {MERGE_REF}\n"
+    'msgid "The SCO Heads of State Council met on 10 November 2020."\n'
+    'msgstr "Совет глав государств-членов ШОС провёл заседание 10 ноября 2020 года."\n'
+    "\n"
+    f"#: {MERGE_REF}\n"
+    '#| msgid "The leaders adopted a declaration."\n'
+    'msgid "The leaders adopted the Moscow Declaration."\n'
+    'msgstr "Лидеры приняли Московскую декларацию."\n'
+    "\n"
+    f"#: {MERGE_REF}\n"
+    "#, fuzzy\n"
+    '#| msgid "Seven member states took part."\n'
+    'msgid "Eight member states took part."\n'
+    'msgstr "В заседании участвовали семь государств-членов."\n'
+    "\n"
+    "# Kept for the archive page.\n"
+    f"#: {MERGE_REF}\n"
+    'msgid "The meeting was held by video link."\n'
+    'msgstr "Заседание прошло в режиме видеоконференции."\n'
+    "\n"
+    "# Ask the desk how to render the name.\n"
+    f"#: {MERGE_REF}\n"
+    'msgid "Mr. Putin chaired the meeting."\n'
+    'msgstr ""\n'
+)
+
+
+def test_sync_keeps_what_msgmerge_keeps_and_rewrites_only_owned_fields(tmp_path: Path) -> None:
+    """The same catalog and template through ``msgmerge --previous`` (as Poedit and
+    Weblate run it) and through i18n-kit's merge: the entries come out byte for byte the
+    same (a comment goes with a deleted translated entry into #~; an untranslated one is
+    dropped; #| stays on the fuzzy entry and goes from the reviewed one); the header
+    differs only in the fields i18n-kit owns (Project-Id-Version, Plural-Forms), and
+    Language: ru_RU, POT-Creation-Date, the comments and #, fuzzy stay in both."""
+    from i18n_kit.catalogs.articles import Unit, build_template, merge_catalog
+
+    units = [
+        Unit(source_text=text, reference=MERGE_REF)
+        for text in (
+            "The SCO Heads of State Council met on 10 November 2020.",
+            "The leaders adopted the Moscow Declaration.",
+            "Eight member states took part.",
+        )
+    ]
+    po_path, pot_path = tmp_path / "ru.po", tmp_path / "summit.pot"
+    po_path.write_text(TRANSLATORS_PO, encoding="utf-8")
+    pot_path.write_text(format_catalog(build_template(units, project="sco")), encoding="utf-8")
+    result = subprocess.run(
+        [require("msgmerge"), "--quiet", "--previous", "--no-fuzzy-matching", str(po_path),
+         str(pot_path)],
+        capture_output=True,
+        check=True,
+    )
+    theirs = result.stdout.decode("utf-8")
+    ours = format_catalog(
+        merge_catalog(
+            parse_catalog(TRANSLATORS_PO, origin="ru.po"), units, project="sco", locale_code="ru"
+        )
+    )
+    assert ours.split("\n\n", 1)[1] == theirs.split("\n\n", 1)[1]
+    ours_header = parse_catalog(ours, origin="ours")
+    theirs_header = parse_catalog(theirs, origin="theirs")
+    assert (ours_header.header, ours_header.metadata_is_fuzzy) == (
+        theirs_header.header,
+        theirs_header.metadata_is_fuzzy,
+    )
+    assert list(ours_header.metadata) == list(theirs_header.metadata)
+    differing = {
+        key: (value, ours_header.metadata[key])
+        for key, value in theirs_header.metadata.items()
+        if ours_header.metadata[key] != value
+    }
+    assert differing == {
+        "Project-Id-Version": ("newsroom 0.9", "sco"),
+        "Plural-Forms": (
+            "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+            "(n%100<10 || n%100>=20) ? 1 : 2);",
+            "nplurals=3; plural=n % 10 == 1 && n % 100 != 11 ? 0 : n % 10 >= 2 && "
+            "n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2;",
+        ),
+    }
