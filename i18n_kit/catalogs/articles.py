@@ -10,6 +10,8 @@ from rapidfuzz import fuzz, process
 
 from i18n_kit.catalogs.header import merge_header, owned_header, plural_forms
 from i18n_kit.catalogs.po import Catalog, Entry, new_catalog, new_entry
+from i18n_kit.catalogs.po_syntax import parse_entries
+from i18n_kit.errors import CatalogError
 from i18n_kit.model import RouteDecision, Segment
 
 #: Similarity (0-100) at or above which a changed source keeps its old translation as fuzzy,
@@ -28,6 +30,11 @@ NOTE_PREFIXES = ("terms: ", *HISTORY_PREFIXES)
 # the end of one line and "Terrorist" at the start of the next are one word.
 _HYPHEN_BREAK = re.compile(r"(?:[^\W\d_]{2}|[^\W\d_]-[^\W\d_])-$")
 _LETTER_START = re.compile(r"[^\W\d_]")
+# Babel's read_po takes a "#| msgid" line for a translator comment, and write_po writes
+# it back as "# | msgid": a block of such lines is the entry's previous source.
+_BABEL_PREVIOUS = re.compile(r'\| (?:msgctxt|msgid|msgid_plural) "')
+_BABEL_CONTINUATION = re.compile(r'\| "')
+_BABEL_COMPLETE = re.compile(r'\| (?:(?:msgctxt|msgid|msgid_plural) )?"(?:[^"\\]|\\.)*"')
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -106,7 +113,7 @@ def merge_catalog(
 
     old_active: dict[str, Entry] = {}
     old_obsolete: dict[str, Entry] = {}
-    for entry in existing:
+    for entry in map(_recovered, existing):
         if entry.msgctxt is not None or entry.msgid_plural:
             # Article catalogs have neither; keep such entries' work as obsolete.
             (old_obsolete if entry.obsolete else old_active).setdefault(
@@ -201,6 +208,49 @@ def notes(comment: str) -> list[str]:
             glue = "" if _HYPHEN_BREAK.search(last) and _LETTER_START.match(line) else " "
             found[-1] = last + glue + line
     return found
+
+
+def _recovered(entry: Entry) -> Entry:
+    """``entry`` with the ``# | msgid "…"`` translator comments a Babel save made of its
+    ``#|`` lines turned back into its previous source (when it has none). Babel also
+    wraps comments at 76 columns: a line that does not start with ``| `` continues an
+    unfinished string before it."""
+    lines = entry.tcomment.split("\n")
+    start = next((i for i, line in enumerate(lines) if _BABEL_PREVIOUS.match(line)), None)
+    if start is None or entry.previous_msgid is not None:
+        return entry
+    block: list[str] = []
+    end = start
+    for line in lines[start:]:
+        if _BABEL_PREVIOUS.match(line) or _BABEL_CONTINUATION.match(line):
+            block.append(line)
+        elif line and not _BABEL_COMPLETE.fullmatch(block[-1]):
+            block[-1] += " " + line  # Babel wrapped the comment at a space
+        else:
+            break
+        end += 1
+    text = "".join(f"#{line}\n" for line in block) + 'msgid "-"\nmsgstr ""\n'
+    try:
+        previous = parse_entries(text, origin="")[0].previous
+    except CatalogError:
+        return entry
+    if "msgid" not in previous:
+        return entry
+    return new_entry(
+        msgid=entry.msgid,
+        msgstr=entry.msgstr,
+        msgctxt=entry.msgctxt,
+        msgid_plural=entry.msgid_plural,
+        msgstr_plural=dict(entry.msgstr_plural),
+        comment=entry.comment,
+        tcomment="\n".join(lines[:start] + lines[end:]),
+        occurrences=list(entry.occurrences),
+        flags=list(entry.flags),
+        previous_msgctxt=previous.get("msgctxt"),
+        previous_msgid=previous["msgid"],
+        previous_msgid_plural=previous.get("msgid_plural"),
+        obsolete=entry.obsolete,
+    )
 
 
 def _fresh_entry(unit: Unit) -> Entry:

@@ -270,3 +270,19 @@ def test_extracted_comments_that_are_not_i18n_kits_are_removed() -> None:
     assert merged(existing, "One.") == HEADER_RU + (
         f'\n#. route: human (a quotation)\n#: {REF}\nmsgid "One."\nmsgstr "Один."\n'
     )
+
+
+def test_previous_source_babel_wrote_as_a_comment_is_a_previous_source_again() -> None:
+    # Babel's read_po/write_po turn '#| msgid "…"' into the comment '# | msgid "…"'.
+    existing = HEADER_RU + (
+        f'\n# checked\n# | msgid ""\n# | "Seven member "\n# | "states."\n#: {REF}\n#, fuzzy\n'
+        'msgid "Eight member states."\nmsgstr "Семь государств-членов."\n'
+        f'\n# | msgid "On."\n#: {REF}\nmsgid "One."\nmsgstr "Один."\n'
+        '\n# | msgid "Tw."\n#, fuzzy\n#~ msgid "Two."\n#~ msgstr "Два."\n'
+    )
+    assert merged(existing, "Eight member states.", "One.") == HEADER_RU + (
+        f'\n# checked\n#: {REF}\n#, fuzzy\n#| msgid "Seven member states."\n'
+        'msgid "Eight member states."\nmsgstr "Семь государств-членов."\n'
+        f'\n#: {REF}\nmsgid "One."\nmsgstr "Один."\n'
+        '\n#, fuzzy\n#~| msgid "Tw."\n#~ msgid "Two."\n#~ msgstr "Два."\n'
+    )
