@@ -14,6 +14,22 @@ from i18n_kit.catalogs.po_syntax import parse_entries
 from i18n_kit.errors import CatalogError
 from i18n_kit.model import RouteDecision, Segment
 
+__all__ = [
+    "FUZZY_MERGE_SCORE",
+    "HISTORY_PREFIXES",
+    "NOTE_PREFIXES",
+    "TargetText",
+    "Unit",
+    "apply_routes",
+    "build_template",
+    "collect_units",
+    "merge_catalog",
+    "notes",
+    "plural_forms",
+    "read_targets",
+    "untranslated_sources",
+]
+
 #: Similarity (0-100) at or above which a changed source keeps its old translation as fuzzy,
 #: as msgmerge does with its 0.6 threshold.
 FUZZY_MERGE_SCORE = 60.0
@@ -61,21 +77,6 @@ def collect_units(segments: Iterable[Segment], *, reference: str) -> list[Unit]:
         if segment.text not in seen:
             seen[segment.text] = Unit(source_text=segment.text, reference=reference)
     return list(seen.values())
-
-
-__all__ = [
-    "NOTE_PREFIXES",
-    "TargetText",
-    "Unit",
-    "apply_routes",
-    "build_template",
-    "collect_units",
-    "merge_catalog",
-    "notes",
-    "plural_forms",
-    "read_targets",
-    "untranslated_sources",
-]
 
 
 def build_template(units: Sequence[Unit], *, project: str) -> Catalog:
