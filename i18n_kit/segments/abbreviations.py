@@ -86,12 +86,18 @@ _LOWER_ONLY: frozenset[str] = frozenset(
 )
 
 
-def _matches(token: str, entries: frozenset[str]) -> bool:
-    if token in entries:
-        return True
-    # Capitalised at a sentence start ("См."), never shouted: "CA" is not "ca".
-    lowered = token[:1].lower() + token[1:]
-    return lowered != token and lowered in entries and lowered in _LOWER_ONLY
+def _with_capitals(entries: frozenset[str]) -> frozenset[str]:
+    # Capitalised at a sentence start ("См."), never shouted: "CA" is not "ca". One set
+    # lookup per question: the splitter asks these for every period.
+    capitalised = {
+        entry[:1].upper() + entry[1:] for entry in entries if entry in _LOWER_ONLY
+    }
+    return entries | frozenset(capitalised)
+
+
+_NEVER_FINAL = _with_capitals(NEVER_FINAL)
+_NUMBER_PREFIX = _with_capitals(NUMBER_PREFIX)
+_AMBIGUOUS = _with_capitals(AMBIGUOUS)
 
 
 def is_never_final(token: str) -> bool:
@@ -100,7 +106,7 @@ def is_never_final(token: str) -> bool:
     >>> is_never_final("Mr"), is_never_final("См"), is_never_final("no")
     (True, True, False)
     """
-    return _matches(token, NEVER_FINAL)
+    return token in _NEVER_FINAL
 
 
 def is_ambiguous(token: str) -> bool:
@@ -109,7 +115,7 @@ def is_ambiguous(token: str) -> bool:
     >>> is_ambiguous("U.S"), is_ambiguous("etc")
     (True, False)
     """
-    return _matches(token, AMBIGUOUS)
+    return token in _AMBIGUOUS
 
 
 def is_number_prefix(token: str) -> bool:
@@ -118,7 +124,7 @@ def is_number_prefix(token: str) -> bool:
     >>> is_number_prefix("No"), is_number_prefix("Art"), is_number_prefix("no")
     (True, True, False)
     """
-    return _matches(token, NUMBER_PREFIX)
+    return token in _NUMBER_PREFIX
 
 
 def is_settlement(token: str) -> bool:
