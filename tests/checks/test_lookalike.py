@@ -129,6 +129,7 @@ def test_check_reports_the_word_once_at_the_source_line_not_on_pages(tmp_path: P
         "0 errors, 2 warnings, 0 info in 2 catalogs (0 entries checked, 0 fuzzy skipped)"
         " and 6 pages",
     ]
+    assert _check(tmp_path, "--fail-on", "warning")[0] == 1
     code, out = _check(tmp_path, "--format", "json")
     assert json.loads(out)[1] == {
         "check": "lookalike", "severity": "warning", "file": "content/forum.md", "line": 8,
