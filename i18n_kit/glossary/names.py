@@ -1,0 +1,89 @@
+"""The forms a person's name takes that a glossary does not list one by one.
+
+Official Russian adds the patronymic («Михаил Владимирович Мишустин») or writes initials,
+with or without spaces («Р. К. Алимов», «Р.Алимов»); every language names a person by
+surname alone once introduced («Алимов заявил», "Alimov said", «阿利莫夫表示»); Chinese
+writes a foreign name's given-name initial before the surname («拉·阿利莫夫»). These
+derived forms are spelled here as token sequences in which two placeholders stand for a
+word class rather than a word: ``INITIAL`` (one capital letter) and ``PATRONYMIC``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from i18n_kit.glossary.model import Category, Entry, Register, Term, TermStatus
+
+#: Placeholder keys (never a real word's key: real keys have no angle brackets).
+INITIAL = "<initial>"
+PATRONYMIC = "<patronymic>"
+#: A surname alone is a name from this length on (shorter ones are too often words).
+SHORTEST_SURNAME = 4
+_ZH_DOT = "·"
+_USABLE = (TermStatus.PREFERRED, TermStatus.ADMITTED)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DerivedForm:
+    """A name form made from a listed one: its tokens (words, ``.``, placeholders)."""
+
+    tokens: tuple[str, ...]
+    term: Term  # what the form stands for, for messages: «Р. Алимов», «Алимов»
+
+
+def derived_name_forms(entry: Entry, lang: str) -> Iterator[DerivedForm]:
+    """Surname alone, initials + surname and (Russian) name + patronymic + surname.
+
+    >>> from i18n_kit.glossary.model import Term
+    >>> alimov = Entry(id="p", category=Category.PERSON,
+    ...                terms=(Term(text="Рашид Алимов", lang="ru"),))
+    >>> [" ".join(form.tokens) for form in derived_name_forms(alimov, "ru")]
+    ['Рашид <patronymic> Алимов', '<initial> . Алимов', '<initial> . <initial> . Алимов', 'Алимов']
+    """
+    if entry.category is not Category.PERSON or _family_name_first(entry):
+        return
+    seen: set[tuple[str, ...]] = set()
+    for term in entry.forms(lang):
+        if term.status not in _USABLE:
+            continue
+        for tokens, text in _forms_of(term.text, lang):
+            if tokens not in seen:
+                seen.add(tokens)
+                yield DerivedForm(
+                    tokens=tokens,
+                    term=Term(text=text, lang=lang, status=TermStatus.ADMITTED,
+                              register=Register.SHORT),
+                )
+
+
+def _forms_of(name: str, lang: str) -> Iterator[tuple[tuple[str, ...], str]]:
+    if lang == "zh":
+        if _ZH_DOT not in name:
+            return
+        given, surname = name.split(_ZH_DOT, 1)[0], name.rsplit(_ZH_DOT, 1)[-1]
+        if len(surname) >= 2:
+            yield (given[:1], _ZH_DOT, *surname), f"{given[:1]}{_ZH_DOT}{surname}"
+            yield tuple(surname), surname
+        return
+    words = name.split()
+    # Only a plain given name and surname: «Kassym-Jomart Tokayev», «Путин Владимир
+    # Владимирович» (surname first) and «V.V. Putin» keep just their listed forms.
+    if len(words) != 2 or not all(w.isalpha() and w[:1].isupper() for w in words):
+        return
+    surname = words[-1]
+    if lang == "ru":
+        yield (words[0], PATRONYMIC, surname), f"{words[0]} … {surname}"
+    yield (INITIAL, ".", surname), f"{words[0][:1]}. {surname}"
+    yield (INITIAL, ".", INITIAL, ".", surname), f"{words[0][:1]}. … {surname}"
+    if len(surname) >= SHORTEST_SURNAME:
+        yield (surname,), surname
+
+
+def _family_name_first(entry: Entry) -> bool:
+    """A Chinese (or Korean) name: the family name comes first, and is too short alone.
+
+    Their Chinese form has no «·» between given name and surname (习近平, 张明).
+    """
+    zh = entry.preferred("zh")
+    return zh is not None and _ZH_DOT not in zh.text and len(zh.text) <= 4
