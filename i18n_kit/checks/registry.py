@@ -101,7 +101,10 @@ CHECKS: tuple[Check, ...] = (
         colon or semicolon must end with the same kind of mark in the translation,
         mapped per locale (. = 。, ? = ？, ! = ！, ... = … = ……, : = ：); closing quotes,
         brackets and emphasis markers around it are ignored, so «…». matches "…." .
-        A heading without a mark must stay without one."""),
+        A heading without a mark must stay without one. Clause marks are one class:
+        a declaration ends each clause with «;» in English, «,» in Russian and «；» or
+        «，» in Chinese, and a lead-in with «,», «:» or «：», so any of ; , : ； ， ： 、
+        answers any other, and a full stop answers them too."""),
     _check("ru-quotes", _W, Scope.ENTRY, "typography", "Russian quotes are «»", """
         Straight double quotes in a Russian translation are a typewriter habit; Russian
         typography uses «ёлочки» (with „лапки“ inside). Quotes inside code spans, URLs
