@@ -141,11 +141,8 @@ def check_translation(
 
 def _approved_text(hit: TermHit, lang: str) -> str:
     """The form to suggest in ``lang`` for a source hit: same register when there is one."""
-    if hit.term is not None:
-        paired = hit.entry.approved(lang, hit.term.register)
-        if paired is not None:
-            return paired.text
-    return _preferred_text(hit.entry, lang, "")
+    paired = hit.paired(lang)
+    return "" if paired is None else paired.text
 
 
 #: Where a text defines its own short names: "(hereinafter referred to as the SCO or the

@@ -147,3 +147,12 @@ class TermHit:
     entry: Entry
     term: Term | None  # the glossary form that matched (None for a near miss)
     suggestion: str | None = None  # the correct form, for FLAGGED and NEAR_MISS hits
+
+    def paired(self, lang: str) -> Term | None:
+        """The approved form in ``lang`` of what this hit names: the form of the same
+        register when ``lang`` has one (SCO -> ШОС), else the preferred term."""
+        if self.term is not None and self.term.status in _USABLE:
+            same = self.entry.approved(lang, self.term.register)
+            if same is not None:
+                return same
+        return self.entry.preferred(lang)

@@ -63,16 +63,21 @@ def term_notes(hits: Iterable[TermHit], *, source_lang: str, target_lang: str) -
     """``terms: SCO Secretariat = Секретариат ШОС`` lines, one a term, for one catalog.
 
     The left side is the glossary's own form in the source language (the text may hold an
-    inflected one); unverified renderings say so; flagged source forms are named.
+    inflected one), the right side its approved equivalent of the same register (formal
+    name, short form or abbreviation); unverified renderings say so; flagged source forms
+    are named.
     """
     lines: list[str] = []
     for hit in hits:
         if hit.kind is HitKind.NEAR_MISS:
             continue
-        source = hit.entry.preferred(source_lang)
-        target = hit.entry.preferred(target_lang)
+        target = hit.paired(target_lang)
         if target is None:
             continue
+        # The listed form the text uses (SCO = ШОС, not the full name against the short);
+        # a derived or flagged form is named by the preferred term.
+        source = hit.term if hit.term in hit.entry.terms and hit.kind is not HitKind.FLAGGED \
+            else hit.entry.preferred(source_lang)
         left = source.text if source is not None else hit.text
         line = f"terms: {left} = {target.text}"
         if hit.kind is HitKind.FLAGGED:

@@ -87,7 +87,7 @@ def protect_terms(text: str, hits: Sequence[TermHit], target_lang: str) -> Prote
     for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
         if hit.kind not in _MASKED_KINDS or hit.start < cursor or hit.end <= hit.start:
             continue
-        preferred = hit.entry.preferred(target_lang)
+        preferred = hit.paired(target_lang)  # same register: SCO -> ШОС, not the full name
         if preferred is None or not preferred.text:
             continue
         number += 1
