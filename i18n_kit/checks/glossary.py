@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from i18n_kit.checks.registry import Issue, Severity, TextPair
 from i18n_kit.checks.text import MASK, mask_verbatim
-from i18n_kit.glossary.check import check_source, check_translation
+from i18n_kit.glossary.check import check_source, check_translation, outside_definitions
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import Category, Entry, Glossary
 
@@ -76,9 +76,10 @@ class GlossaryChecks:
         """True when the matcher missed a term that is there, written in lower case
         where the glossary capitalises it («шанхайский дух»)."""
         capitalised = _WORD_START_RE.sub(lambda m: m.group().upper(), text)
-        return capitalised != text and any(
-            hit.entry.id == entry_id for hit in self._index.match_terms(capitalised, lang)
-        )
+        if capitalised == text:
+            return False
+        hits = outside_definitions(self._index.match_terms(capitalised, lang), text, lang)
+        return any(hit.entry.id == entry_id for hit in hits)
 
     def check_source(self, text: str, lang: str) -> Iterator[SourceIssue]:
         """Misspelt names in a source text."""

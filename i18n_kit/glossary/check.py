@@ -75,9 +75,9 @@ def check_translation(
     ['«Секретариат ШОС» (SCO Secretariat) is missing from the translation']
     """
     findings: list[TermFinding] = []
-    source_hits = _outside(index.match_terms(source, source_lang), source, source_lang)
+    source_hits = outside_definitions(index.match_terms(source, source_lang), source, source_lang)
     target_layers = index.match_layers(target, target_lang)
-    target_hits = _outside(target_layers.top, target, target_lang)
+    target_hits = outside_definitions(target_layers.top, target, target_lang)
     wanted: Counter[str] = Counter()
     first_hit: dict[str, TermHit] = {}
     for hit in source_hits:
@@ -86,7 +86,7 @@ def check_translation(
             first_hit.setdefault(hit.entry.id, hit)
     found = Counter(
         hit.entry.id
-        for hit in target_hits + _outside(target_layers.nested, target, target_lang)
+        for hit in target_hits + outside_definitions(target_layers.nested, target, target_lang)
     )
     for entry_id, count in wanted.items():
         if found[entry_id] >= count:
@@ -165,7 +165,8 @@ def definition_spans(text: str, lang: str) -> list[tuple[int, int]]:
     return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
 
 
-def _outside(hits: list[TermHit], text: str, lang: str) -> list[TermHit]:
+def outside_definitions(hits: list[TermHit], text: str, lang: str) -> list[TermHit]:
+    """``hits`` less those inside a "hereinafter" definition (`definition_spans`)."""
     spans = definition_spans(text, lang)
     if not spans:
         return hits

@@ -272,6 +272,10 @@ class TermIndex:
         tokens: _Tokens = []
         for text in texts:
             keys = (text,) if text in (INITIAL, PATRONYMIC) else word_keys(text)
+            if class_key(text) == PATRONYMIC:
+                # Every patronymic is one word to the glossary: «Путин Владимир
+                # Владимирович» and «Михаил Владимирович Мишустин» share no surname.
+                keys = (PATRONYMIC,)
             # Every lemma of the glossary's word names the same id, so that a text word
             # whose best parse differs («Токаев» -> «токай», «Токаева» -> «токаев») meets it.
             number = next((self._vocabulary[k] for k in keys if k in self._vocabulary), None)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from i18n_kit.glossary.model import Category, Entry, Register, Term, TermStatus
+from i18n_kit.glossary.morphology import is_patronymic
 
 #: Placeholder keys (never a real word's key: real keys have no angle brackets).
 INITIAL = "<initial>"
@@ -67,23 +68,43 @@ def _forms_of(name: str, lang: str) -> Iterator[tuple[tuple[str, ...], str]]:
             yield tuple(surname), surname
         return
     words = name.split()
-    # Only a plain given name and surname: «Kassym-Jomart Tokayev», «Путин Владимир
-    # Владимирович» (surname first) and «V.V. Putin» keep just their listed forms.
-    if len(words) != 2 or not all(w.isalpha() and w[:1].isupper() for w in words):
-        return
-    surname = words[-1]
+    if not 2 <= len(words) <= 3 or not all(w.isalpha() and w[:1].isupper() for w in words):
+        return  # «Kassym-Jomart Tokayev», «V.V. Putin»: only their listed forms
+    given, patronymic, surname = words[0], "", words[-1]
+    if len(words) == 3:
+        if lang != "ru":
+            return
+        if is_patronymic(words[2]):  # «Алимов Рашид Кутбиддинович»: the list order
+            surname, given, patronymic = words
+        elif is_patronymic(words[1]):  # «Рашид Кутбиддинович Алимов»
+            given, patronymic, surname = words
+        else:
+            return
     if lang == "ru":
-        yield (words[0], PATRONYMIC, surname), f"{words[0]} … {surname}"
-    yield (INITIAL, ".", surname), f"{words[0][:1]}. {surname}"
-    yield (INITIAL, ".", INITIAL, ".", surname), f"{words[0][:1]}. … {surname}"
+        yield (given, patronymic or PATRONYMIC, surname), f"{given} {patronymic or '…'} {surname}"
+    yield (INITIAL, ".", surname), f"{given[:1]}. {surname}"
+    yield (INITIAL, ".", INITIAL, ".", surname), f"{given[:1]}. … {surname}"
     if len(surname) >= SHORTEST_SURNAME:
         yield (surname,), surname
 
 
 def _family_name_first(entry: Entry) -> bool:
-    """A Chinese (or Korean) name: the family name comes first, and is too short alone.
-
-    Their Chinese form has no «·» between given name and surname (习近平, 张明).
+    """A Chinese name: the family name comes first («Си Цзиньпин», "Zhang Ming") and is
+    too short to stand alone. Its Chinese form has no «·» (习近平, 张明), and its English
+    form starts with a Chinese family name; 米舒斯京 (Mishustin) has no «·» either.
     """
-    zh = entry.preferred("zh")
-    return zh is not None and _ZH_DOT not in zh.text and len(zh.text) <= 4
+    zh, en = entry.preferred("zh"), entry.preferred("en")
+    if zh is not None and _ZH_DOT in zh.text:
+        return False
+    first = en.text.split()[0] if en is not None and en.text.split() else ""
+    return first in CHINESE_FAMILY_NAMES
+
+
+#: The common Chinese family names in pinyin, as English texts write them.
+CHINESE_FAMILY_NAMES = frozenset("""
+Bai Cai Cao Chang Chen Cheng Cui Dai Deng Ding Dong Du Duan Fan Fang Feng Fu Gao Gong Gu
+Guo Han Hao He Hong Hou Hu Huang Jia Jiang Jin Kang Kong Lai Lei Li Liang Liao Lin Liu
+Long Lu Luo Ma Mao Meng Pan Peng Qian Qiao Qin Qiu Ren Shao Shen Shi Song Su Sun Tan Tang
+Tian Wan Wang Wei Wen Wu Xi Xia Xiao Xie Xiong Xu Xue Yan Yang Yao Ye Yi Yin Yu Yuan Zeng
+Zhang Zhao Zheng Zhong Zhou Zhu Zou
+""".split())
