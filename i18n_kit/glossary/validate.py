@@ -106,9 +106,9 @@ def check_entries(located: Sequence[LocatedEntry]) -> None:
     """Raise GlossaryError on a duplicate id or on one form claimed with different targets.
 
     A form (any status) in one language may belong to several entries only when those
-    entries have the same preferred terms in the other languages, and the same approved
-    forms there in the form's register; otherwise a match could not say which
-    translation is approved.
+    entries have the same preferred terms in the other languages, and, where both have
+    one, the same approved form there in the form's register; otherwise a match could not
+    say which translation is approved.
 
     >>> check_entries([])
     """
@@ -162,9 +162,16 @@ def _target_difference(
         if lang == source_lang:
             continue
         a, b = first.approved(lang, registers[0]), second.approved(lang, registers[1])
-        text_a, text_b = ("" if a is None else a.text), ("" if b is None else b.text)
+        if a is None or b is None:  # one entry has no form to pair with: no contradiction
+            continue
+        text_a, text_b = a.text, b.text
         if text_a != text_b:
-            return f"{lang} {registers[1].value} form {text_a!r} vs {text_b!r}"
+            if registers[0] is registers[1]:
+                return f"{lang} {registers[0].value} form {text_a!r} vs {text_b!r}"
+            return (
+                f"{lang} {registers[0].value} form {text_a!r} vs "
+                f"{registers[1].value} form {text_b!r}"
+            )
     return ""
 
 
