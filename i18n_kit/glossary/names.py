@@ -88,6 +88,30 @@ def _forms_of(name: str, lang: str) -> Iterator[tuple[tuple[str, ...], str]]:
         yield (surname,), surname
 
 
+def surname_form(entry: Entry, lang: str) -> Term | None:
+    """A person's surname alone in ``lang``, from the preferred name (None when the name
+    is not a plain given name and surname).
+
+    >>> from i18n_kit.glossary.model import Term
+    >>> alimov = Entry(id="p", category=Category.PERSON, terms=(
+    ...     Term(text="Рашид Алимов", lang="ru"), Term(text="拉希德·阿利莫夫", lang="zh")))
+    >>> surname_form(alimov, "ru").text, surname_form(alimov, "zh").text
+    ('Алимов', '阿利莫夫')
+    """
+    preferred = entry.preferred(lang)
+    if preferred is None or entry.category is not Category.PERSON or _family_name_first(entry):
+        return None
+    if lang == "zh":
+        surname = preferred.text.rsplit(_ZH_DOT, 1)[-1] if _ZH_DOT in preferred.text else ""
+    else:
+        words = preferred.text.split()
+        plain = len(words) == 2 and all(w.isalpha() for w in words)
+        surname = words[-1] if plain else ""
+    if not surname:
+        return None
+    return Term(text=surname, lang=lang, status=TermStatus.ADMITTED, register=Register.SHORT)
+
+
 def _family_name_first(entry: Entry) -> bool:
     """A Chinese name: the family name comes first («Си Цзиньпин», "Zhang Ming") and is
     too short to stand alone. Its Chinese form has no «·» (习近平, 张明), and its English

@@ -29,6 +29,7 @@ from i18n_kit.glossary.model import (
     TermStatus,
 )
 from i18n_kit.glossary.morphology import grammatical_form, inflect_term, normalise_yo
+from i18n_kit.glossary.names import surname_form
 from i18n_kit.model import Route, RouteDecision
 
 #: What may stand around the term in a segment that is "wholly" the term.
@@ -82,6 +83,15 @@ def fill_term(
     entry = hit.entry
     target = entry.approved(target_lang, term.register)
     doubts: list[str] = []
+    paired = entry.approved(source_lang, term.register)
+    if term not in entry.terms:  # a form of a name the matcher derives (glossary/names.py)
+        alone = " " not in term.text and "·" not in term.text
+        target = surname_form(entry, target_lang) if alone else None  # «Alimov»: «Алимов»
+    elif paired is not None and paired != term and not _same(paired.text, term.text):
+        # «SCO summit» is a short form of the Council of Heads of State, but the glossary
+        # pairs «Council of Heads of State» with «Совет глав государств-членов ШОС»
+        doubts.append(f"«{term.text}» is not the {_REGISTER_NAMES[term.register]} the "
+                      f"glossary pairs («{paired.text}»)")
     if target is None:
         target = _any_approved(entry, target_lang)
         if target is None:

@@ -59,6 +59,13 @@ GLOSSARY = Glossary(entries=(
     _entry("conc-03", Category.CONCEPT,
            ("en", "dialogue partner", FULL), ("ru", "партнёр по диалогу", FULL),
            ("zh", "对话伙伴", FULL)),
+    _entry("pers-25", Category.PERSON,
+           ("en", "Rashid Alimov", FULL), ("ru", "Рашид Алимов", FULL),
+           ("zh", "拉希德·阿利莫夫", FULL)),
+    _entry("body-001", Category.BODY,
+           ("en", "Council of Heads of State", SHORT), ("en", "SCO summit", SHORT),
+           ("ru", "Совет глав государств-членов ШОС", SHORT), ("ru", "саммит ШОС", SHORT),
+           ("zh", "上海合作组织成员国元首理事会", SHORT)),
     _entry("body-006", Category.BODY,
            ("en", "Council of Foreign Ministers", FULL),
            ("ru", "Совет министров иностранных дел", FULL), ("zh", "外交部长理事会", FULL)),
@@ -109,6 +116,9 @@ PUBLISHED = [
     ("中国：", "zh", "en", "China:", "state-01, short form"),
     ("“Russia”", "en", "ru", "«Россия»", "state-02, short form"),
     ("**Kyrgyzstan:**", "en", "ru", "**Кыргызстан:**", "state-04, short form"),
+    # a person named by surname alone keeps to the surname
+    ("Alimov:", "en", "ru", "Алимов:", "pers-25, short form"),
+    ("Alimov", "en", "zh", "阿利莫夫", "pers-25, short form"),
 ]
 
 
@@ -132,6 +142,14 @@ UNSURE = [
     # a Russian source in an oblique case: the nominative would be a guess
     ("Кыргызстана", "ru", "en", "Kyrgyzstan",
      "state-04, short form; check it: the source is in the genitive case"),
+    # another short form than the one the glossary pairs: which Russian one is meant?
+    ("SCO summit", "en", "ru", "Совет глав государств-членов ШОС",
+     "body-001, short form; check it: «SCO summit» is not the short form the glossary "
+     "pairs («Council of Heads of State»)"),
+    # initials: the glossary lists no Russian initials, so the full name is offered
+    ("R. Alimov", "en", "ru", "Рашид Алимов",
+     "pers-25, formal name; check it: the glossary has no ru short form; its formal name "
+     "is used"),
     # a head that is not the last word cannot be put in the plural by adding -s
     ("Councils of Foreign Ministers", "en", "ru", "Совет министров иностранных дел",
      "body-006, formal name; check it: the source writes «Councils of Foreign Ministers», "
