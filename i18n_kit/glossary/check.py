@@ -16,11 +16,17 @@ from i18n_kit.glossary.model import (
     Entry,
     Glossary,
     HitKind,
+    Register,
     Term,
     TermHit,
     TermStatus,
 )
-from i18n_kit.glossary.morphology import is_known_word, lemmatise_word, normalise_yo
+from i18n_kit.glossary.morphology import (
+    is_common_noun,
+    is_known_word,
+    lemmatise_word,
+    normalise_yo,
+)
 
 #: Categories whose names are checked for unlisted near misses.
 NAME_CATEGORIES = frozenset({Category.PERSON, Category.STATE, Category.BODY})
@@ -81,7 +87,7 @@ def check_translation(
     wanted: Counter[str] = Counter()
     first_hit: dict[str, TermHit] = {}
     for hit in source_hits:
-        if hit.entry.registers(target_lang):
+        if hit.entry.registers(target_lang) and not is_anaphoric(hit.term):
             wanted[hit.entry.id] += 1
             first_hit.setdefault(hit.entry.id, hit)
     found = Counter(
@@ -137,6 +143,24 @@ def check_translation(
             )
         )
     return findings
+
+
+def is_anaphoric(term: Term | None) -> bool:
+    """A short form that refers back to a name the text has given: "the Organisation",
+    «Организация», 本组织. Each language words these its own way («整个组织», "it", a
+    repeated full name), so the translation is not required to have one.
+
+    >>> is_anaphoric(Term(text="the Organisation", lang="en", register=Register.SHORT))
+    True
+    """
+    if term is None or term.register is not Register.SHORT:
+        return False
+    words = term.text.split()
+    if term.lang == "en":
+        return len(words) == 2 and words[0].lower() == "the"
+    if term.lang == "zh":
+        return term.text.startswith("本")
+    return len(words) == 1 and is_common_noun(words[0])
 
 
 def _approved_text(hit: TermHit, lang: str) -> str:

@@ -77,6 +77,20 @@ def is_patronymic(word: str) -> bool:
 _PATRONYMIC_ENDING = re.compile(r"(?:[оеё]вич|[оеё]вн|ичн|ьич)(?:а|у|ем|е|ом|ой|ы|у)?$")
 
 
+def is_common_noun(word: str) -> bool:
+    """Whether a Russian word is an ordinary noun, not a name («Организация», not «Казахстан»).
+
+    >>> is_common_noun("Организация"), is_common_noun("Казахстан")
+    (True, False)
+    """
+    parses = [p for p in _analyzer().parse(word) if p.score >= _LIKELY]
+    return bool(parses) and all(
+        parse.tag.POS == "NOUN" and not parse.tag.grammemes & _NAMES for parse in parses)
+
+
+_NAMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
+
+
 def grammatical_form(word: str) -> tuple[str, str] | None:
     """The number and case (``"sing"``/``"plur"``, ``"nomn"``/``"gent"``/...) of a Russian
     noun or adjective standing alone (a heading, a label), or None when its likely parses
