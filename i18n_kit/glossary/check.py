@@ -27,6 +27,7 @@ from i18n_kit.glossary.morphology import (
     lemmatise_word,
     normalise_yo,
 )
+from i18n_kit.glossary.names import paired_form
 
 #: Categories whose names are checked for unlisted near misses.
 NAME_CATEGORIES = frozenset({Category.PERSON, Category.STATE, Category.BODY})
@@ -165,7 +166,7 @@ def is_anaphoric(term: Term | None) -> bool:
 
 def _approved_text(hit: TermHit, lang: str) -> str:
     """The form to suggest in ``lang`` for a source hit: same register when there is one."""
-    paired = hit.paired(lang)
+    paired = paired_form(hit, lang)
     return "" if paired is None else paired.text
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from i18n_kit.glossary.model import Category, Entry, Register, Term, TermStatus
+from i18n_kit.glossary.model import Category, Entry, Register, Term, TermHit, TermStatus
 from i18n_kit.glossary.morphology import is_patronymic
 
 #: Placeholder keys (never a real word's key: real keys have no angle brackets).
@@ -86,6 +86,23 @@ def _forms_of(name: str, lang: str) -> Iterator[tuple[tuple[str, ...], str]]:
     yield (INITIAL, ".", INITIAL, ".", surname), f"{given[:1]}. … {surname}"
     if len(surname) >= SHORTEST_SURNAME:
         yield (surname,), surname
+
+
+def paired_form(hit: TermHit, lang: str) -> Term | None:
+    """The approved form in ``lang`` of what a hit names (`TermHit.paired`); for a
+    surname alone, the surname («Putin» = «Путин», not «Владимир Путин»)."""
+    if is_surname_alone(hit):
+        surname = surname_form(hit.entry, lang)
+        if surname is not None:
+            return surname
+    return hit.paired(lang)
+
+
+def is_surname_alone(hit: TermHit) -> bool:
+    """Whether the hit is a person's surname alone, a form the matcher derives."""
+    term = hit.term
+    return term is not None and term not in hit.entry.terms and " " not in term.text \
+        and "·" not in term.text and "." not in term.text
 
 
 def surname_form(entry: Entry, lang: str) -> Term | None:

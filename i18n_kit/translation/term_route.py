@@ -29,7 +29,7 @@ from i18n_kit.glossary.model import (
     TermStatus,
 )
 from i18n_kit.glossary.morphology import grammatical_form, inflect_term, normalise_yo
-from i18n_kit.glossary.names import surname_form
+from i18n_kit.glossary.names import is_surname_alone, surname_form
 from i18n_kit.model import Route, RouteDecision
 
 #: What may stand around the term in a segment that is "wholly" the term.
@@ -85,8 +85,7 @@ def fill_term(
     doubts: list[str] = []
     paired = entry.approved(source_lang, term.register)
     if term not in entry.terms:  # a form of a name the matcher derives (glossary/names.py)
-        alone = " " not in term.text and "·" not in term.text
-        target = surname_form(entry, target_lang) if alone else None  # «Alimov»: «Алимов»
+        target = surname_form(entry, target_lang) if is_surname_alone(hit) else None
     elif paired is not None and paired != term and not _same(paired.text, term.text):
         # «SCO summit» is a short form of the Council of Heads of State, but the glossary
         # pairs «Council of Heads of State» with «Совет глав государств-членов ШОС»
