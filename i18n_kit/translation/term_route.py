@@ -86,7 +86,7 @@ def fill_term(
     paired = entry.approved(source_lang, term.register)
     if term not in entry.terms:  # a form of a name the matcher derives (glossary/names.py)
         target = surname_form(entry, target_lang) if is_surname_alone(hit) else None
-    elif paired is not None and paired != term and not _same(paired.text, term.text):
+    elif paired is not None and paired != term and not _share_a_word(paired.text, term.text):
         # «SCO summit» is a short form of the Council of Heads of State, but the glossary
         # pairs «Council of Heads of State» with «Совет глав государств-членов ШОС»
         doubts.append(f"«{term.text}» is not the {_REGISTER_NAMES[term.register]} the "
@@ -175,6 +175,15 @@ def _english_number(phrase: str) -> str:
     if not last.isalpha() or is_abbreviation(last):
         return "sing"
     return "plur" if fold_latin(last) != last.casefold() else "sing"
+
+
+def _share_a_word(one: str, other: str) -> bool:
+    """Whether two forms of one register are spellings of one name ("SCO RATS" and "RATS",
+    "Member States" and "member state") rather than two names of one concept ("SCO summit"
+    and "Council of Heads of State"): they share a word, singular or plural alike."""
+    def words(text: str) -> set[str]:
+        return {fold_latin(word) for word in re.findall(r"\w+", normalise_yo(text))}
+    return bool(words(one) & words(other))
 
 
 def _same(written: str, listed: str) -> bool:
