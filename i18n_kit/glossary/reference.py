@@ -61,6 +61,8 @@ DEPARTURE_REASONS: Mapping[tuple[str, str, str], str] = {
     "media usage",
     ("state-28", "ru", "Туркмения"): "the note: Туркменистан is the official name; Туркмения "
     "is media usage",
+    ("pers-28", "ru", "Шахбаз Шариф"): "the SCO Secretariat writes «Шехбаз Шариф», now the "
+    "preferred term; «Шахбаз», common in Russian media, stays admitted",
 }
 
 
