@@ -346,8 +346,9 @@ preferred terms, or whose forms of its register, in the other languages differ.
 
 Forms pair across languages by register: the form a translation of a full name uses is
 the entry's `full` form in the target language (the preferred term when it has that
-register, else the first admitted form of it), and so for `short` and `abbr`. In this
-glossary:
+register, else the first admitted form of it), and so for `short` and `abbr`. A language
+that names the concept in one register only pairs that name with every register (UN =
+ООН = 联合国). In this glossary:
 
 - States: the preferred term is the short name (Kyrgyzstan = Кыргызстан = 吉尔吉斯斯坦),
   the formal name is `full` (Kyrgyz Republic = Кыргызская Республика = 吉尔吉斯共和国).
