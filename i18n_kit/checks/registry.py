@@ -6,13 +6,7 @@ import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-
-class Severity(enum.StrEnum):
-    """How bad a finding is; only errors fail a CI run (exit code 1)."""
-
-    ERROR = "error"  # the published page is wrong: a number, a link, a term, untranslated text
-    WARNING = "warning"  # very likely wrong; a person should look
-    INFO = "info"  # for the record: nothing to fix now
+from i18n_kit.model import Severity as Severity  # defined there: config.py reads it too
 
 
 class Scope(enum.StrEnum):
@@ -26,7 +20,7 @@ class Scope(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Check:
-    """One check as users see it in reports, docs and ``[checks] disable``."""
+    """One check as users see it in reports, docs, ``[checks] disable`` and ``severity``."""
 
     id: str
     severity: Severity  # the default; some findings of a check are milder (see rationale)

@@ -96,6 +96,17 @@ class CheckReport:
     def has_errors(self) -> bool:
         return any(finding.severity is Severity.ERROR for finding in self.findings)
 
+    def fails(self, fail_on: Severity) -> bool:
+        """True when a finding is ``fail_on`` or worse: ``check`` then exits 1.
+
+        >>> report = CheckReport(findings=(Finding(check="ru-quotes",
+        ...     severity=Severity.WARNING, file="a.po", line=3, locale="ru", msgid="x",
+        ...     message="m"),))
+        >>> report.fails(Severity.ERROR), report.fails(Severity.WARNING)
+        (False, True)
+        """
+        return any(finding.severity.at_least(fail_on) for finding in self.findings)
+
 
 @dataclass(slots=True)
 class _Checker:
@@ -167,7 +178,9 @@ def run_checks(config: ProjectConfig, *, pages: bool = True) -> CheckReport:
     """Check every article catalog (``locales/<code>/LC_MESSAGES/articles/*.po``), the
     project's own chrome catalogs (``messages.po``) and, with ``pages`` and a built
     ``site/``, every page. Raises CatalogError on a malformed catalog, ConfigError on an
-    unknown id in ``[checks] disable``, GlossaryError on a malformed glossary.
+    unknown id in ``[checks] disable``, GlossaryError on a malformed glossary. Each
+    finding carries its effective severity: the project's ``[checks] severity`` for its
+    check, else the check's own.
 
     >>> from i18n_kit.config import load_config
     >>> report = run_checks(load_config(Path("examples/sco-newsroom/i18n-kit.toml")))
@@ -226,10 +239,15 @@ class _Run:
 
     def add(self, issue: Issue, *, file: str, line: int | None, locale: str, msgid: str,
             reference: str = "") -> None:
+        # A project's [checks] severity applies to every finding of the check, the milder
+        # ones some checks report (a deprecated term, a near-miss spelling) included.
+        severity = self.config.checks_severity.get(issue.check) or (
+            issue.severity or CHECKS_BY_ID[issue.check].severity
+        )
         self.findings.append(
             Finding(
                 check=issue.check,
-                severity=issue.severity or CHECKS_BY_ID[issue.check].severity,
+                severity=severity,
                 file=file, line=line, locale=locale, msgid=msgid, message=issue.message,
                 reference=reference,
             )
