@@ -257,9 +257,10 @@ def render_readme(glossary: Glossary, *, reference: Glossary | None = None) -> s
     unverified = [(entry, fields) for entry, fields in unverified if fields]
     lines += ["", f"## Unverified renderings ({len(unverified)} entries)", ""]
     lines += [
-        "A note starting `[unverified: …]` names fields no source confirmed: best-effort "
+        "A note with `[unverified: …]` names fields no source confirmed: best-effort "
         "renderings, or empty where nothing reliable was found. Check them before relying on "
-        "them; the note travels into PO comments.",
+        "them. At the start of the note the mark concerns the approved renderings, and PO "
+        "comments flag the term `[unverified]`; later in the note it concerns a variant only.",
         "",
         "| entry | en | unverified |",
         "| --- | --- | --- |",
