@@ -78,6 +78,20 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SourceWarning:
+    """Source text a reader sees that is read in a way its writer may not expect (an
+    indented paragraph read as text, a raw HTML block copied untranslated). ``sync``
+    prints it as ``path:line: message``."""
+
+    path: str  # project-relative POSIX path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
     """A source article: front matter plus blocks (title and summary are blocks too)."""
 
@@ -87,6 +101,7 @@ class Article:
     date: dt.date | dt.datetime | None = None
     meta: Mapping[str, str] = field(default_factory=dict)  # other front-matter keys, as text
     blocks: tuple[Block, ...] = ()
+    warnings: tuple[SourceWarning, ...] = ()  # see sources/unseen.py
 
     @property
     def title(self) -> str:

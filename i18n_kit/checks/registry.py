@@ -154,6 +154,15 @@ CHECKS: tuple[Check, ...] = (
         The source writes a person, state or body name in a form the glossary forbids
         (an error), or a spelling one or two letters away from a known name (a warning).
         Reported once per article, on the source file, not once per target language."""),
+    _check("lookalike", _W, Scope.SOURCE, "lookalike", "look-alike letters in a source word", """
+        A word in a source article that mixes Latin and Cyrillic letters («CСTV» with a
+        Cyrillic С, «Кaзахстан» with a Latin a) looks right but breaks search, glossary
+        matching and every translation that copies it. Reported once, against the source
+        file and line, with the word in one script to write instead; the built pages and
+        the translations that repeat it are not flagged again. A word is a run of
+        letters, so codes and compounds joined by digits, hyphens or apostrophes
+        («ШОС-2025», «COVID-19», «SMS-сообщение», «Су-35», «CO₂») are never mixed; URLs,
+        code and raw HTML are not read."""),
     _check("fuzzy", _I, Scope.CATALOG, "run", "fuzzy entries not checked", """
         Fuzzy entries (machine translation, fuzzy memory matches, changed sources) are
         not published until a translator clears the flag, so they are not checked; one

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from i18n_kit.catalogs.po import Entry, read_catalog
 from i18n_kit.checks.glossary import GlossaryChecks
+from i18n_kit.checks.lookalike import check_source_file
 from i18n_kit.checks.markup import check_markup, check_placeholders, check_urls
 from i18n_kit.checks.numbers import check_numbers
 from i18n_kit.checks.pages import check_pages, find_pages
@@ -200,6 +201,8 @@ def run_checks(config: ProjectConfig, *, pages: bool = True) -> CheckReport:
         # Chrome messages are written in English; an English chrome catalog has no source.
         if primary_language(locale_code) != "en" and path.is_file():
             run.check_catalog(path, locale_code=locale_code, source_lang="en")
+    if "lookalike" in enabled:
+        run.check_sources()
     if pages and enabled & {c.id for c in CHECKS if c.scope is Scope.PAGE}:
         run.pages.update(find_pages(config.site_dir))
         for page in check_pages(config.site_dir, config.locales):
@@ -297,6 +300,16 @@ class _Run:
                                f"entr{'y' if fuzzy == 1 else 'ies'} not checked: not "
                                "published until a translator clears the flag"),
                          file=origin, line=None, locale=locale_code, msgid="")
+
+    def check_sources(self) -> None:
+        """Source-article checks that read the articles themselves (``lookalike``)."""
+        from i18n_kit.pipeline import find_sources  # the content/ listing sync uses
+
+        for source in find_sources(self.config):
+            for found in check_source_file(self.config.root, source,
+                                           default_lang=self.config.source_language):
+                self.add(found.issue, file=found.path, line=found.line, locale=found.lang,
+                         msgid="", reference=found.path)
 
     def _source_lang(self, path: Path, locale_code: str, entry: Entry) -> str:
         """An article's language: the configured locale that has no catalog for it,
