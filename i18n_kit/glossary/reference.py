@@ -61,6 +61,8 @@ DEPARTURE_REASONS: Mapping[tuple[str, str, str], str] = {
     "media usage",
     ("state-28", "ru", "Туркмения"): "the note: Туркменистан is the official name; Туркмения "
     "is media usage",
+    ("pers-28", "ru", "Шахбаз Шариф"): "the SCO Secretariat writes «Шехбаз Шариф», now the "
+    "preferred term; «Шахбаз», common in Russian media, stays admitted",
 }
 
 
@@ -255,9 +257,10 @@ def render_readme(glossary: Glossary, *, reference: Glossary | None = None) -> s
     unverified = [(entry, fields) for entry, fields in unverified if fields]
     lines += ["", f"## Unverified renderings ({len(unverified)} entries)", ""]
     lines += [
-        "A note starting `[unverified: …]` names fields no source confirmed: best-effort "
+        "A note with `[unverified: …]` names fields no source confirmed: best-effort "
         "renderings, or empty where nothing reliable was found. Check them before relying on "
-        "them; the note travels into PO comments.",
+        "them. At the start of the note the mark concerns the approved renderings, and PO "
+        "comments flag the term `[unverified]`; later in the note it concerns a variant only.",
         "",
         "| entry | en | unverified |",
         "| --- | --- | --- |",
@@ -344,8 +347,9 @@ preferred terms, or whose forms of its register, in the other languages differ.
 
 Forms pair across languages by register: the form a translation of a full name uses is
 the entry's `full` form in the target language (the preferred term when it has that
-register, else the first admitted form of it), and so for `short` and `abbr`. In this
-glossary:
+register, else the first admitted form of it), and so for `short` and `abbr`. A language
+that names the concept in one register only pairs that name with every register (UN =
+ООН = 联合国). In this glossary:
 
 - States: the preferred term is the short name (Kyrgyzstan = Кыргызстан = 吉尔吉斯斯坦),
   the formal name is `full` (Kyrgyz Republic = Кыргызская Республика = 吉尔吉斯共和国).

@@ -13,7 +13,7 @@ from i18n_kit.errors import GlossaryError
 from i18n_kit.glossary.csvfile import parse_csv, write_csv
 from i18n_kit.glossary.load import glossary_digest, read_glossary
 from i18n_kit.glossary.model import Category, Entry, Glossary, Register, Term, TermStatus
-from i18n_kit.glossary.registers import register_pairs
+from i18n_kit.glossary.registers import counterpart, looks_like_abbreviation, register_pairs
 from i18n_kit.glossary.tbx import parse_tbx, write_tbx
 from i18n_kit.glossary.validate import form_key
 
@@ -121,6 +121,40 @@ def test_an_untagged_variant_takes_its_preferred_terms_register() -> None:
         ("СИ", ABBR),
     ]
     assert write_csv(parse_csv(text, origin="g.csv")) == text
+
+
+def test_an_abbreviation_is_every_word_with_a_capital_after_its_first_letter() -> None:
+    assert [looks_like_abbreviation(t) for t in ("SCO RATS", "ГА ООН", "EurAsEC", "SCO+")] == [
+        True, True, True, True
+    ]
+    assert [
+        looks_like_abbreviation(t)
+        for t in ("SCO Secretariat", "Secretary-General", "«Хабар 24»", "上合组织", "2025")
+    ] == [False, False, False, False, False]
+
+
+def test_a_language_with_one_name_pairs_it_with_every_register() -> None:
+    entry = Entry(
+        id="porg-1",
+        category=Category.PARTNER_ORG,
+        terms=(
+            Term(text="United Nations", lang="en"),
+            Term(text="UN", lang="en", status=TermStatus.ADMITTED, register=ABBR),
+            Term(text="Организация Объединённых Наций", lang="ru"),
+            Term(text="ОНН", lang="ru", status=TermStatus.FORBIDDEN, register=ABBR),
+            Term(text="联合国", lang="zh"),
+        ),
+    )
+    assert entry.approved("zh", ABBR) is None  # the strict pair
+    zh = counterpart(entry, "zh", ABBR)
+    assert zh is not None and zh.text == "联合国"
+    # A forbidden form is no name to write: Russian has one usable register too.
+    ru = counterpart(entry, "ru", ABBR)
+    assert ru is not None and ru.text == "Организация Объединённых Наций"
+    kyrgyzstan = parse_csv(read_text("sample.csv"), origin="sample.csv").get("state-04")
+    assert kyrgyzstan is not None
+    # Several registers but not this one: a translator chooses.
+    assert counterpart(kyrgyzstan, "ru", ABBR) is None
 
 
 def test_the_writer_tags_only_what_the_rule_gets_wrong() -> None:

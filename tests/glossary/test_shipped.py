@@ -3,6 +3,7 @@ paired, cross-checked with CLDR."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,7 @@ def pairs(glossary: Glossary, entry_id: str) -> dict[str, tuple[str | None, ...]
     entry = glossary.get(entry_id)
     assert entry is not None
     return {
-        register.value: tuple(term and term.text for term in row.values())
+        register.value: tuple(None if term is None else term.text for term in row.values())
         for register, row in register_pairs(entry).items()
     }
 
@@ -138,7 +139,12 @@ def test_the_organisation_and_its_bodies_pair_by_register() -> None:
                  "Секретариат Шанхайской организации сотрудничества", "上海合作组织秘书处"),
         "short": ("SCO Secretariat", "Секретариат ШОС", "上合组织秘书处"),
     }
-    assert pairs(glossary, "body-009")["abbr"][:2] == ("RATS", "РАТС ШОС")
+    assert pairs(glossary, "body-009")["abbr"] == ("RATS", "РАТС ШОС", None)
+    # One name in a language pairs with every register; several without this one: none.
+    assert pairs(glossary, "porg-01")["abbr"] == ("UN", "ООН", "联合国")
+    assert pairs(glossary, "pers-41")["short"] == (
+        "S. Jaishankar", "Субраманьям Джайшанкар", "苏杰生"
+    )
     # Every body name with the full prefix has the short one, first among the short forms.
     for entry in glossary:
         if entry.category is not Category.BODY:
@@ -149,7 +155,7 @@ def test_the_organisation_and_its_bodies_pair_by_register() -> None:
                 assert term.register is Register.FULL, (entry.id, term.text)
                 short = term.text.replace("上海合作组织", "上合组织")
                 assert any(t.text == short and t.register is Register.SHORT for t in zh), short
-        approved = entry.approved("zh", Register.SHORT)
+        approved = entry.approved("zh", Register.SHORT)  # the route's short form
         if any("上海合作组织" in t.text for t in zh):
             assert approved is not None and approved.text.startswith(("上合组织", "“上合组织")), (
                 entry.id
@@ -165,8 +171,8 @@ def test_categories_and_status_by_year() -> None:
         Category.STATE: 29,
         Category.DOCUMENT: 37,
         Category.PARTNER_ORG: 16,
-        Category.PERSON: 34,
-        Category.CONCEPT: 23,
+        Category.PERSON: 41,
+        Category.CONCEPT: 24,
     }
     states = [e for e in glossary if e.category is Category.STATE]
     assert all(set(e.status_by_year) == {"2020", "2025"} for e in states)
@@ -178,9 +184,11 @@ def test_categories_and_status_by_year() -> None:
 
 
 def test_unverified_notes_are_kept_verbatim() -> None:
+    # A mark at the start flags the approved renderings (PO comments say [unverified]); one
+    # later in the note concerns only a variant, and the README lists both.
     glossary = shipped()
-    assert sum("[unverified:" in e.note for e in glossary) == 120
-    assert sum(bool(e.unverified) for e in glossary) == 119
+    assert sum("[unverified:" in e.note for e in glossary) == 130
+    assert sum(bool(e.unverified) for e in glossary) == 122
     infoshos = glossary.get("org-003")
     assert infoshos is not None
     assert infoshos.unverified == "ru, zh"
@@ -201,10 +209,66 @@ def test_state_names_against_cldr() -> None:
     assert all(isinstance(d, CldrDifference) for d in differences)
 
 
+
+def test_body_and_document_names_follow_how_they_name_the_organisation() -> None:
+    spelled = re.compile(
+        r"Shanghai Cooperation Organi[sz]ation|Шанхайск\w+ организаци|上海合作组织"
+    )
+    abbreviated = re.compile(r"\bSCO\b|ШОС|上合组织")
+    for entry in shipped():
+        if entry.category not in (Category.BODY, Category.DOCUMENT):
+            continue
+        for term in entry.terms:
+            if spelled.search(term.text):
+                assert term.register is Register.FULL, (entry.id, term.text)
+            elif abbreviated.search(term.text):
+                assert term.register is not Register.FULL, (entry.id, term.text)
+
+
+def test_new_people_and_confusables() -> None:
+    glossary = shipped()
+    assert pairs(glossary, "pers-28")["full"] == ("Shehbaz Sharif", "Шехбаз Шариф", "夏巴兹·谢里夫")
+    sharif = glossary.get("pers-28")
+    assert sharif is not None
+    assert [(t.text, t.status) for t in sharif.forms("ru")] == [
+        ("Шехбаз Шариф", TermStatus.PREFERRED), ("Шахбаз Шариф", TermStatus.ADMITTED)
+    ]
+    names = {e.id: (e.preferred("en"), e.preferred("ru")) for e in glossary}
+    assert [
+        (en.text, ru.text)
+        for en, ru in (names[f"pers-{n}"] for n in range(35, 42))
+        if en is not None and ru is not None
+    ] == [
+        ("Nursultan Nazarbayev", "Нурсултан Назарбаев"),
+        ("Dmitry Medvedev", "Дмитрий Медведев"),
+        ("Dmitry Mezentsev", "Дмитрий Мезенцев"),
+        ("Yevgeny Sysoyev", "Евгений Сысоев"),
+        ("Olzhas Bektenov", "Олжас Бектенов"),
+        ("Akylbek Japarov", "Акылбек Жапаров"),
+        ("Subrahmanyam Jaishankar", "Субраманьям Джайшанкар"),
+    ]
+    # Inner Mongolia is its own term: 内蒙古 is a longer word than the flagged 蒙古.
+    assert pairs(glossary, "conc-24") == {
+        "full": ("Inner Mongolia Autonomous Region", "Автономный район Внутренняя Монголия",
+                 "内蒙古自治区"),
+        "short": ("Inner Mongolia", "Внутренняя Монголия", "内蒙古"),
+    }
+    strategy = glossary.get("doc-05")
+    assert strategy is not None
+    assert {"SCO Development Strategy until 2025", "SCO Development Strategy towards 2025"} <= {
+        t.text for t in strategy.forms("en") if t.status in USABLE
+    }
+    forms = {e.id: {t.text for t in e.terms if t.status in USABLE} for e in glossary}
+    assert {"Совет РАТС ШОС", "Совет РАТС"} <= forms["body-012"]
+    assert {"外长理事会", "外交部长理事会"} <= forms["body-003"]
+    assert "上合组织成员国元首理事会" in forms["body-001"]
+
+
 DEPARTURES = [
     ("state-04", "ru", "Киргизия", "admitted", "deprecated"),
     ("state-04", "ru", "Киргизская Республика", "admitted", "deprecated"),
     ("state-10", "ru", "Белоруссия", "admitted", "deprecated"),
     ("state-28", "ru", "Туркмения", "admitted", "deprecated"),
     ("porg-08", "en", "EAEC", "admitted", "absent"),
+    ("pers-28", "ru", "Шахбаз Шариф", "preferred", "admitted"),
 ]
