@@ -94,6 +94,28 @@ class Entry:
                 return term
         return None
 
+    def counterpart(self, lang: str, register: Register) -> Term | None:
+        """The form ``lang`` writes for a name of ``register``: its approved form of that
+        register; or, when ``lang`` names the concept one way only (联合国 for UN and United
+        Nations, 苏杰生), that one form; else None (``lang`` has forms of other registers
+        and a translator must choose, or none at all).
+
+        >>> un = Entry(id="x", category=Category.PARTNER_ORG, terms=(
+        ...     Term(text="United Nations", lang="en"),
+        ...     Term(text="UN", lang="en", status=TermStatus.ADMITTED,
+        ...          register=Register.ABBREVIATION),
+        ...     Term(text="联合国", lang="zh")))
+        >>> un.counterpart("zh", Register.ABBREVIATION).text
+        '联合国'
+        >>> un.counterpart("ru", Register.ABBREVIATION) is None
+        True
+        """
+        approved = self.approved(lang, register)
+        if approved is not None:
+            return approved
+        registers = self.registers(lang)
+        return self.approved(lang, registers[0]) if len(registers) == 1 else None
+
     def registers(self, lang: str) -> tuple[Register, ...]:
         """The registers ``lang`` has a usable form in, in the order of Register."""
         have = {t.register for t in self.terms if t.lang == lang and t.status in _USABLE}
@@ -152,7 +174,7 @@ class TermHit:
         """The approved form in ``lang`` of what this hit names: the form of the same
         register when ``lang`` has one (SCO -> ШОС), else the preferred term."""
         if self.term is not None and self.term.status in _USABLE:
-            same = self.entry.approved(lang, self.term.register)
+            same = self.entry.counterpart(lang, self.term.register)
             if same is not None:
                 return same
         return self.entry.preferred(lang)

@@ -139,35 +139,9 @@ def starts_with_tag(text: str) -> bool:
     return split_tag(text)[0] is not None
 
 
-def counterpart(entry: Entry, lang: str, register: Register) -> Term | None:
-    """The form ``lang`` writes for a name of ``register``: its approved form of that
-    register; or, when every usable form of ``lang`` has one other register (the language
-    names the concept one way only: 联合国 for UN and United Nations, 苏杰生), that
-    language's approved form; else None (the language has forms of other registers and
-    a translator must choose, or none at all).
-
-    >>> from i18n_kit.glossary.model import Category
-    >>> un = Entry(id="x", category=Category.PARTNER_ORG, terms=(
-    ...     Term(text="United Nations", lang="en"),
-    ...     Term(text="UN", lang="en", status=TermStatus.ADMITTED, register=Register.ABBREVIATION),
-    ...     Term(text="联合国", lang="zh")))
-    >>> counterpart(un, "zh", Register.ABBREVIATION).text
-    '联合国'
-    >>> counterpart(un, "ru", Register.ABBREVIATION) is None
-    True
-    """
-    approved = entry.approved(lang, register)
-    if approved is not None:
-        return approved
-    registers = entry.registers(lang)
-    if len(registers) == 1:
-        return entry.approved(lang, registers[0])
-    return None
-
-
 def register_pairs(entry: Entry) -> dict[Register, dict[str, Term | None]]:
     """For each register some language has, the form every language writes for it
-    (:func:`counterpart`; None where a language has none): the pairs a translation keeps.
+    (`Entry.counterpart`; None where a language has none): the pairs a translation keeps.
 
     >>> from i18n_kit.glossary.model import Category
     >>> entry = Entry(id="x", category=Category.STATE, terms=(
@@ -182,6 +156,6 @@ def register_pairs(entry: Entry) -> dict[Register, dict[str, Term | None]]:
         if not any(entry.approved(lang, register) for lang in GLOSSARY_LANGUAGES):
             continue
         pairs[register] = {
-            lang: counterpart(entry, lang, register) for lang in GLOSSARY_LANGUAGES
+            lang: entry.counterpart(lang, register) for lang in GLOSSARY_LANGUAGES
         }
     return pairs

@@ -26,7 +26,6 @@ from i18n_kit.glossary.model import (
     Register,
     Term,
     TermHit,
-    TermStatus,
 )
 from i18n_kit.glossary.morphology import grammatical_form, inflect_term, normalise_yo
 from i18n_kit.glossary.names import is_surname_alone, surname_form
@@ -81,7 +80,7 @@ def fill_term(
     if prefix.strip(EDGE_PUNCTUATION) or suffix.strip(EDGE_PUNCTUATION):
         return None
     entry = hit.entry
-    target = entry.approved(target_lang, term.register)
+    target = entry.counterpart(target_lang, term.register)
     doubts: list[str] = []
     paired = entry.approved(source_lang, term.register)
     if term not in entry.terms:  # a form of a name the matcher derives (glossary/names.py)
@@ -140,19 +139,18 @@ def _source_number(hit: TermHit, term: Term, lang: str) -> tuple[str, str]:
         if hit.entry.category in _PROPER:
             return "as listed", ""
         return "as listed", "Chinese does not mark the plural: check singular or plural"
-    if _same(written, term.text) and term.status is TermStatus.PREFERRED:
+    # The target's form pairs with the source language's approved form of the register:
+    # its number is the one to compare with ("Member States" against "member state").
+    listed = hit.entry.approved(lang, term.register) or term
+    if _same(written, listed.text):
         return "as listed", ""
-    preferred = hit.entry.preferred(lang) or term
     if lang == "en":
-        mine, theirs = _english_number(written), _english_number(preferred.text)
-        if mine == theirs:
-            if _same(written, term.text):
-                return "as listed", ""
-            # Same number, another spelling than any listed (the matcher folds more):
-            return "as listed", f"the source writes «{written}», not the glossary's «{term.text}»"
+        mine, theirs = _english_number(written), _english_number(listed.text)
         if (mine, theirs) == ("plur", "sing"):
             return "plur", ""
-        return "as listed", f"the source writes «{written}», not the glossary's «{term.text}»"
+        if mine == theirs and _same(written, term.text):
+            return "as listed", ""  # another listed spelling of the same number
+        return "as listed", f"the source writes «{written}», not the glossary's «{listed.text}»"
     first = next((w for w in written.split() if not is_abbreviation(w)), written)
     form = grammatical_form(first)
     if form is None:
@@ -160,9 +158,9 @@ def _source_number(hit: TermHit, term: Term, lang: str) -> tuple[str, str]:
     number, case = form
     if case != "nomn":
         return "as listed", f"the source is in the {_CASE_NAMES.get(case, case)} case"
-    listed_first = next((w for w in preferred.text.split() if not is_abbreviation(w)), "")
-    listed = grammatical_form(listed_first) if listed_first else None
-    if listed is None or listed[0] == number:
+    listed_first = next((w for w in listed.text.split() if not is_abbreviation(w)), "")
+    listed_form = grammatical_form(listed_first) if listed_first else None
+    if listed_form is None or listed_form[0] == number:
         return "as listed", ""
     if number == "plur":
         return "plur", ""

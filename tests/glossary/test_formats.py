@@ -13,7 +13,7 @@ from i18n_kit.errors import GlossaryError
 from i18n_kit.glossary.csvfile import parse_csv, write_csv
 from i18n_kit.glossary.load import glossary_digest, read_glossary
 from i18n_kit.glossary.model import Category, Entry, Glossary, Register, Term, TermStatus
-from i18n_kit.glossary.registers import counterpart, looks_like_abbreviation, register_pairs
+from i18n_kit.glossary.registers import looks_like_abbreviation, register_pairs
 from i18n_kit.glossary.tbx import parse_tbx, write_tbx
 from i18n_kit.glossary.validate import form_key
 
@@ -146,15 +146,15 @@ def test_a_language_with_one_name_pairs_it_with_every_register() -> None:
         ),
     )
     assert entry.approved("zh", ABBR) is None  # the strict pair
-    zh = counterpart(entry, "zh", ABBR)
+    zh = entry.counterpart("zh", ABBR)
     assert zh is not None and zh.text == "联合国"
     # A forbidden form is no name to write: Russian has one usable register too.
-    ru = counterpart(entry, "ru", ABBR)
+    ru = entry.counterpart("ru", ABBR)
     assert ru is not None and ru.text == "Организация Объединённых Наций"
     kyrgyzstan = parse_csv(read_text("sample.csv"), origin="sample.csv").get("state-04")
     assert kyrgyzstan is not None
     # Several registers but not this one: a translator chooses.
-    assert counterpart(kyrgyzstan, "ru", ABBR) is None
+    assert kyrgyzstan.counterpart("ru", ABBR) is None
 
 
 def test_the_writer_tags_only_what_the_rule_gets_wrong() -> None:

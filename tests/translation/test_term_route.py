@@ -52,7 +52,11 @@ GLOSSARY = Glossary(entries=(
            ("en", "SCO Regional Anti-Terrorist Structure", FULL), ("en", "SCO RATS", ABBR),
            ("ru", "Региональная антитеррористическая структура ШОС", FULL),
            ("ru", "РАТС ШОС", ABBR),
-           ("zh", "上海合作组织地区反恐怖机构", FULL)),
+           ("zh", "上海合作组织地区反恐怖机构", FULL), ("zh", "上合组织地区反恐怖机构", SHORT)),
+    _entry("porg-01", Category.PARTNER_ORG,
+           ("en", "United Nations", FULL), ("en", "UN", ABBR),
+           ("ru", "Организация Объединённых Наций", FULL), ("ru", "ООН", ABBR),
+           ("zh", "联合国", FULL)),
     _entry("conc-01", Category.CONCEPT,
            ("en", "member state", FULL), ("ru", "государство-член", FULL),
            ("zh", "成员国", FULL)),
@@ -102,6 +106,9 @@ PUBLISHED = [
     ("SCO", "en", "ru", "ШОС", "org-001, abbreviation"),
     ("SCO", "en", "zh", "上合组织", "org-001, abbreviation"),
     ("上合组织", "zh", "ru", "ШОС", "org-001, abbreviation"),
+    # a language that names the concept one way only: that name, whatever the register
+    ("UN", "en", "zh", "联合国", "porg-01, formal name"),
+    ("UN", "en", "ru", "ООН", "porg-01, abbreviation"),
     ("Shanghai Cooperation Organisation", "en", "ru", "Шанхайская организация сотрудничества",
      "org-001, formal name"),
     # number, case and the capital at the start agree with the source
@@ -134,7 +141,8 @@ def test_a_fill_that_agrees_with_the_source_is_published(
 
 
 UNSURE = [
-    # no abbreviation in Chinese: the formal name is offered, for a person to confirm
+    # Chinese has a formal and a short name but no abbreviation: the formal name is
+    # offered, for a person to choose
     ("SCO RATS", "en", "zh", "上海合作组织地区反恐怖机构",
      "body-009, formal name; check it: the glossary has no zh abbreviation; its formal "
      "name is used"),
