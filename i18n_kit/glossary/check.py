@@ -74,7 +74,8 @@ def check_translation(
     in the target: a term of its own, a term inside a longer one (the Secretariat's name
     holds the SCO's), a term with words inserted in it (上合组织阿斯塔纳峰会 holds 上合组织峰会).
     Names inside a "hereinafter" definition are not counted on either side: each language
-    defines its own short forms.
+    defines its own short forms; and a short form that refers back (`is_anaphoric`) is not
+    required.
 
     >>> index = TermIndex(_example_glossary())
     >>> [f.message for f in check_translation("The SCO Secretariat.", "en",

@@ -209,17 +209,17 @@ class _SurfaceCodes(dict[str, str]):
         if len(self) >= SURFACE_CACHE_SIZE:
             self.clear()
         code = self._filler
-        # A capital letter alone is an initial («Р. К. Алимов»), never the preposition «к».
-        keys = (INITIAL,) if len(surface) == 1 and surface.isupper() else word_keys(surface)
+        placeholder = class_key(surface) if surface[:1].isalpha() else None
+        # A capital letter alone is an initial («Р. К. Алимов»), never the preposition «к»;
+        # a patronymic is one only when no glossary word has its lemma.
+        keys = [] if placeholder == INITIAL else list(word_keys(surface))
+        if placeholder is not None:
+            keys.append(placeholder)
         for key in keys:
             found = self._codes.get(key)
             if found is not None:
                 code = found
                 break
-        else:
-            placeholder = class_key(surface) if surface[:1].isalpha() else None
-            if placeholder is not None:
-                code = self._codes.get(placeholder, self._filler)
         self[surface] = code
         return code
 

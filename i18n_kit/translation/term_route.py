@@ -114,8 +114,6 @@ def fill_term(
         filled = filled[:1].upper() + filled[1:]
     filled = (_localise(prefix, source_lang, target_lang) + filled
               + _localise(suffix, source_lang, target_lang))
-    if target_lang == "zh":
-        filled = filled.replace(" ", "")
     reason = f"glossary term {entry.id}, {_REGISTER_NAMES[target.register]}"
     if doubts:
         return RouteDecision(route=Route.TERM, reason=f"{reason}; check it: {'; '.join(doubts)}",
