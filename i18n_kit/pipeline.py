@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import itertools
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -31,6 +30,14 @@ from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import SourceError
 from i18n_kit.files import StagedFiles, hash_bytes, read_bytes_if_exists
 from i18n_kit.glossary.load import GLOSSARY_FOLDER, GLOSSARY_SUFFIXES
+from i18n_kit.listing import (
+    IndexPage,
+    index_pages,
+    positions,
+    related_window,
+    stale_index_pages,
+    stale_related,
+)
 from i18n_kit.model import Article, BlockKind, Segment
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
 from i18n_kit.output.ui import TEMPLATES_DIR, UiCatalogs, load_ui, shipped_locales_dir
@@ -45,7 +52,6 @@ from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretransla
 #: progress(stage, done, total): called as work advances; the CLI draws it.
 Progress = Callable[[str, int, int], None]
 
-RELATED_NEWS = 5
 ROUTE_BATCH = 200  # articles merged and routed together
 
 
@@ -103,8 +109,8 @@ def page_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
     return config.site_dir / locale_code / f"{slug}.html"
 
 
-def _index_path(config: ProjectConfig, locale_code: str) -> str:
-    return config.relative(config.site_dir / locale_code / "index.html")
+def _index_path(config: ProjectConfig, locale_code: str, file_name: str) -> str:
+    return config.relative(config.site_dir / locale_code / file_name)
 
 
 def find_sources(config: ProjectConfig) -> list[str]:
@@ -212,10 +218,20 @@ def sync(
                 code: list_articles(config, state, works, sources, code)
                 for code in config.locales
             }
-            listing_digests = {code: _listing_digest(links) for code, links in listings.items()}
-            if listing_digests != state.listing_digests:
-                rest = [source for source in sources if source not in works]
-                _process(config, state, rest, works, write_catalogs=write_catalogs,
+            # What the pages on disk show: the listing the last run made them from (none
+            # when every page is made again).
+            built = None if everything else {
+                code: list_articles(config, state, {}, list(state.articles), code)
+                for code in config.locales
+            }
+            ui: UiCatalogs | None = None
+            spliced: list[tuple[str, bytes]] = []
+            if built is not None:
+                ui = load_ui(config.locales, override_dir=config.locales_dir)
+                unreadable = _update_related(config, state, works, sources, built, listings,
+                                             ui=ui, out=spliced)
+                # a page not as expected (never, short of a bug): its article is read
+                _process(config, state, unreadable, works, write_catalogs=write_catalogs,
                          notify=notify, pretranslator=pretranslator, emit=emit,
                          written=written)
             warnings = tuple(
@@ -224,17 +240,14 @@ def sync(
         finally:
             pretranslator.close()
 
-        stale_indexes = [
-            code for code in config.locales
-            if everything or listing_digests != state.listing_digests
-            or not _is_unchanged(config, state, _index_path(config, code))
-        ]  # an index is kept when its articles, titles and dates are as when it was written
-        if works or stale_indexes:
+        index_pages_due, obsolete = _stale_index_pages(config, state, built, listings)
+        if works or index_pages_due or spliced:
             from i18n_kit.output.assemble import assemble_index  # jinja2: only when needed
 
-            ui = load_ui(config.locales, override_dir=config.locales_dir)
+            ui = ui or load_ui(config.locales, override_dir=config.locales_dir)
             order = list(works)
-            rendered = map_forked(_render_pages, (config, works, listings, ui), order)
+            where = {code: positions(links) for code, links in listings.items()}
+            rendered = map_forked(_render_pages, (config, works, listings, where, ui), order)
             for done, (source, pages) in enumerate(zip(order, rendered, strict=True), 1):
                 work = works[source]
                 for rel, data in pages:
@@ -244,9 +257,12 @@ def sync(
                 work.segments.clear()  # what pages need is made: let the text go
                 work.targets.clear()
                 notify("pages", done, len(works))
-            for code in stale_indexes:
-                index = assemble_index(code, listings[code], locales=config.locales, ui=ui)
-                emit(None, _index_path(config, code), index.encode("utf-8"))
+            for rel, data in spliced:
+                emit(None, rel, data)
+            for code, page in index_pages_due:
+                index = assemble_index(code, page.links, locales=config.locales, ui=ui,
+                                       number=page.number, count=page.count)
+                emit(None, _index_path(config, code, page.file_name), index.encode("utf-8"))
         for asset in assets:
             data = (config.root / asset).read_bytes()
             inside = Path(asset).relative_to(config.relative(config.content_dir))
@@ -268,6 +284,7 @@ def sync(
         if not path.endswith(".po")  # catalogs hold translators' work: never deleted
         and not (skip_site and path.startswith(site))
     ]
+    deletions += [rel for rel in obsolete if not (skip_site and rel.startswith(site))]
     changes = [
         FileChange(path=change.path,
                    kind=ChangeKind.CREATE if change.created else ChangeKind.UPDATE)
@@ -281,7 +298,6 @@ def sync(
             del state.articles[source]
         state.articles.update(records)
         state.global_digest = global_digest
-        state.listing_digests = listing_digests
         save_state(config.state_dir, state)
     return SyncReport(
         articles=len(sources),
@@ -300,19 +316,82 @@ def _read_one(shared: tuple[ProjectConfig, bool], source: str) -> ArticleWork:
 
 def _render_pages(
     shared: tuple[ProjectConfig, Mapping[str, ArticleWork],
-                  Mapping[str, Sequence[ArticleLink]], UiCatalogs],
+                  Mapping[str, Sequence[ArticleLink]], Mapping[str, Mapping[str, int]],
+                  UiCatalogs],
     source: str,
 ) -> list[tuple[str, bytes]]:
     """The pages of one article in every locale: (project-relative path, bytes)."""
     from i18n_kit.output.assemble import assemble_page
 
-    config, works, listings, ui = shared
+    config, works, listings, where, ui = shared
     work = works[source]
+    slug = work.article.slug
     return [
-        (config.relative(page_path(config, code, work.article.slug)),
-         assemble_page(page_input(config, work, code, listings[code]), ui=ui).encode("utf-8"))
+        (config.relative(page_path(config, code, slug)),
+         assemble_page(page_input(config, work, code,
+                                  related_window(listings[code], where[code][slug])),
+                       ui=ui).encode("utf-8"))
         for code in config.locales
     ]
+
+
+def _update_related(
+    config: ProjectConfig,
+    state: SyncState,
+    works: Mapping[str, ArticleWork],
+    sources: Sequence[str],
+    built: Mapping[str, Sequence[ArticleLink]],
+    listings: Mapping[str, Sequence[ArticleLink]],
+    *,
+    ui: UiCatalogs,
+    out: list[tuple[str, bytes]],
+) -> list[str]:
+    """The pages of articles this run did not read whose "Related news" changed, from the
+    pages on disk (as the last run wrote them: an unread article's outputs are
+    unchanged) with the section made again, into ``out``. Returns the sources whose page
+    could not be updated so (to be read instead)."""
+    from i18n_kit.output.assemble import assemble_related, replace_related
+
+    unread = {state.articles[source].slug: source for source in sources if source not in works}
+    pages: dict[str, list[tuple[str, bytes]]] = {}  # source -> its updated pages
+    failed: list[str] = []
+    for code in config.locales:
+        where = positions(listings[code])
+        for slug in stale_related(built[code], listings[code], list(unread)):
+            rel = config.relative(page_path(config, code, slug))
+            data = read_bytes_if_exists(config.root / rel)
+            related = assemble_related(related_window(listings[code], where[slug]),
+                                       locale_code=code, ui=ui)
+            page = None if data is None else replace_related(data.decode("utf-8"), related)
+            if page is None:
+                failed.append(unread[slug])
+            else:
+                pages.setdefault(unread[slug], []).append((rel, page.encode("utf-8")))
+    out.extend(item for source, done in pages.items() if source not in failed
+               for item in done)
+    return sorted(set(failed))
+
+
+def _stale_index_pages(
+    config: ProjectConfig,
+    state: SyncState,
+    built: Mapping[str, Sequence[ArticleLink]] | None,
+    listings: Mapping[str, Sequence[ArticleLink]],
+) -> tuple[list[tuple[str, IndexPage]], list[str]]:
+    """The index pages to make, per locale: those whose part of the listing changed and
+    those not as the last run wrote them; and the index files no page fills any more."""
+    due: list[tuple[str, IndexPage]] = []
+    obsolete: list[str] = []
+    for code in config.locales:
+        changed, gone = stale_index_pages(
+            None if built is None else built[code], listings[code], config.page_size)
+        names = {page.file_name for page in changed}
+        for page in index_pages(listings[code], config.page_size):
+            if page.file_name in names or not _is_unchanged(
+                    config, state, _index_path(config, code, page.file_name)):
+                due.append((code, page))
+        obsolete += [_index_path(config, code, name) for name in gone]
+    return due, obsolete
 
 
 def _is_clean(config: ProjectConfig, state: SyncState, source: str) -> bool:
@@ -550,11 +629,6 @@ def list_articles(
     return links
 
 
-def _listing_digest(links: Iterable[ArticleLink]) -> str:
-    text = "\n".join(f"{link.slug}\t{link.title}\t{link.lang}\t{link.date}" for link in links)
-    return hash_bytes(text.encode("utf-8"))
-
-
 def _date_key(value: dt.date | dt.datetime | None) -> str:
     return "" if value is None else value.isoformat()
 
@@ -566,10 +640,11 @@ def _parse_date(text: str) -> dt.date | dt.datetime | None:
 
 
 def page_input(
-    config: ProjectConfig, work: ArticleWork, locale_code: str, listing: Sequence[ArticleLink]
+    config: ProjectConfig, work: ArticleWork, locale_code: str, related: Sequence[ArticleLink]
 ) -> PageInput:
     """What the page of ``work`` in ``locale_code`` shows: approved translations, the
-    source where there is none, and ``listing`` (every article) for "Related news"."""
+    source where there is none, and ``related`` (listing.related_window) as "Related
+    news"."""
     article = work.article
     by_block: dict[int, list[Segment]] = {}
     for segment in work.segments:
@@ -589,9 +664,6 @@ def page_input(
         if source_page or ((t := targets.get(text)) is not None and t.target_text and not t.fuzzy)
     )
     completion = 100.0 if not distinct else 100.0 * done / len(distinct)
-    # islice: the listing holds every article, and every page is built
-    related = tuple(itertools.islice(
-        (link for link in listing if link.slug != article.slug), RELATED_NEWS))
     return PageInput(
         article=article,
         locale_code=locale_code,
@@ -599,7 +671,7 @@ def page_input(
         completion=completion,
         threshold=config.threshold_for(locale_code),
         locales=config.locales,
-        related=related,
+        related=tuple(related),
     )
 
 

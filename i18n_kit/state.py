@@ -15,7 +15,7 @@ from pathlib import Path
 from i18n_kit import __version__
 from i18n_kit.files import hash_bytes, write_file_atomic
 
-STATE_FORMAT = 1
+STATE_FORMAT = 2
 
 
 @dataclass(slots=True, kw_only=True)
@@ -35,7 +35,6 @@ class SyncState:
     """Loaded state; mutated by a sync and saved at its end."""
 
     global_digest: str = ""
-    listing_digests: dict[str, str] = field(default_factory=dict)
     files: dict[str, list[object]] = field(default_factory=dict)  # path -> [mtime_ns, size, hash]
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
 
@@ -75,7 +74,6 @@ def load_state(state_dir: Path) -> SyncState:
             return SyncState()
         return SyncState(
             global_digest=data["global_digest"],
-            listing_digests=dict(data["listing_digests"]),
             files={key: list(value) for key, value in data["files"].items()},
             articles={key: ArticleRecord(**value) for key, value in data["articles"].items()},
         )
@@ -89,7 +87,6 @@ def save_state(state_dir: Path, state: SyncState) -> None:
         "format": STATE_FORMAT,
         "toolkit": __version__,
         "global_digest": state.global_digest,
-        "listing_digests": state.listing_digests,
         "files": dict(sorted(state.files.items())),
         "articles": {
             key: {
