@@ -36,6 +36,7 @@ def test_defaults(tmp_path: Path) -> None:
     assert config.source_language == "en"
     assert config.content_dir == tmp_path.resolve() / "content"
     assert config.threshold_for("ru") == 80.0
+    assert config.page_size == 50
 
 
 def test_per_locale_threshold(tmp_path: Path) -> None:
