@@ -52,6 +52,8 @@ def stale_related(
 ) -> list[str]:
     """Those of ``slugs`` (articles in both listings) whose "Related news" differs between
     the ``old`` listing (what their pages show) and the ``new`` one."""
+    if old == new:
+        return []
     old_at, new_at = positions(old), positions(new)
     return [
         slug for slug in slugs

@@ -224,12 +224,10 @@ def sync(
                 code: list_articles(config, state, {}, list(state.articles), code)
                 for code in config.locales
             }
-            ui: UiCatalogs | None = None
             spliced: list[tuple[str, bytes]] = []
             if built is not None:
-                ui = load_ui(config.locales, override_dir=config.locales_dir)
                 unreadable = _update_related(config, state, works, sources, built, listings,
-                                             ui=ui, out=spliced)
+                                             out=spliced)
                 # a page not as expected (never, short of a bug): its article is read
                 _process(config, state, unreadable, works, write_catalogs=write_catalogs,
                          notify=notify, pretranslator=pretranslator, emit=emit,
@@ -244,7 +242,7 @@ def sync(
         if works or index_pages_due or spliced:
             from i18n_kit.output.assemble import assemble_index  # jinja2: only when needed
 
-            ui = ui or load_ui(config.locales, override_dir=config.locales_dir)
+            ui = load_ui(config.locales, override_dir=config.locales_dir)
             order = list(works)
             where = {code: positions(links) for code, links in listings.items()}
             rendered = map_forked(_render_pages, (config, works, listings, where, ui), order)
@@ -343,21 +341,25 @@ def _update_related(
     built: Mapping[str, Sequence[ArticleLink]],
     listings: Mapping[str, Sequence[ArticleLink]],
     *,
-    ui: UiCatalogs,
     out: list[tuple[str, bytes]],
 ) -> list[str]:
     """The pages of articles this run did not read whose "Related news" changed, from the
     pages on disk (as the last run wrote them: an unread article's outputs are
     unchanged) with the section made again, into ``out``. Returns the sources whose page
     could not be updated so (to be read instead)."""
-    from i18n_kit.output.assemble import assemble_related, replace_related
-
     unread = {state.articles[source].slug: source for source in sources if source not in works}
+    stale = {code: stale_related(built[code], listings[code], list(unread))
+             for code in config.locales}
+    if not any(stale.values()):
+        return []
+    from i18n_kit.output.assemble import assemble_related, replace_related  # jinja2
+
+    ui = load_ui(config.locales, override_dir=config.locales_dir)
     pages: dict[str, list[tuple[str, bytes]]] = {}  # source -> its updated pages
     failed: list[str] = []
-    for code in config.locales:
+    for code, slugs in stale.items():
         where = positions(listings[code])
-        for slug in stale_related(built[code], listings[code], list(unread)):
+        for slug in slugs:
             rel = config.relative(page_path(config, code, slug))
             data = read_bytes_if_exists(config.root / rel)
             related = assemble_related(related_window(listings[code], where[slug]),
