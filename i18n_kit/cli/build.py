@@ -19,7 +19,7 @@ from i18n_kit.pipeline import sync
 def build_command(
     project: ProjectOption = Path("."), output: FormatOption = OutputFormat.TEXT
 ) -> None:
-    """Build site/<locale>/<slug>.html and site/<locale>/index.html from the PO files.
+    """Build site/<locale>/<slug>.html and the news index (index.html, index-2.html, ...).
 
     Exit codes: 0 done, 2 bad input or configuration.
     """
