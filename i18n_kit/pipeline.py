@@ -79,7 +79,9 @@ class SyncReport:
     changes: tuple[FileChange, ...]
     checked: bool  # True when nothing was written (--check)
     # what went wrong without stopping the run (machine translation that failed: those
-    # segments were routed to translators, with the reason on each entry)
+    # segments were routed to translators, with the reason on each entry), and source
+    # text readers see that no segment carries or that is read unexpectedly
+    # ("content/a.md:12: ..."; every run repeats them until the source is fixed)
     warnings: tuple[str, ...] = ()
 
 
@@ -235,6 +237,7 @@ def sync(
             warnings = tuple(
                 f"machine translation failed for {line}; routed to translators"
                 for line in pretranslator.mt_failures())
+            warnings += _source_warnings(state, works, sources)
         finally:
             pretranslator.close()
 
@@ -701,6 +704,21 @@ def _page_text(
     )
 
 
+def _source_warnings(
+    state: SyncState, works: Mapping[str, ArticleWork], sources: Sequence[str]
+) -> tuple[str, ...]:
+    """The readers' warnings about every source: from this run's reading, or remembered
+    from the run that last read an unchanged one."""
+    found: list[str] = []
+    for source in sources:
+        work = works.get(source)
+        if work is not None:
+            found.extend(str(warning) for warning in work.article.warnings)
+        elif source in state.articles:
+            found.extend(state.articles[source].warnings)
+    return tuple(found)
+
+
 def _record(config: ProjectConfig, state: SyncState, work: ArticleWork) -> ArticleRecord:
     article = work.article
     previous = state.articles.get(work.source)
@@ -715,6 +733,7 @@ def _record(config: ProjectConfig, state: SyncState, work: ArticleWork) -> Artic
         date=_date_key(article.date),
         titles={code: list(_title_for(work, code)) for code in config.locales},
         outputs=sorted(outputs),
+        warnings=[str(warning) for warning in article.warnings],
     )
 
 

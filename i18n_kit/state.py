@@ -15,7 +15,7 @@ from pathlib import Path
 from i18n_kit import __version__
 from i18n_kit.files import hash_bytes, write_file_atomic
 
-STATE_FORMAT = 2
+STATE_FORMAT = 3  # 2: ArticleRecord.warnings; 3: no listing digests
 
 
 @dataclass(slots=True, kw_only=True)
@@ -28,6 +28,8 @@ class ArticleRecord:
     date: str  # ISO date or ""
     titles: dict[str, list[str]]  # locale -> [title, language of the title]
     outputs: list[str]  # project-relative paths written for this article
+    # what the reader warned about (sources/unseen.py), repeated by every sync until fixed
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -96,6 +98,7 @@ def save_state(state_dir: Path, state: SyncState) -> None:
                 "date": record.date,
                 "titles": record.titles,
                 "outputs": record.outputs,
+                "warnings": record.warnings,
             }
             for key, record in sorted(state.articles.items())
         },

@@ -6,13 +6,7 @@ import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-
-class Severity(enum.StrEnum):
-    """How bad a finding is; only errors fail a CI run (exit code 1)."""
-
-    ERROR = "error"  # the published page is wrong: a number, a link, a term, untranslated text
-    WARNING = "warning"  # very likely wrong; a person should look
-    INFO = "info"  # for the record: nothing to fix now
+from i18n_kit.model import Severity as Severity  # defined there: config.py reads it too
 
 
 class Scope(enum.StrEnum):
@@ -26,7 +20,7 @@ class Scope(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Check:
-    """One check as users see it in reports, docs and ``[checks] disable``."""
+    """One check as users see it in reports, docs, ``[checks] disable`` and ``severity``."""
 
     id: str
     severity: Severity  # the default; some findings of a check are milder (see rationale)
@@ -160,6 +154,15 @@ CHECKS: tuple[Check, ...] = (
         The source writes a person, state or body name in a form the glossary forbids
         (an error), or a spelling one or two letters away from a known name (a warning).
         Reported once per article, on the source file, not once per target language."""),
+    _check("lookalike", _W, Scope.SOURCE, "lookalike", "look-alike letters in a source word", """
+        A word in a source article that mixes Latin and Cyrillic letters («CСTV» with a
+        Cyrillic С, «Кaзахстан» with a Latin a) looks right but breaks search, glossary
+        matching and every translation that copies it. Reported once, against the source
+        file and line, with the word in one script to write instead; the built pages and
+        the translations that repeat it are not flagged again. A word is a run of
+        letters, so codes and compounds joined by digits, hyphens or apostrophes
+        («ШОС-2025», «COVID-19», «SMS-сообщение», «Су-35», «CO₂») are never mixed; URLs,
+        code and raw HTML are not read."""),
     _check("fuzzy", _I, Scope.CATALOG, "run", "fuzzy entries not checked", """
         Fuzzy entries (machine translation, fuzzy memory matches, changed sources) are
         not published until a translator clears the flag, so they are not checked; one
