@@ -19,15 +19,15 @@ sentences = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".jo
     texts=st.lists(sentences, min_size=0, max_size=60),
     threshold=st.sampled_from([50.0, 75.0, 90.0, 100.0]),
     limit=st.sampled_from([None, 1, 3]),
-    chunk=st.sampled_from([1, 3, 256]),
+    cells=st.sampled_from([1, 100, 4_000_000]),
 )
 def test_score_all_is_each_query_scored_alone(
-    queries: list[str], texts: list[str], threshold: float, limit: int | None, chunk: int
+    queries: list[str], texts: list[str], threshold: float, limit: int | None, cells: int
 ) -> None:
     expected = [score_texts(query, texts, threshold=threshold)[:limit] for query in queries]
-    saved = fuzzy._LENGTH_CHUNK
-    fuzzy._LENGTH_CHUNK = chunk  # queries scored together, normally 256
+    saved = fuzzy._CDIST_CELLS
+    fuzzy._CDIST_CELLS = cells  # scores held at once: how many queries go together
     try:
         assert score_all(queries, texts, threshold=threshold, limit=limit) == expected
     finally:
-        fuzzy._LENGTH_CHUNK = saved
+        fuzzy._CDIST_CELLS = saved
