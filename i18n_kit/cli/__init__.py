@@ -21,6 +21,7 @@ from typer.core import TyperCommand, TyperGroup
 #: command name -> (module under i18n_kit.cli, function; "" for a sub-app named ``app``)
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("init", "init_command"),
+    "import": ("importing", "import_command"),
     "sync": ("sync", "sync_command"),
     "build": ("build", "build_command"),
     "stats": ("stats", "stats_command"),
