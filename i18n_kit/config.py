@@ -16,6 +16,7 @@ from i18n_kit.model import SOURCE_LANGUAGES, Severity
 
 CONFIG_NAME = "i18n-kit.toml"
 DEFAULT_THRESHOLD = 80.0
+DEFAULT_PAGE_SIZE = 50  # articles per news index page
 
 _LOCALE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2}|_[A-Z][a-z]{3})?")
 
@@ -25,7 +26,7 @@ _KEYS: Mapping[str, frozenset[str]] = {
     "": frozenset({"project", "paths", "build", "checks", "tm", "mt", "routing"}),
     "project": frozenset({"name", "source_language", "locales"}),
     "paths": frozenset({"content", "locales", "site", "glossary", "tm"}),
-    "build": frozenset({"threshold", "thresholds"}),
+    "build": frozenset({"threshold", "thresholds", "page_size"}),
     "checks": frozenset({"disable", "fail_on", "severity"}),
     "tm": frozenset({"url", "threshold"}),
     "mt": frozenset(
@@ -72,6 +73,7 @@ class ProjectConfig:
     site_dir: Path
     threshold: float = DEFAULT_THRESHOLD
     thresholds: Mapping[str, float] = field(default_factory=dict)
+    page_size: int = DEFAULT_PAGE_SIZE  # articles per news index page
     glossary_dir: Path | None = None
     tm_dir: Path | None = None
     checks_disabled: tuple[str, ...] = ()
@@ -205,6 +207,8 @@ def parse_config(data: Mapping[str, object], *, root: Path) -> ProjectConfig:
         site_dir=_directory(paths, "site", root),
         threshold=threshold,
         thresholds=thresholds,
+        page_size=int(_number(build, "page_size", "build.page_size", DEFAULT_PAGE_SIZE,
+                              integer=True)),
         glossary_dir=_directory(paths, "glossary", root),
         tm_dir=_directory(paths, "tm", root),
         checks_disabled=_check_ids(checks),

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import itertools
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -33,6 +32,14 @@ from i18n_kit.files import StagedFiles, hash_bytes, read_bytes_if_exists, signal
 from i18n_kit.glossary.load import GLOSSARY_FOLDER, GLOSSARY_SUFFIXES
 from i18n_kit.journal import JOURNAL, recover, remove_strays
 from i18n_kit.links import check_folder, list_files
+from i18n_kit.listing import (
+    IndexPage,
+    index_pages,
+    positions,
+    related_window,
+    stale_index_pages,
+    stale_related,
+)
 from i18n_kit.lock import RUN_LOCK, WRITE_LOCK, LockHolder, project_lock
 from i18n_kit.model import Article, BlockKind, Segment
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
@@ -48,7 +55,6 @@ from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretransla
 #: progress(stage, done, total): called as work advances; the CLI draws it.
 Progress = Callable[[str, int, int], None]
 
-RELATED_NEWS = 5
 ROUTE_BATCH = 200  # articles merged and routed together
 PASSES = 3  # runs of sync when translators' saves keep landing on catalogs it rewrites
 WRITE_WAIT = 30.0  # seconds to wait for a preview save to finish before moving files
@@ -116,8 +122,8 @@ def page_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
     return config.site_dir / locale_code / f"{slug}.html"
 
 
-def _index_path(config: ProjectConfig, locale_code: str) -> str:
-    return config.relative(config.site_dir / locale_code / "index.html")
+def _index_path(config: ProjectConfig, locale_code: str, file_name: str) -> str:
+    return config.relative(config.site_dir / locale_code / file_name)
 
 
 def find_sources(config: ProjectConfig) -> list[str]:
@@ -304,10 +310,18 @@ def _sync_pass(
                 code: list_articles(config, state, works, sources, code)
                 for code in config.locales
             }
-            listing_digests = {code: _listing_digest(links) for code, links in listings.items()}
-            if listing_digests != state.listing_digests:
-                rest = [source for source in sources if source not in works]
-                _process(config, state, rest, works, write_catalogs=write_catalogs,
+            # What the pages on disk show: the listing the last run made them from (none
+            # when every page is made again).
+            built = None if everything else {
+                code: list_articles(config, state, {}, list(state.articles), code)
+                for code in config.locales
+            }
+            spliced: list[tuple[str, bytes]] = []
+            if built is not None:
+                unreadable = _update_related(config, state, works, sources, built, listings,
+                                             out=spliced)
+                # a page not as expected (never, short of a bug): its article is read
+                _process(config, state, unreadable, works, write_catalogs=write_catalogs,
                          notify=notify, pretranslator=pretranslator, emit=emit,
                          written=written)
             warnings = tuple(
@@ -317,17 +331,14 @@ def _sync_pass(
         finally:
             pretranslator.close()
 
-        stale_indexes = [
-            code for code in config.locales
-            if everything or listing_digests != state.listing_digests
-            or not _is_unchanged(config, state, _index_path(config, code))
-        ]  # an index is kept when its articles, titles and dates are as when it was written
-        if works or stale_indexes:
+        index_pages_due, obsolete = _stale_index_pages(config, state, built, listings)
+        if works or index_pages_due or spliced:
             from i18n_kit.output.assemble import assemble_index  # jinja2: only when needed
 
             ui = load_ui(config.locales, override_dir=config.locales_dir)
             order = list(works)
-            rendered = map_forked(_render_pages, (config, works, listings, ui), order,
+            where = {code: positions(links) for code, links in listings.items()}
+            rendered = map_forked(_render_pages, (config, works, listings, where, ui), order,
                                   task="making pages")
             for done, (source, pages) in enumerate(zip(order, rendered, strict=True), 1):
                 work = works[source]
@@ -338,9 +349,12 @@ def _sync_pass(
                 work.segments.clear()  # what pages need is made: let the text go
                 work.targets.clear()
                 notify("pages", done, len(works))
-            for code in stale_indexes:
-                index = assemble_index(code, listings[code], locales=config.locales, ui=ui)
-                emit(None, _index_path(config, code), index.encode("utf-8"))
+            for rel, data in spliced:
+                emit(None, rel, data)
+            for code, page in index_pages_due:
+                index = assemble_index(code, page.links, locales=config.locales, ui=ui,
+                                       number=page.number, count=page.count)
+                emit(None, _index_path(config, code, page.file_name), index.encode("utf-8"))
         for asset in assets:
             data = (config.root / asset).read_bytes()
             inside = Path(asset).relative_to(config.relative(config.content_dir))
@@ -354,6 +368,7 @@ def _sync_pass(
             if not path.endswith(".po")  # catalogs hold translators' work: never deleted
             and not (skip_site and path.startswith(site))
         ]
+        deletions += [rel for rel in obsolete if not (skip_site and rel.startswith(site))]
         if check:
             changes = _delete(config, state, deletions, check=True)
         else:
@@ -370,7 +385,6 @@ def _sync_pass(
                     del state.articles[source]
                 state.articles.update(records)
                 state.global_digest = global_digest
-                state.listing_digests = listing_digests
                 save_state(config.state_dir, state)
     except BaseException:
         files.discard()
@@ -402,19 +416,86 @@ def _read_one(shared: tuple[ProjectConfig, bool], source: str) -> ArticleWork:
 
 def _render_pages(
     shared: tuple[ProjectConfig, Mapping[str, ArticleWork],
-                  Mapping[str, Sequence[ArticleLink]], UiCatalogs],
+                  Mapping[str, Sequence[ArticleLink]], Mapping[str, Mapping[str, int]],
+                  UiCatalogs],
     source: str,
 ) -> list[tuple[str, bytes]]:
     """The pages of one article in every locale: (project-relative path, bytes)."""
     from i18n_kit.output.assemble import assemble_page
 
-    config, works, listings, ui = shared
+    config, works, listings, where, ui = shared
     work = works[source]
+    slug = work.article.slug
     return [
-        (config.relative(page_path(config, code, work.article.slug)),
-         assemble_page(page_input(config, work, code, listings[code]), ui=ui).encode("utf-8"))
+        (config.relative(page_path(config, code, slug)),
+         assemble_page(page_input(config, work, code,
+                                  related_window(listings[code], where[code][slug])),
+                       ui=ui).encode("utf-8"))
         for code in config.locales
     ]
+
+
+def _update_related(
+    config: ProjectConfig,
+    state: SyncState,
+    works: Mapping[str, ArticleWork],
+    sources: Sequence[str],
+    built: Mapping[str, Sequence[ArticleLink]],
+    listings: Mapping[str, Sequence[ArticleLink]],
+    *,
+    out: list[tuple[str, bytes]],
+) -> list[str]:
+    """The pages of articles this run did not read whose "Related news" changed, from the
+    pages on disk (as the last run wrote them: an unread article's outputs are
+    unchanged) with the section made again, into ``out``. Returns the sources whose page
+    could not be updated so (to be read instead)."""
+    unread = {state.articles[source].slug: source for source in sources if source not in works}
+    stale = {code: stale_related(built[code], listings[code], list(unread))
+             for code in config.locales}
+    if not any(stale.values()):
+        return []
+    from i18n_kit.output.assemble import assemble_related, replace_related  # jinja2
+
+    ui = load_ui(config.locales, override_dir=config.locales_dir)
+    pages: dict[str, list[tuple[str, bytes]]] = {}  # source -> its updated pages
+    failed: list[str] = []
+    for code, slugs in stale.items():
+        where = positions(listings[code])
+        for slug in slugs:
+            rel = config.relative(page_path(config, code, slug))
+            data = read_bytes_if_exists(config.root / rel)
+            related = assemble_related(related_window(listings[code], where[slug]),
+                                       locale_code=code, ui=ui)
+            page = None if data is None else replace_related(data.decode("utf-8"), related)
+            if page is None:
+                failed.append(unread[slug])
+            else:
+                pages.setdefault(unread[slug], []).append((rel, page.encode("utf-8")))
+    out.extend(item for source, done in pages.items() if source not in failed
+               for item in done)
+    return sorted(set(failed))
+
+
+def _stale_index_pages(
+    config: ProjectConfig,
+    state: SyncState,
+    built: Mapping[str, Sequence[ArticleLink]] | None,
+    listings: Mapping[str, Sequence[ArticleLink]],
+) -> tuple[list[tuple[str, IndexPage]], list[str]]:
+    """The index pages to make, per locale: those whose part of the listing changed and
+    those not as the last run wrote them; and the index files no page fills any more."""
+    due: list[tuple[str, IndexPage]] = []
+    obsolete: list[str] = []
+    for code in config.locales:
+        changed, gone = stale_index_pages(
+            None if built is None else built[code], listings[code], config.page_size)
+        names = {page.file_name for page in changed}
+        for page in index_pages(listings[code], config.page_size):
+            if page.file_name in names or not _is_unchanged(
+                    config, state, _index_path(config, code, page.file_name)):
+                due.append((code, page))
+        obsolete += [_index_path(config, code, name) for name in gone]
+    return due, obsolete
 
 
 def _is_clean(config: ProjectConfig, state: SyncState, source: str) -> bool:
@@ -506,14 +587,22 @@ def catalog_refs(
     for source, record in state.articles.items():
         known.setdefault(source, (record.slug, record.lang))
     refs: list[CatalogRef] = []
+    # Strings, not pathlib, until a catalog is found: a run that routes anything asks
+    # this for every article (20,000 paths at 10,000 articles).
+    folders = {
+        code: (os.path.join(config.locales_dir, code, "LC_MESSAGES", "articles"),
+               config.relative(article_catalog_path(config, code, "x")).removesuffix("x.po"))
+        for code in config.locales
+    }
     for slug, lang in sorted(known.values()):
         for code in config.locales:
-            path = article_catalog_path(config, code, slug)
-            if code != lang and path.is_file():
-                refs.append(
-                    CatalogRef(origin=config.relative(path), path=path, source_lang=lang,
-                               target_lang=code)
-                )
+            if code == lang:
+                continue
+            folder, shown = folders[code]
+            path = os.path.join(folder, f"{slug}.po")
+            if os.path.isfile(path):
+                refs.append(CatalogRef(origin=f"{shown}{slug}.po", path=Path(path),
+                                       source_lang=lang, target_lang=code))
     return refs
 
 
@@ -656,11 +745,6 @@ def list_articles(
     return links
 
 
-def _listing_digest(links: Iterable[ArticleLink]) -> str:
-    text = "\n".join(f"{link.slug}\t{link.title}\t{link.lang}\t{link.date}" for link in links)
-    return hash_bytes(text.encode("utf-8"))
-
-
 def _date_key(value: dt.date | dt.datetime | None) -> str:
     return "" if value is None else value.isoformat()
 
@@ -672,10 +756,11 @@ def _parse_date(text: str) -> dt.date | dt.datetime | None:
 
 
 def page_input(
-    config: ProjectConfig, work: ArticleWork, locale_code: str, listing: Sequence[ArticleLink]
+    config: ProjectConfig, work: ArticleWork, locale_code: str, related: Sequence[ArticleLink]
 ) -> PageInput:
     """What the page of ``work`` in ``locale_code`` shows: approved translations, the
-    source where there is none, and ``listing`` (every article) for "Related news"."""
+    source where there is none, and ``related`` (listing.related_window) as "Related
+    news"."""
     article = work.article
     by_block: dict[int, list[Segment]] = {}
     for segment in work.segments:
@@ -695,9 +780,6 @@ def page_input(
         if source_page or ((t := targets.get(text)) is not None and t.target_text and not t.fuzzy)
     )
     completion = 100.0 if not distinct else 100.0 * done / len(distinct)
-    # islice: the listing holds every article, and every page is built
-    related = tuple(itertools.islice(
-        (link for link in listing if link.slug != article.slug), RELATED_NEWS))
     return PageInput(
         article=article,
         locale_code=locale_code,
@@ -705,7 +787,7 @@ def page_input(
         completion=completion,
         threshold=config.threshold_for(locale_code),
         locales=config.locales,
-        related=related,
+        related=tuple(related),
     )
 
 

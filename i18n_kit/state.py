@@ -18,7 +18,7 @@ from pathlib import Path
 from i18n_kit import __version__
 from i18n_kit.files import Identity, hash_bytes, identity_of, write_file_atomic
 
-STATE_FORMAT = 3  # 2: ArticleRecord.warnings; 3: files carry the inode
+STATE_FORMAT = 4  # 2: ArticleRecord.warnings; 3: no listing digests; 4: files carry the inode
 
 
 @dataclass(slots=True, kw_only=True)
@@ -40,7 +40,6 @@ class SyncState:
     """Loaded state; mutated by a sync and saved at its end."""
 
     global_digest: str = ""
-    listing_digests: dict[str, str] = field(default_factory=dict)
     # path -> [mtime_ns, size, hash, inode]
     files: dict[str, list[object]] = field(default_factory=dict)
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
@@ -92,7 +91,6 @@ def load_state(state_dir: Path) -> SyncState:
             return SyncState()
         return SyncState(
             global_digest=data["global_digest"],
-            listing_digests=dict(data["listing_digests"]),
             files={key: list(value) for key, value in data["files"].items()},
             articles={key: ArticleRecord(**value) for key, value in data["articles"].items()},
         )
@@ -106,7 +104,6 @@ def save_state(state_dir: Path, state: SyncState) -> None:
         "format": STATE_FORMAT,
         "toolkit": __version__,
         "global_digest": state.global_digest,
-        "listing_digests": state.listing_digests,
         "files": dict(sorted(state.files.items())),
         "articles": {
             key: {

@@ -37,6 +37,7 @@ def test_defaults(tmp_path: Path) -> None:
     assert config.source_language == "en"
     assert config.content_dir == tmp_path.resolve() / "content"
     assert config.threshold_for("ru") == 80.0
+    assert config.page_size == 50
     assert config.checks_fail_on is Severity.ERROR
     assert config.checks_severity == {}
     assert config.checks_disabled == ()

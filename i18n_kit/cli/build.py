@@ -23,7 +23,7 @@ def build_command(
     output: FormatOption = OutputFormat.TEXT,
     wait: WaitOption = 30.0,
 ) -> None:
-    """Build site/<locale>/<slug>.html and site/<locale>/index.html from the PO files.
+    """Build site/<locale>/<slug>.html and the news index (index.html, index-2.html, ...).
 
     Exit codes: 0 done, 2 bad input or configuration, 3 another run holds the project.
     """
