@@ -197,17 +197,19 @@ def pseudo_translate(text: str, locale_code: str) -> str:
     return "".join(_ZH[sum(map(ord, word)) % len(_ZH)] for word in words) + "。"
 
 
-def make_article(index: int, memory: list[str]) -> ArticleSpec:
-    """Article ``index`` of every corpus (independent of the corpus size)."""
+def make_article(index: int, memory: list[str], *, varied: bool = False) -> ArticleSpec:
+    """Article ``index`` of every corpus (independent of the corpus size); ``varied``:
+    a quarter as much boilerplate and half as many memory matches, exact or near."""
     rng = random.Random(SEED * 7919 + index)
+    boilerplate, exact, near = (0.05, 0.1, 0.175) if varied else (0.2, 0.3, 0.45)
 
     def sentence() -> str:
         roll = rng.random()
-        if roll < 0.2:
+        if roll < boilerplate:
             return rng.choice(BOILERPLATE)
-        if roll < 0.3:
+        if roll < exact:
             return rng.choice(memory)  # exact memory match
-        if roll < 0.45:
+        if roll < near:
             return edit_sentence(rng, rng.choice(memory), rng.randint(1, 2))  # near duplicate
         return make_sentence(rng)
 
@@ -270,8 +272,8 @@ def render_article(spec: ArticleSpec) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def write_tmx(path: Path, sources: list[str]) -> None:
-    """The seed memory: one ``<tu>`` per source with a Russian and a Chinese ``<tuv>``."""
+def write_tmx(path: Path, sources: list[str], targets: tuple[str, ...] = TARGETS) -> None:
+    """The seed memory: one ``<tu>`` per source with a ``<tuv>`` per target language."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<tmx version="1.4">',
              '  <header creationtool="i18n-kit-bench" creationtoolversion="1"'
              ' datatype="plaintext" segtype="sentence" adminlang="en" srclang="en"'
@@ -279,7 +281,7 @@ def write_tmx(path: Path, sources: list[str]) -> None:
     for text in sources:
         tuvs = [f'<tuv xml:lang="en"><seg>{escape(text)}</seg></tuv>'] + [
             f'<tuv xml:lang="{code}"><seg>{escape(pseudo_translate(text, code))}</seg></tuv>'
-            for code in TARGETS
+            for code in targets
         ]
         lines.append("    <tu>" + "".join(tuvs) + "</tu>")
     lines += ["  </body>", "</tmx>", ""]
@@ -299,8 +301,10 @@ tm = "tm"
 """
 
 
-def write_corpus(folder: Path, *, articles: int, with_tm: bool = True) -> None:
-    """A content project of ``articles`` press releases (and the seed TMX) in ``folder``.
+def write_corpus(folder: Path, *, articles: int, with_tm: bool = True,
+                 varied: bool = False) -> None:
+    """A content project of ``articles`` press releases (and the seed TMX) in ``folder``;
+    ``varied``: fewer repeated sentences (`make_article`) and one TMX per target language.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -312,12 +316,16 @@ def write_corpus(folder: Path, *, articles: int, with_tm: bool = True) -> None:
     (folder / "content").mkdir(parents=True, exist_ok=True)
     (folder / "i18n-kit.toml").write_text(CONFIG, encoding="utf-8")
     for index in range(articles):
-        spec = make_article(index, memory)
+        spec = make_article(index, memory, varied=varied)
         (folder / "content" / f"{spec.slug}.md").write_text(render_article(spec),
                                                             encoding="utf-8")
     if with_tm:
         (folder / "tm").mkdir(exist_ok=True)
-        write_tmx(folder / "tm" / "seed.tmx", memory)
+        if varied:
+            for code in TARGETS:
+                write_tmx(folder / "tm" / f"seed-{code}.tmx", memory, (code,))
+        else:
+            write_tmx(folder / "tm" / "seed.tmx", memory)
 
 
 def edited_indices(articles: int, round_no: int, share: float = 0.01) -> list[int]:
@@ -326,18 +334,38 @@ def edited_indices(articles: int, round_no: int, share: float = 0.01) -> list[in
     return sorted(rng.sample(range(articles), max(1, round(articles * share))))
 
 
-def edit_corpus(folder: Path, *, articles: int, round_no: int, share: float = 0.01) -> list[str]:
-    """Apply edit round ``round_no`` (>= 1) to 1 % of the corpus in ``folder``; returns the
-    paths changed. Each round starts from the generated article, so successive rounds
-    always change the files."""
+def retitle_article(spec: ArticleSpec, round_no: int) -> ArticleSpec:
+    """``spec`` with its title corrected (the rest as it is)."""
+    rng = random.Random(SEED * 53 + spec.index * 401 + round_no)
+    return ArticleSpec(index=spec.index, slug=spec.slug, title=make_sentence(rng).rstrip("."),
+                       date=spec.date, blocks=spec.blocks, wrap=spec.wrap)
+
+
+def edit_corpus(folder: Path, *, articles: int, round_no: int, share: float = 0.01,
+                titles: int = 0) -> list[str]:
+    """Apply edit round ``round_no`` (>= 1) to 1 % (``share``) of the corpus in ``folder``,
+    the first ``titles`` of them getting a new title too; returns the paths changed. Each
+    round starts from the generated article, so successive rounds always change the
+    files."""
     memory = memory_sources()
     changed: list[str] = []
-    for index in edited_indices(articles, round_no, share):
+    for number, index in enumerate(edited_indices(articles, round_no, share)):
         spec = edit_article(make_article(index, memory), round_no)
+        if number < titles:
+            spec = retitle_article(spec, round_no)
         path = folder / "content" / f"{spec.slug}.md"
         path.write_text(render_article(spec), encoding="utf-8")
         changed.append(path.as_posix())
     return changed
+
+
+def correct_old_title(folder: Path, *, round_no: int) -> str:
+    """Correct the title of the oldest article (press-release-00000, 1 January 2015), as
+    round ``round_no`` (>= 1) of corrections; returns its path."""
+    spec = retitle_article(make_article(0, memory_sources()), round_no)
+    path = folder / "content" / f"{spec.slug}.md"
+    path.write_text(render_article(spec), encoding="utf-8")
+    return path.as_posix()
 
 
 def corpus_stats(folder: Path) -> dict[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from collections.abc import Mapping
@@ -11,10 +12,11 @@ from pathlib import Path
 from babel.core import Locale, UnknownLocaleError
 
 from i18n_kit.errors import ConfigError
-from i18n_kit.model import SOURCE_LANGUAGES
+from i18n_kit.model import SOURCE_LANGUAGES, Severity
 
 CONFIG_NAME = "i18n-kit.toml"
 DEFAULT_THRESHOLD = 80.0
+DEFAULT_PAGE_SIZE = 50  # articles per news index page
 
 _LOCALE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2}|_[A-Z][a-z]{3})?")
 
@@ -24,8 +26,8 @@ _KEYS: Mapping[str, frozenset[str]] = {
     "": frozenset({"project", "paths", "build", "checks", "tm", "mt", "routing"}),
     "project": frozenset({"name", "source_language", "locales"}),
     "paths": frozenset({"content", "locales", "site", "glossary", "tm"}),
-    "build": frozenset({"threshold", "thresholds"}),
-    "checks": frozenset({"disable"}),
+    "build": frozenset({"threshold", "thresholds", "page_size"}),
+    "checks": frozenset({"disable", "fail_on", "severity"}),
     "tm": frozenset({"url", "threshold"}),
     "mt": frozenset(
         {"provider", "url", "api_key_env", "timeout", "max_chars", "batch_size",
@@ -71,9 +73,12 @@ class ProjectConfig:
     site_dir: Path
     threshold: float = DEFAULT_THRESHOLD
     thresholds: Mapping[str, float] = field(default_factory=dict)
+    page_size: int = DEFAULT_PAGE_SIZE  # articles per news index page
     glossary_dir: Path | None = None
     tm_dir: Path | None = None
     checks_disabled: tuple[str, ...] = ()
+    checks_fail_on: Severity = Severity.ERROR  # `check` exits 1 on a finding this bad or worse
+    checks_severity: Mapping[str, Severity] = field(default_factory=dict)  # id -> override
     tm_url: str | None = None  # None: SQLite in .i18n-kit/
     tm_threshold: float = DEFAULT_TM_THRESHOLD
     mt: MtConfig | None = None
@@ -204,9 +209,13 @@ def parse_config(data: Mapping[str, object], *, root: Path) -> ProjectConfig:
         site_dir=folders["site"],
         threshold=threshold,
         thresholds=thresholds,
+        page_size=int(_number(build, "page_size", "build.page_size", DEFAULT_PAGE_SIZE,
+                              integer=True)),
         glossary_dir=_directory(paths, "glossary", root),
         tm_dir=_directory(paths, "tm", root),
-        checks_disabled=_strings(checks, "disable", "checks.disable"),
+        checks_disabled=_check_ids(checks),
+        checks_fail_on=_fail_on(checks),
+        checks_severity=_checks_severity(checks),
         tm_url=tm_url,
         tm_threshold=_percent(tm, "threshold", "tm.threshold", DEFAULT_TM_THRESHOLD),
         mt=_mt(data),
@@ -219,6 +228,62 @@ def _strings(table: Mapping[str, object], name: str, key: str) -> tuple[str, ...
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise ConfigError(f"{key}: expected a list of strings, got {value!r}", path=CONFIG_NAME)
     return tuple(value)
+
+
+#: What a CI run can fail on (info is for the record and never fails one).
+FAIL_ON_SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING)
+
+
+def _check_ids(checks: Mapping[str, object]) -> tuple[str, ...]:
+    disabled = _strings(checks, "disable", "checks.disable")
+    for index, check_id in enumerate(disabled):
+        _known_check(check_id, f"checks.disable[{index}]")
+    return disabled
+
+
+def _fail_on(checks: Mapping[str, object]) -> Severity:
+    return _severity(checks.get("fail_on", "error"), "checks.fail_on", FAIL_ON_SEVERITIES)
+
+
+def _checks_severity(checks: Mapping[str, object]) -> dict[str, Severity]:
+    table = checks.get("severity", {})
+    if not isinstance(table, dict):
+        raise ConfigError(
+            f"checks.severity: expected a table of check id = severity, got {table!r}",
+            path=CONFIG_NAME,
+        )
+    severities: dict[str, Severity] = {}
+    for check_id, value in table.items():
+        _known_check(check_id, "checks.severity")
+        severities[check_id] = _severity(value, f"checks.severity.{check_id}", tuple(Severity))
+    return severities
+
+
+def _known_check(check_id: str, key: str) -> None:
+    # Imported here: the checks package reads this module (run.py takes a ProjectConfig).
+    from i18n_kit.checks.registry import CHECKS_BY_ID
+
+    if check_id not in CHECKS_BY_ID:
+        close = difflib.get_close_matches(check_id, list(CHECKS_BY_ID), n=1) or [
+            # another tool's name for one of ours: punctuation-ascii-in-zh, zh-punctuation
+            known for known in CHECKS_BY_ID
+            if set(known.split("-")) <= set(check_id.lower().replace("_", "-").split("-"))
+        ][:1]
+        hint = f"; did you mean {close[0]!r}?" if close else "; see docs/checks.md"
+        raise ConfigError(f"{key}: {check_id!r} is not a check{hint}", path=CONFIG_NAME)
+
+
+def _severity(value: object, key: str, allowed: tuple[Severity, ...]) -> Severity:
+    names = [str(severity) for severity in allowed]
+    if isinstance(value, str) and value in names:
+        return Severity(value)
+    expected = f"{', '.join(names[:-1])} or {names[-1]}"
+    close = difflib.get_close_matches(value.lower(), names, n=1) if isinstance(value, str) else []
+    if close:
+        raise ConfigError(
+            f"{key}: {value!r} is not {expected}; did you mean {close[0]!r}?", path=CONFIG_NAME
+        )
+    raise ConfigError(f"{key}: expected {expected}, got {value!r}", path=CONFIG_NAME)
 
 
 def _number(

@@ -5,6 +5,9 @@
     ├── SourceError              a content file cannot be read or parsed
     ├── CatalogError             an existing PO/POT file is malformed
     ├── OutputError              a file cannot be written
+    ├── BusyError                another i18n-kit run holds the project, or a catalog kept
+    │                            changing while sync wrote it (the CLI exits 3)
+    ├── WorkerError              a worker process died (killed, out of memory)
     ├── GlossaryError            a glossary file (CSV or TBX) is malformed or inconsistent
     └── MemoryStoreError         a TMX file is malformed, or the translation memory's database
                                  cannot be reached (the [tm] url)
@@ -64,6 +67,15 @@ class CatalogError(I18nKitError):
 
 class OutputError(I18nKitError):
     """A generated file cannot be written."""
+
+
+class BusyError(I18nKitError):
+    """Another i18n-kit run holds the project lock, or a catalog kept changing on disk while
+    sync was writing it; nothing of the refused run was changed. Retrying is the fix."""
+
+
+class WorkerError(I18nKitError):
+    """A forked worker process ended without an answer (killed, out of memory)."""
 
 
 class GlossaryError(I18nKitError):

@@ -6,12 +6,23 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import signal
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_kit.errors import OutputError
+
+#: What tells one version of a file from another without reading it: (mtime_ns, size,
+#: inode). The inode matters: a tool that saves by renaming a new file over the old one
+#: (Poedit) can leave the same size and, within a clock tick, the same mtime.
+Identity = tuple[int, int, int]
+
+
+def identity_of(stat: os.stat_result) -> Identity:
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
 def hash_bytes(data: bytes) -> str:
@@ -53,21 +64,36 @@ class StagedFiles:
         self.dry_run = dry_run
         self.changes: list[StagedChange] = []
         self.digests: dict[str, str] = {}  # every staged path -> hash of its new content
+        # every staged path -> identity of the file as this run left it (the one it
+        # wrote, or the one it read and found equal): what the cache may record
+        self.identities: dict[str, Identity] = {}
+        # files checked before they are replaced: path -> hash of the content the run
+        # read (None: there was no file); one changed since is not replaced
+        self._expected: dict[str, str | None] = {}
+        self.conflicts: list[str] = []  # files left alone by commit: changed meanwhile
         self._pending: list[tuple[str, Path]] = []  # temporary file, final path
         self._made: list[Path] = []  # folders created, parents first
         self._present: set[Path] = set()  # folders known to exist
         self._writing: Path | None = None  # the file being staged now
 
-    def stage(self, relative: str, data: bytes) -> bool:
+    def stage(
+        self, relative: str, data: bytes, *, verify: bool = False, read_digest: str | None = None
+    ) -> bool:
         """Record ``data`` as the new content of ``relative`` (under the root); write it
         under a temporary name beside it when it differs from what the file holds.
-        Whether it differs (the file changes on ``commit``)."""
+        Whether it differs (the file changes on ``commit``). With ``verify``, ``commit``
+        replaces the file only if it still hashes to ``read_digest`` (None: only if there
+        is still no file), the content ``data`` was made from."""
         path = self.root / relative
         self.digests[relative] = hash_bytes(data)
-        current = read_bytes_if_exists(path)
-        if current == data:
+        found = read_with_identity(path)
+        current = None if found is None else found[0]
+        if found is not None and current == data:
+            self.identities[relative] = found[1]
             return False
         self.changes.append(StagedChange(path=relative, created=current is None))
+        if verify:
+            self._expected[relative] = read_digest
         if self.dry_run:
             return True
         if path.parent not in self._present:
@@ -86,23 +112,62 @@ class StagedFiles:
                 raise OutputError(f"cannot write: {exc.strerror}", path=relative) from exc
             self._present.add(path.parent)
         self._writing = path
-        _write_temp(path, data, origin=relative,
-                    created=lambda temp: self._pending.append((temp, path)))
+        _, self.identities[relative] = _write_temp(
+            path, data, origin=relative,
+            created=lambda temp: self._pending.append((temp, path)))
         self._writing = None
         return True
 
-    def commit(self) -> None:
-        """Move every staged file into place."""
+    def commit(self, *, journal: Path | None = None) -> None:
+        """Move every staged file into place. A file staged with ``verify`` that changed
+        on disk since the run read it is left as it is (its temporary file removed) and
+        listed in ``conflicts``. With ``journal``, the list of moves is written there
+        first and removed once they are done: a run killed in between is finished by
+        ``journal.recover`` (the outputs end all new, never half old, half new)."""
         pending, self._pending = self._pending, []
-        for number, (temp, path) in enumerate(pending):
+        if not pending:
+            self._made.clear()
+            return
+        if journal is not None:
+            from i18n_kit.journal import write_journal  # it imports this module
+
+            moves = []
+            for temp, path in pending:
+                relative = str(path.relative_to(self.root))
+                moves.append((relative, os.path.basename(temp), relative in self._expected,
+                              self._expected.get(relative)))
             try:
+                write_journal(journal, self.root, moves)
+            except OSError as exc:
+                self._pending = pending
+                self.discard()
+                raise OutputError(f"cannot write: {exc.strerror}",
+                                  path=str(journal.relative_to(self.root))) from exc
+        for number, (temp, path) in enumerate(pending):
+            relative = str(path.relative_to(self.root))
+            try:
+                if relative in self._expected and not _holds(path, self._expected[relative]):
+                    os.unlink(temp)
+                    self._forget(relative)
+                    continue
                 os.replace(temp, path)
             except OSError as exc:
                 self._pending = pending[number:]
                 self.discard()
-                raise OutputError(f"cannot write: {exc.strerror}",
-                                  path=str(path.relative_to(self.root))) from exc
+                if journal is not None:
+                    with contextlib.suppress(OSError):
+                        journal.unlink()
+                raise OutputError(f"cannot write: {exc.strerror}", path=relative) from exc
+        if journal is not None:
+            with contextlib.suppress(FileNotFoundError):
+                journal.unlink()
         self._made.clear()
+
+    def _forget(self, relative: str) -> None:
+        self.conflicts.append(relative)
+        self.changes = [change for change in self.changes if change.path != relative]
+        self.digests.pop(relative, None)
+        self.identities.pop(relative, None)
 
     def discard(self) -> None:
         """Remove every staged file and the folders made for them (when left empty)."""
@@ -139,7 +204,7 @@ def write_file_atomic(path: Path, data: bytes, *, origin: str | None = None) -> 
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror}", path=name) from exc
-    temp_name = _write_temp(path, data, origin=name)
+    temp_name, _ = _write_temp(path, data, origin=name)
     try:
         os.replace(temp_name, path)
     except OSError as exc:
@@ -150,10 +215,11 @@ def write_file_atomic(path: Path, data: bytes, *, origin: str | None = None) -> 
 
 def _write_temp(
     path: Path, data: bytes, *, origin: str, created: Callable[[str], None] | None = None
-) -> str:
+) -> tuple[str, Identity]:
     """``data`` in a new temporary file beside ``path``, with the mode ``path`` has (or
-    would get), fsynced when ``path`` exists; its name. ``created(name)`` is told the
-    name before anything is written, so a caller interrupted mid-write can remove it."""
+    would get), fsynced when ``path`` exists; its name and identity (which a rename
+    keeps). ``created(name)`` is told the name before anything is written, so a caller
+    interrupted mid-write can remove it."""
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
@@ -170,13 +236,14 @@ def _write_temp(
             os.fchmod(handle.fileno(), mode)
             if replacing:
                 os.fsync(handle.fileno())
+            identity = identity_of(os.fstat(handle.fileno()))
     except BaseException as exc:  # an interrupt, too: no temporary file is left behind
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write: {exc.strerror}", path=origin) from exc
         raise
-    return temp_name
+    return temp_name, identity
 
 
 def _read_umask() -> int:
@@ -203,3 +270,45 @@ def read_bytes_if_exists(path: Path) -> bytes | None:
         return path.read_bytes()
     except FileNotFoundError:
         return None
+
+
+def read_with_identity(path: Path) -> tuple[bytes, Identity] | None:
+    """The file's bytes and the identity of the very file they were read from (a rename
+    over it meanwhile cannot pair one file's bytes with another's identity); None when
+    there is no such file."""
+    try:
+        with open(path, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            return handle.read(), identity_of(stat)
+    except FileNotFoundError:
+        return None
+
+
+def _holds(path: Path, digest: str | None) -> bool:
+    """Whether ``path`` holds content hashing to ``digest`` (None: there is no file)."""
+    data = read_bytes_if_exists(path)
+    return (data is None) if digest is None else (data is not None and hash_bytes(data) == digest)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold SIGTERM and SIGINT for the block and deliver them after it: a cancelled run
+    finishes moving its files into place and recording them first (a fraction of a
+    second) instead of stopping half-way. Outside the main thread (where handlers cannot
+    be changed) the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {
+        signum: signal.signal(signum, lambda number, frame: caught.append(number))
+        for signum in (signal.SIGTERM, signal.SIGINT)
+    }
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            if handler is not None:  # None: set outside Python; left as it is
+                signal.signal(signum, handler)
+        if caught:
+            signal.raise_signal(caught[0])

@@ -33,6 +33,26 @@ class Markup(enum.StrEnum):
     PLAIN = "plain"  # plain text: every character is literal
 
 
+class Severity(enum.StrEnum):
+    """How bad a check's finding is. ``check`` fails (exit code 1) on findings at or above
+    the project's ``[checks] fail_on`` (``--fail-on``): errors by default."""
+
+    ERROR = "error"  # the published page is wrong: a number, a link, a term, untranslated text
+    WARNING = "warning"  # very likely wrong; a person should look
+    INFO = "info"  # for the record: nothing to fix now
+
+    def at_least(self, other: Severity) -> bool:
+        """True when this severity is ``other`` or worse.
+
+        >>> Severity.ERROR.at_least(Severity.WARNING), Severity.INFO.at_least(Severity.WARNING)
+        (True, False)
+        """
+        return _SEVERITY_RANK[self] >= _SEVERITY_RANK[other]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Block:
     """One block of an article, in source order.
@@ -58,6 +78,20 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SourceWarning:
+    """Source text a reader sees that is read in a way its writer may not expect (an
+    indented paragraph read as text, a raw HTML block copied untranslated). ``sync``
+    prints it as ``path:line: message``."""
+
+    path: str  # project-relative POSIX path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
     """A source article: front matter plus blocks (title and summary are blocks too)."""
 
@@ -68,6 +102,7 @@ class Article:
     meta: Mapping[str, str] = field(default_factory=dict)  # other front-matter keys, as text
     blocks: tuple[Block, ...] = ()
     slug_line: int | None = None  # the line of the front matter's `slug:`, if it has one
+    warnings: tuple[SourceWarning, ...] = ()  # see sources/unseen.py
 
     @property
     def title(self) -> str:

@@ -1,8 +1,11 @@
 """The sync cache in .i18n-kit/state.json: what each source and output looked like last time.
 
 A cache only: deleting it makes the next sync re-read everything and write nothing new.
-File identity is (mtime_ns, size) first and a content hash second, as git's index does,
-so an untouched project costs one stat per file.
+File identity is (mtime_ns, size, inode) first and a content hash second, as git's index
+does, so an untouched project costs one stat per file. Only what a run read or wrote is
+recorded, with the identity of that very file (taken from the open file, or from the
+temporary file before it was renamed into place): a save that lands after it, even in
+the same clock tick, is a new identity and is read again.
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from i18n_kit import __version__
-from i18n_kit.files import hash_bytes, write_file_atomic
+from i18n_kit.files import Identity, hash_bytes, identity_of, write_file_atomic
 
-STATE_FORMAT = 1
+STATE_FORMAT = 4  # 2: ArticleRecord.warnings; 3: no listing digests; 4: files carry the inode
 
 
 @dataclass(slots=True, kw_only=True)
@@ -28,6 +31,8 @@ class ArticleRecord:
     date: str  # ISO date or ""
     titles: dict[str, list[str]]  # locale -> [title, language of the title]
     outputs: list[str]  # project-relative paths written for this article
+    # what the reader warned about (sources/unseen.py), repeated by every sync until fixed
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -35,8 +40,8 @@ class SyncState:
     """Loaded state; mutated by a sync and saved at its end."""
 
     global_digest: str = ""
-    listing_digests: dict[str, str] = field(default_factory=dict)
-    files: dict[str, list[object]] = field(default_factory=dict)  # path -> [mtime_ns, size, hash]
+    # path -> [mtime_ns, size, hash, inode]
+    files: dict[str, list[object]] = field(default_factory=dict)
     articles: dict[str, ArticleRecord] = field(default_factory=dict)
 
     def file_hash(self, root: Path, relative: str) -> str | None:
@@ -50,17 +55,28 @@ class SyncState:
             self.files.pop(relative, None)
             return None
         cached = self.files.get(relative)
-        if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+        if (cached is not None and cached[0] == stat.st_mtime_ns
+                and cached[1] == stat.st_size and cached[3] == stat.st_ino):
             return str(cached[2])
-        with open(path, "rb") as handle:
-            digest = hash_bytes(handle.read())
-        self.files[relative] = [stat.st_mtime_ns, stat.st_size, digest]
+        try:
+            with open(path, "rb") as handle:
+                # the identity of the file read, not of whatever the name points at later
+                opened = os.fstat(handle.fileno())
+                digest = hash_bytes(handle.read())
+        except FileNotFoundError:
+            self.files.pop(relative, None)
+            return None
+        self.remember(relative, identity_of(opened), digest)
         return digest
 
-    def remember_file(self, root: Path, relative: str, digest: str) -> None:
-        """Record a file whose content (just written or verified) hashes to ``digest``."""
-        stat = os.stat(os.path.join(root, relative))
-        self.files[relative] = [stat.st_mtime_ns, stat.st_size, digest]
+    def remember(self, relative: str, identity: Identity, digest: str) -> None:
+        """Record a file this run read or wrote: its identity then, and its content hash."""
+        mtime_ns, size, inode = identity
+        self.files[relative] = [mtime_ns, size, digest, inode]
+
+    def forget(self, relative: str) -> None:
+        """Drop what is known of a file (the next run reads it again)."""
+        self.files.pop(relative, None)
 
 
 def state_path(state_dir: Path) -> Path:
@@ -75,7 +91,6 @@ def load_state(state_dir: Path) -> SyncState:
             return SyncState()
         return SyncState(
             global_digest=data["global_digest"],
-            listing_digests=dict(data["listing_digests"]),
             files={key: list(value) for key, value in data["files"].items()},
             articles={key: ArticleRecord(**value) for key, value in data["articles"].items()},
         )
@@ -89,7 +104,6 @@ def save_state(state_dir: Path, state: SyncState) -> None:
         "format": STATE_FORMAT,
         "toolkit": __version__,
         "global_digest": state.global_digest,
-        "listing_digests": state.listing_digests,
         "files": dict(sorted(state.files.items())),
         "articles": {
             key: {
@@ -99,6 +113,7 @@ def save_state(state_dir: Path, state: SyncState) -> None:
                 "date": record.date,
                 "titles": record.titles,
                 "outputs": record.outputs,
+                "warnings": record.warnings,
             }
             for key, record in sorted(state.articles.items())
         },

@@ -21,10 +21,15 @@ def test_runner_prints_its_table(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith("## i18n-kit, 5 articles (")
-    assert lines[2:4] == ["| scenario | median | peak memory | target |", "|---|---|---|---|"]
-    rows = [line.split(" | ")[0] for line in lines[4:9]]
+    assert lines[2:4] == ["| scenario | median | CPU | peak memory | target |",
+                          "|---|---|---|---|---|"]
+    # the runner stops unless each title scenario read exactly the articles it changed
+    rows = [line.split(" | ")[0] for line in lines[4:12]]
     assert rows == ["| sync, cold", "| sync, nothing changed", "| sync, 1 % of articles edited",
-                    "| build (every page)", "| i18n-kit --help"]
+                    "| sync, 10 articles edited, 3 of them retitled",
+                    "| sync, the oldest article's title corrected",
+                    "| build (every page)", "| i18n-kit --help",
+                    "| sync, cold, varied corpus (fewer repeats, a TMX per language)"]
     pages = sorted(path.name for path in (tmp_path / "kit" / "site" / "ru").glob("*.html"))
     assert pages == ["index.html"] + [f"press-release-{i:05d}.html" for i in range(5)]
 

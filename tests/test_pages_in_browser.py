@@ -55,3 +55,49 @@ def test_index_links_every_article(browser: Browser, site: Path) -> None:
         page.goto((site / "zh" / href).as_uri())
         assert page.locator("h1").count() == 1
     page.close()
+
+
+@pytest.fixture(scope="module")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example's nine articles, four to an index page: three pages per locale."""
+    root = tmp_path_factory.mktemp("paged")
+    create_project(root / "sco", example=True)
+    config = root / "sco" / "i18n-kit.toml"
+    text = config.read_text("utf-8").replace("[build]\n", "[build]\npage_size = 4\n")
+    config.write_text(text, encoding="utf-8")
+    sync(load_config(config))
+    return root / "sco" / "site"
+
+
+@pytest.mark.parametrize(("code", "previous", "following", "second"), [
+    ("ru", "Предыдущая страница", "Следующая страница", "Страница 2 из\u00a03"),
+    ("zh", "上一页", "下一页", "第2页，共3页"),
+    ("en", "Previous page", "Next page", "Page 2 of 3"),
+])
+def test_index_pages_lead_to_each_other_with_localized_labels(
+    browser: Browser, paged_site: Path, code: str, previous: str, following: str, second: str
+) -> None:
+    page = browser.new_page()
+    page.goto((paged_site / code / "index.html").as_uri())
+    nav = page.locator("nav.pagination")
+    assert nav.locator("a[rel=prev]").count() == 0
+    assert page.locator("head link[rel=next]").get_attribute("href") == "index-2.html"
+    seen = page.locator(".news-list a").evaluate_all("els => els.map(e => e.href)")
+    nav.get_by_role("link", name=following).click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/{code}/index-2.html")
+    assert page.locator("nav.pagination .page-number").inner_text() == second
+    assert page.locator("head link[rel=prev]").get_attribute("href") == "index.html"
+    seen += page.locator(".news-list a").evaluate_all("els => els.map(e => e.href)")
+    page.locator("nav.pagination a[rel=next]").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/{code}/index-3.html")
+    assert page.locator("nav.pagination a[rel=next]").count() == 0
+    seen += page.locator(".news-list a").evaluate_all("els => els.map(e => e.href)")
+    articles = sorted(p.name for p in (paged_site / code).glob("*.html")
+                      if not p.name.startswith("index"))
+    assert sorted(href.rsplit("/", 1)[1] for href in seen) == articles  # each once
+    page.get_by_role("link", name=previous).click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/{code}/index-2.html")
+    page.close()

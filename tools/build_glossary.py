@@ -1,7 +1,11 @@
-"""Write glossary/sco.csv, glossary/sco.tbx and glossary/README.md from the SCO reference.
+"""Check glossary/sco.csv, rewrite it in canonical form, and write sco.tbx and README.md from it.
 
-Usage: python tools/build_glossary.py [REFERENCE_CSV]
-(default: tools/reference/sco-terminology.csv)
+Usage: python tools/build_glossary.py
+
+glossary/sco.csv is the edited source of truth. The terminology reference it started from
+(tools/reference/sco-terminology.csv) is compared with it: every reference entry must still
+be there, and every reference form dropped or marked otherwise needs a reason in
+DEPARTURE_REASONS (i18n_kit/glossary/reference.py). Nothing is written when any check fails.
 """
 
 from __future__ import annotations
@@ -11,30 +15,32 @@ from pathlib import Path
 
 from i18n_kit.errors import I18nKitError
 from i18n_kit.glossary.csvfile import write_csv
-from i18n_kit.glossary.reference import build_shipped_glossary, render_readme
+from i18n_kit.glossary.load import read_glossary
+from i18n_kit.glossary.reference import read_reference, render_readme
 from i18n_kit.glossary.tbx import write_tbx
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_REFERENCE = ROOT / "tools" / "reference" / "sco-terminology.csv"
+REFERENCE = ROOT / "tools" / "reference" / "sco-terminology.csv"
+SHIPPED = ROOT / "glossary"
 
 
 def main(argv: list[str]) -> int:
-    reference = Path(argv[0]) if argv else DEFAULT_REFERENCE
+    if argv:
+        print("usage: python tools/build_glossary.py", file=sys.stderr)
+        return 2
     try:
-        glossary = build_shipped_glossary(
-            reference.read_text(encoding="utf-8"), origin=str(reference)
-        )
+        glossary = read_glossary(SHIPPED / "sco.csv")
+        reference = read_reference(REFERENCE.read_text(encoding="utf-8"), origin=str(REFERENCE))
+        outputs = {
+            "sco.csv": write_csv(glossary),
+            "sco.tbx": write_tbx(glossary),
+            "README.md": render_readme(glossary, reference=reference),
+        }
     except I18nKitError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    out = ROOT / "glossary"
-    outputs = {
-        "sco.csv": write_csv(glossary),
-        "sco.tbx": write_tbx(glossary),
-        "README.md": render_readme(glossary),
-    }
     for name, text in outputs.items():
-        (out / name).write_bytes(text.encode("utf-8"))
+        (SHIPPED / name).write_bytes(text.encode("utf-8"))
         print(f"wrote glossary/{name} ({len(glossary)} entries)")
     return 0
 

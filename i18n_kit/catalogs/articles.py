@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from babel.messages.plurals import get_plural
 from rapidfuzz import fuzz, process
 
+from i18n_kit.catalogs.header import merge_header, owned_header, plural_forms
 from i18n_kit.catalogs.po import Catalog, Entry, new_catalog, new_entry
+from i18n_kit.catalogs.po_syntax import parse_entries
+from i18n_kit.errors import CatalogError
 from i18n_kit.model import RouteDecision, Segment
+
+__all__ = [
+    "FUZZY_MERGE_SCORE",
+    "HISTORY_PREFIXES",
+    "NOTE_PREFIXES",
+    "TargetText",
+    "Unit",
+    "apply_routes",
+    "build_template",
+    "collect_units",
+    "merge_catalog",
+    "notes",
+    "plural_forms",
+    "read_targets",
+    "untranslated_sources",
+]
 
 #: Similarity (0-100) at or above which a changed source keeps its old translation as fuzzy,
 #: as msgmerge does with its 0.6 threshold.
@@ -18,6 +37,20 @@ FUZZY_MERGE_SCORE = 60.0
 #: Extracted-comment lines that record how an entry was filled; they stay with the
 #: translation after routing is done (the other lines are recomputed every merge).
 HISTORY_PREFIXES = ("route: ", "tm: ", "mt: ")
+
+#: Every extracted comment i18n-kit writes starts with one of these; a ``#.`` line that
+#: does not continues the note before it (a tool wrapped it).
+NOTE_PREFIXES = ("terms: ", *HISTORY_PREFIXES)
+
+# textwrap (polib's wrapper) also breaks a hyphenated word after its hyphen: "Anti-" at
+# the end of one line and "Terrorist" at the start of the next are one word.
+_HYPHEN_BREAK = re.compile(r"(?:[^\W\d_]{2}|[^\W\d_]-[^\W\d_])-$")
+_LETTER_START = re.compile(r"[^\W\d_]")
+# Babel's read_po takes a "#| msgid" line for a translator comment, and write_po writes
+# it back as "# | msgid": a block of such lines is the entry's previous source.
+_BABEL_PREVIOUS = re.compile(r'\| (?:msgctxt|msgid|msgid_plural) "')
+_BABEL_CONTINUATION = re.compile(r'\| "')
+_BABEL_COMPLETE = re.compile(r'\| (?:(?:msgctxt|msgid|msgid_plural) )?"(?:[^"\\]|\\.)*"')
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,18 +79,9 @@ def collect_units(segments: Iterable[Segment], *, reference: str) -> list[Unit]:
     return list(seen.values())
 
 
-def plural_forms(locale_code: str) -> str:
-    """The ``Plural-Forms`` header value from CLDR (via Babel).
-
-    >>> plural_forms("zh")
-    'nplurals=1; plural=0;'
-    """
-    return get_plural(locale_code).plural_forms
-
-
 def build_template(units: Sequence[Unit], *, project: str) -> Catalog:
     """The POT: every unit untranslated, in source order."""
-    catalog = new_catalog(header=_header(project, locale_code=None))
+    catalog = new_catalog(header=owned_header(project, locale_code=None))
     for unit in units:
         catalog.append(_fresh_entry(unit))
     return catalog
@@ -72,23 +96,25 @@ def merge_catalog(
     flags, translator comments); a changed source takes the most similar old translation
     as ``fuzzy`` with the old source in ``#| msgid``; a source that disappeared keeps its
     translation as an obsolete ``#~`` entry, which comes back if the sentence returns.
-    Header fields added by tools (Last-Translator, PO-Revision-Date, ...) are kept.
+    A translator comment goes with its entry, into ``#~`` too. The header keeps what
+    tools wrote in it; only the fields i18n-kit owns are rewritten (see ``header.py``).
     """
-    header = _header(project, locale_code=locale_code)
+    header = owned_header(project, locale_code=locale_code)
     if existing is None:
         catalog = new_catalog(header=header)
         for unit in units:
             catalog.append(_fresh_entry(unit))
         return catalog
 
-    metadata = dict(existing.metadata)
-    metadata.update(header)
-    catalog = new_catalog(header=_ordered_header(metadata, header))
+    catalog = new_catalog(
+        header=merge_header(existing.metadata, header, locale_code=locale_code)
+    )
     catalog.header = existing.header
+    catalog.metadata_is_fuzzy = existing.metadata_is_fuzzy
 
     old_active: dict[str, Entry] = {}
     old_obsolete: dict[str, Entry] = {}
-    for entry in existing:
+    for entry in map(_recovered, existing):
         if entry.msgctxt is not None or entry.msgid_plural:
             # Article catalogs have neither; keep such entries' work as obsolete.
             (old_obsolete if entry.obsolete else old_active).setdefault(
@@ -139,12 +165,10 @@ def apply_routes(catalog: Catalog, decisions: Mapping[str, RouteDecision]) -> No
         decision = decisions.get(entry.msgid)
         if decision is None or entry.obsolete or entry.msgstr or entry.msgctxt is not None:
             continue
-        notes = [
-            line for line in entry.comment.splitlines() if not line.startswith(HISTORY_PREFIXES)
-        ]
-        notes.append(f"route: {decision.route} ({decision.reason})")
-        notes.extend(decision.notes)
-        entry.comment = "\n".join(notes)
+        kept = [note for note in notes(entry.comment) if not note.startswith(HISTORY_PREFIXES)]
+        kept.append(f"route: {decision.route} ({decision.reason})")
+        kept.extend(decision.notes)
+        entry.comment = "\n".join(kept)
         if decision.target_text:
             entry.msgstr = decision.target_text
             entry.flags = _flags(entry.flags, fuzzy=decision.fuzzy)
@@ -161,22 +185,73 @@ def read_targets(catalog: Catalog) -> dict[str, TargetText]:
     return targets
 
 
-def _header(project: str, *, locale_code: str | None) -> dict[str, str]:
-    header = {"Project-Id-Version": project}
-    header["Language"] = locale_code or ""
-    header["MIME-Version"] = "1.0"
-    header["Content-Type"] = "text/plain; charset=UTF-8"
-    header["Content-Transfer-Encoding"] = "8bit"
-    if locale_code is not None:
-        header["Plural-Forms"] = plural_forms(locale_code)
-    return header
+def notes(comment: str) -> list[str]:
+    """i18n-kit's notes in an entry's extracted comments (``entry.comment``), one a note,
+    each whole again however a tool wrapped it onto several ``#.`` lines; ``#.`` lines
+    before the first note are not i18n-kit's and are left out.
+
+    A line that starts with a ``NOTE_PREFIXES`` prefix starts a note; any other line goes
+    on with the note before it after a space, or straight after a hyphen that ended a
+    line between two letters (where textwrap breaks hyphenated words).
+
+    >>> notes("terms: SCO = ШОС\\ntm: 95% from tm/legacy.tmx; numbers differ\\nfrom the source")
+    ['terms: SCO = ШОС', 'tm: 95% from tm/legacy.tmx; numbers differ from the source']
+    >>> notes("terms: Regional Anti-\\nTerrorist Structure = РАТС")
+    ['terms: Regional Anti-Terrorist Structure = РАТС']
+    """
+    found: list[str] = []
+    for raw in comment.split("\n"):
+        line = raw.strip()
+        if line.startswith(NOTE_PREFIXES):
+            found.append(line)
+        elif found and line:
+            last = found[-1]
+            glue = "" if _HYPHEN_BREAK.search(last) and _LETTER_START.match(line) else " "
+            found[-1] = last + glue + line
+    return found
 
 
-def _ordered_header(metadata: Mapping[str, str], ours: Mapping[str, str]) -> dict[str, str]:
-    # Our fields first in our order, then whatever tools added, in their order.
-    ordered = {key: metadata[key] for key in ours}
-    ordered.update((key, value) for key, value in metadata.items() if key not in ours)
-    return ordered
+def _recovered(entry: Entry) -> Entry:
+    """``entry`` with the ``# | msgid "…"`` translator comments a Babel save made of its
+    ``#|`` lines turned back into its previous source (when it has none). Babel also
+    wraps comments at 76 columns: a line that does not start with ``| `` continues an
+    unfinished string before it."""
+    lines = entry.tcomment.split("\n")
+    start = next((i for i, line in enumerate(lines) if _BABEL_PREVIOUS.match(line)), None)
+    if start is None or entry.previous_msgid is not None:
+        return entry
+    block: list[str] = []
+    end = start
+    for line in lines[start:]:
+        if _BABEL_PREVIOUS.match(line) or _BABEL_CONTINUATION.match(line):
+            block.append(line)
+        elif line and not _BABEL_COMPLETE.fullmatch(block[-1]):
+            block[-1] += " " + line  # Babel wrapped the comment at a space
+        else:
+            break
+        end += 1
+    text = "".join(f"#{line}\n" for line in block) + 'msgid "-"\nmsgstr ""\n'
+    try:
+        previous = parse_entries(text, origin="")[0].previous
+    except CatalogError:
+        return entry
+    if "msgid" not in previous:
+        return entry
+    return new_entry(
+        msgid=entry.msgid,
+        msgstr=entry.msgstr,
+        msgctxt=entry.msgctxt,
+        msgid_plural=entry.msgid_plural,
+        msgstr_plural=dict(entry.msgstr_plural),
+        comment=entry.comment,
+        tcomment="\n".join(lines[:start] + lines[end:]),
+        occurrences=list(entry.occurrences),
+        flags=list(entry.flags),
+        previous_msgctxt=previous.get("msgctxt"),
+        previous_msgid=previous["msgid"],
+        previous_msgid_plural=previous.get("msgid_plural"),
+        obsolete=entry.obsolete,
+    )
 
 
 def _fresh_entry(unit: Unit) -> Entry:
@@ -189,7 +264,7 @@ def _fresh_entry(unit: Unit) -> Entry:
 
 def _kept_entry(old: Entry, unit: Unit) -> Entry:
     fuzzy = old.fuzzy and bool(old.msgstr)
-    history = [line for line in old.comment.splitlines() if line.startswith(HISTORY_PREFIXES)]
+    history = [note for note in notes(old.comment) if note.startswith(HISTORY_PREFIXES)]
     return new_entry(
         msgid=unit.source_text,
         msgstr=old.msgstr,

@@ -304,6 +304,17 @@ def read_catalog(path: Path, *, origin: str | None = None) -> Catalog:
         data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read the file: {exc.strerror}", path=where) from exc
+    return decode_catalog(data, origin=where)
+
+
+def decode_catalog(data: bytes, *, origin: str) -> Catalog:
+    """``read_catalog`` of bytes already read (sync hashes what it read, to tell later
+    whether the file on disk is still that one).
+
+    >>> len(decode_catalog(b'msgid "SCO"\\nmsgstr ""\\n', origin="a.po"))
+    1
+    """
+    where = origin
     if data[:4] in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde"):
         raise CatalogError(
             "this is a compiled MO file, not a PO file; read the .po it was made from",

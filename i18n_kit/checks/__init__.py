@@ -2,7 +2,8 @@
 
 One module per family: numbers, markup (and placeholders, URLs), punctuation,
 typography, untranslated, whitespace (and doubled words, length), glossary (adapter),
-pages; registry.py holds every check's id, severity and rationale; run.py walks a project.
+lookalike (mixed-script words in the sources), pages; registry.py holds every check's id,
+severity and rationale; run.py walks a project.
 """
 
 from __future__ import annotations

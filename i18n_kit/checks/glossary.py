@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from i18n_kit.checks.registry import Issue, Severity, TextPair
 from i18n_kit.checks.text import MASK, mask_verbatim
-from i18n_kit.glossary.check import check_source, check_translation
+from i18n_kit.glossary.check import check_source, check_translation, outside_definitions
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import Category, Entry, Glossary
 
@@ -19,7 +19,6 @@ CHECK_IDS = {
     "source-misspelling": "source-misspelling",
 }
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_WORD_START_ANY_RE = re.compile(r"(?<![\w\-])\w")
 _WORD_START_RE = re.compile(r"(?<![\w\-])[a-zа-яё]")
 
 
@@ -74,27 +73,13 @@ class GlossaryChecks:
                         severity=severity)
 
     def _present_after_all(self, entry_id: str, text: str, lang: str) -> bool:
-        """True when the matcher's first pass missed a term that is there: inside a
-        longer term («Совет глав государств – членов ШОС» holds ШОС), or written in lower
-        case where the glossary capitalises it («шанхайский дух»)."""
-        for hit in self._index.match_terms(text, lang):
-            if hit.entry.id != entry_id and self._nested(entry_id, hit.text, lang):
-                return True
+        """True when the matcher missed a term that is there, written in lower case
+        where the glossary capitalises it («шанхайский дух»)."""
         capitalised = _WORD_START_RE.sub(lambda m: m.group().upper(), text)
-        return capitalised != text and any(
-            hit.entry.id == entry_id for hit in self._index.match_terms(capitalised, lang)
-        )
-
-    def _nested(self, entry_id: str, span: str, lang: str) -> bool:
-        # Matching is longest-first, so a term inside a longer one shows only when the
-        # span is cut short of the longer term: try every word-aligned head and tail.
-        cuts = [m.start() for m in _WORD_START_ANY_RE.finditer(span)][1:]
-        pieces = [span[cut:] for cut in cuts] + [span[:cut] for cut in cuts]
-        return any(
-            hit.entry.id == entry_id
-            for piece in pieces
-            for hit in self._index.match_terms(piece, lang)
-        )
+        if capitalised == text:
+            return False
+        hits = outside_definitions(self._index.match_terms(capitalised, lang), text, lang)
+        return any(hit.entry.id == entry_id for hit in hits)
 
     def check_source(self, text: str, lang: str) -> Iterator[SourceIssue]:
         """Misspelt names in a source text."""

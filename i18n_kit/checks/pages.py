@@ -30,6 +30,7 @@ _FOREIGN = {
 }
 _CJK_IN_EN = re.compile(f"[{CJK_CHARS}]+")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]+")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "zh": "Chinese"}
 
 
@@ -121,7 +122,10 @@ class _PageParser(HTMLParser):
         problems: list[tuple[int, str]] = []
         foreign = _FOREIGN.get(lang)
         if foreign is not None:
-            match = foreign[0].search(text)
+            # Cyrillic inside a Latin word («CСTV») is a look-alike letter: reported once
+            # at the source by the lookalike check, not on every page.
+            match = next((found for found in foreign[0].finditer(text)
+                          if not _touches_latin(text, found)), None)
             if match is not None:
                 problems.append((match.start(), f"{foreign[1]} text «{_around(text, match)}»"))
         if lang == "en":
@@ -145,6 +149,12 @@ class _PageParser(HTMLParser):
                     line=line + text.count("\n", 0, offset),
                 )
             )
+
+
+def _touches_latin(text: str, match: re.Match[str]) -> bool:
+    before = text[match.start() - 1 : match.start()]
+    after = text[match.end() : match.end() + 1]
+    return bool(_LATIN_LETTER.match(before) or _LATIN_LETTER.match(after))
 
 
 def _around(text: str, match: re.Match[str]) -> str:

@@ -13,19 +13,25 @@ _KIND = {
     "…": "ellipsis",
     ":": "colon", "：": "colon",
     ";": "semicolon", "；": "semicolon",
+    ",": "comma", "，": "comma", "、": "comma",
 }
+#: Marks that end a clause of a longer sentence: a declaration's preamble and its list of
+#: clauses end each clause with «;» in English, «,» in Russian, «；» or «，» (even «。») in
+#: Chinese, and the lead-in with «,» or «:» / «：». Any of them answers any other, and a
+#: full stop answers one of them.
+CLAUSE_KINDS = frozenset({"colon", "semicolon", "comma"})
 # What may follow the mark without changing how the sentence ends: «…». and "…." both end
 # with a full stop; so do **bold.** and (a note.)
 _CLOSERS = frozenset(" \t\n\u00a0\u3000\"'»«”“’‘„」』）)]】*_`~\\")
 _MARK = {
     "zh": {"stop": "。", "question": "？", "exclamation": "！", "ellipsis": "……",
-           "colon": "：", "semicolon": "；"},
+           "colon": "：", "semicolon": "；", "comma": "，"},
     "": {"stop": ".", "question": "?", "exclamation": "!", "ellipsis": "…",
-         "colon": ":", "semicolon": ";"},
+         "colon": ":", "semicolon": ";", "comma": ","},
 }
 _NAME = {"stop": "a full stop", "question": "a question mark",
          "exclamation": "an exclamation mark", "ellipsis": "an ellipsis", "colon": "a colon",
-         "semicolon": "a semicolon"}
+         "semicolon": "a semicolon", "comma": "a comma"}
 
 
 def final_marks(text: str) -> frozenset[str]:
@@ -63,8 +69,13 @@ def check_final_punctuation(pair: TextPair) -> Iterator[Issue]:
     target = final_marks(pair.target_text)
     if source == target or source & target:
         return
-    if source and target and {"stop", "colon"} >= source | target:
-        return  # "we declare the following." = "声明如下：": a list follows either way
+    both = source | target
+    if source and target and both <= CLAUSE_KINDS | {"stop"} and both & CLAUSE_KINDS:
+        # "…on the following:" = «…следующее.» = "声明如下：", "considering…;" =
+        # «учитывая…,» = "考虑到……；": clause marks differ by language, see CLAUSE_KINDS
+        return
+    if both == {"comma"}:
+        return  # a clause cut by a comma on one side only is a style choice, not a loss
     marks = _MARK.get(pair.target_lang, _MARK[""])
     if not target:
         kind = min(source)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from i18n_kit.catalogs.po import Entry, read_catalog
 from i18n_kit.checks.glossary import GlossaryChecks
+from i18n_kit.checks.lookalike import check_source_file
 from i18n_kit.checks.markup import check_markup, check_placeholders, check_urls
 from i18n_kit.checks.numbers import check_numbers
 from i18n_kit.checks.pages import check_pages, find_pages
@@ -96,6 +97,17 @@ class CheckReport:
     def has_errors(self) -> bool:
         return any(finding.severity is Severity.ERROR for finding in self.findings)
 
+    def fails(self, fail_on: Severity) -> bool:
+        """True when a finding is ``fail_on`` or worse: ``check`` then exits 1.
+
+        >>> report = CheckReport(findings=(Finding(check="ru-quotes",
+        ...     severity=Severity.WARNING, file="a.po", line=3, locale="ru", msgid="x",
+        ...     message="m"),))
+        >>> report.fails(Severity.ERROR), report.fails(Severity.WARNING)
+        (False, True)
+        """
+        return any(finding.severity.at_least(fail_on) for finding in self.findings)
+
 
 @dataclass(slots=True)
 class _Checker:
@@ -167,7 +179,9 @@ def run_checks(config: ProjectConfig, *, pages: bool = True) -> CheckReport:
     """Check every article catalog (``locales/<code>/LC_MESSAGES/articles/*.po``), the
     project's own chrome catalogs (``messages.po``) and, with ``pages`` and a built
     ``site/``, every page. Raises CatalogError on a malformed catalog, ConfigError on an
-    unknown id in ``[checks] disable``, GlossaryError on a malformed glossary.
+    unknown id in ``[checks] disable``, GlossaryError on a malformed glossary. Each
+    finding carries its effective severity: the project's ``[checks] severity`` for its
+    check, else the check's own.
 
     >>> from i18n_kit.config import load_config
     >>> report = run_checks(load_config(Path("examples/sco-newsroom/i18n-kit.toml")))
@@ -187,6 +201,8 @@ def run_checks(config: ProjectConfig, *, pages: bool = True) -> CheckReport:
         # Chrome messages are written in English; an English chrome catalog has no source.
         if primary_language(locale_code) != "en" and path.is_file():
             run.check_catalog(path, locale_code=locale_code, source_lang="en")
+    if "lookalike" in enabled:
+        run.check_sources()
     if pages and enabled & {c.id for c in CHECKS if c.scope is Scope.PAGE}:
         run.pages.update(find_pages(config.site_dir))
         for page in check_pages(config.site_dir, config.locales):
@@ -226,10 +242,15 @@ class _Run:
 
     def add(self, issue: Issue, *, file: str, line: int | None, locale: str, msgid: str,
             reference: str = "") -> None:
+        # A project's [checks] severity applies to every finding of the check, the milder
+        # ones some checks report (a deprecated term, a near-miss spelling) included.
+        severity = self.config.checks_severity.get(issue.check) or (
+            issue.severity or CHECKS_BY_ID[issue.check].severity
+        )
         self.findings.append(
             Finding(
                 check=issue.check,
-                severity=issue.severity or CHECKS_BY_ID[issue.check].severity,
+                severity=severity,
                 file=file, line=line, locale=locale, msgid=msgid, message=issue.message,
                 reference=reference,
             )
@@ -279,6 +300,16 @@ class _Run:
                                f"entr{'y' if fuzzy == 1 else 'ies'} not checked: not "
                                "published until a translator clears the flag"),
                          file=origin, line=None, locale=locale_code, msgid="")
+
+    def check_sources(self) -> None:
+        """Source-article checks that read the articles themselves (``lookalike``)."""
+        from i18n_kit.pipeline import find_sources  # the content/ listing sync uses
+
+        for source in find_sources(self.config):
+            for found in check_source_file(self.config.root, source,
+                                           default_lang=self.config.source_language):
+                self.add(found.issue, file=found.path, line=found.line, locale=found.lang,
+                         msgid="", reference=found.path)
 
     def _source_lang(self, path: Path, locale_code: str, entry: Entry) -> str:
         """An article's language: the configured locale that has no catalog for it,

@@ -22,6 +22,8 @@ _ZH_MARK_RES = (
     re.compile(rf"\((?=[^()]*[{CJK_CHARS}])[^()]*\)"),
 )
 _ZH_SPACE_RE = re.compile(rf"(?<=[{_WIDE}])[ \t\u00a0\u3000]+(?=[{_WIDE}])")
+# The Latin-and-Cyrillic letters of a word (a Chinese word around them set aside).
+_MIXED_PART_RE = re.compile(f"[A-Za-z{CYRILLIC_CHARS}]+")
 _MIXED_WORD_RE = re.compile(
     # At word starts only: from every character, the lookaheads rescanned the rest of
     # the word (quadratic on a long run of Chinese, which is all one \w+ word).
@@ -96,6 +98,8 @@ def check_mixed_script(pair: TextPair) -> Iterator[Issue]:
     text = mask_verbatim(pair.target_text)
     for match in _MIXED_WORD_RE.finditer(text):
         word = match.group()
+        if all(part in pair.source_text for part in _MIXED_PART_RE.findall(word)):
+            continue  # copied from the source: the lookalike check reports it there
         latin = "".join(dict.fromkeys(c for c in word if "a" <= c.lower() <= "z"))
         yield Issue(
             check="mixed-script",

@@ -13,8 +13,21 @@ _MARKERS_RE = re.compile(r"[*_`~\[\]()!\\#>]")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _CYRILLIC_WORD_RE = re.compile(rf"[{CYRILLIC_CHARS}][\w{CYRILLIC_CHARS}\-]*")
 _CJK_RUN_RE = re.compile(f"[{CJK_CHARS}]+")
+_LATIN_IN_WORD_RE = re.compile(r"[A-Za-z]")
+_LETTER_RE = re.compile(f"[A-Za-z{CYRILLIC_CHARS}]")
 # A Latin word, with the letters, digits and hyphens around it (to tell codes from words).
 _LATIN_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+
+
+def _copied_mixed_word(text: str, found: re.Match[str], source: str) -> bool:
+    """Whether a Cyrillic match sits in a word with Latin letters that the source has too."""
+    start = end = found.start()
+    while start > 0 and _LETTER_RE.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and _LETTER_RE.match(text[end]):
+        end += 1
+    word = text[start:end]
+    return bool(_LATIN_IN_WORD_RE.search(word)) and word in source
 
 
 def has_words(text: str) -> bool:
@@ -66,7 +79,11 @@ def check_untranslated(
     lang = pair.target_lang
     if "foreign-script" in enabled:
         if lang in ("en", "zh"):
-            cyrillic = _CYRILLIC_WORD_RE.search(masked)
+            # A word with look-alike letters copied from the source («CСTV») is reported
+            # once, at the source, by the lookalike check.
+            cyrillic = next((found for found in _CYRILLIC_WORD_RE.finditer(masked)
+                             if not _copied_mixed_word(masked, found, pair.source_text)),
+                            None)
             if cyrillic is not None:
                 yield Issue(check="foreign-script",
                             message=f"Cyrillic text in the translation: «{cyrillic.group()}»")

@@ -21,6 +21,7 @@ from typer.core import TyperCommand, TyperGroup
 #: command name -> (module under i18n_kit.cli, function; "" for a sub-app named ``app``)
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("init", "init_command"),
+    "import": ("importing", "import_command"),
     "sync": ("sync", "sync_command"),
     "build": ("build", "build_command"),
     "stats": ("stats", "stats_command"),
@@ -118,7 +119,12 @@ def main() -> None:
     # A cancelled or timed-out CI job gets SIGTERM: made an exit like Ctrl-C's, a sync
     # removes the files it has staged on its way out instead of leaving them behind.
     signal.signal(signal.SIGTERM, _exit_on_signal)
-    app()
+    try:
+        app()
+    finally:
+        # Once the command is done, a late SIGTERM just ends the process (a shell sees
+        # 143 all the same); raised inside the interpreter's shutdown it would be lost.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _exit_on_signal(signum: int, frame: object) -> NoReturn:

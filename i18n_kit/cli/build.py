@@ -8,23 +8,28 @@ from i18n_kit.cli.common import (
     FormatOption,
     OutputFormat,
     ProjectOption,
+    WaitOption,
     error_boundary,
     open_project,
     print_sync_report,
     progress_bar,
+    say_waiting,
 )
 from i18n_kit.pipeline import sync
 
 
 def build_command(
-    project: ProjectOption = Path("."), output: FormatOption = OutputFormat.TEXT
+    project: ProjectOption = Path("."),
+    output: FormatOption = OutputFormat.TEXT,
+    wait: WaitOption = 30.0,
 ) -> None:
-    """Build site/<locale>/<slug>.html and site/<locale>/index.html from the PO files.
+    """Build site/<locale>/<slug>.html and the news index (index.html, index-2.html, ...).
 
-    Exit codes: 0 done, 2 bad input or configuration.
+    Exit codes: 0 done, 2 bad input or configuration, 3 another run holds the project.
     """
     with error_boundary():
         config = open_project(project)
         with progress_bar() as progress:
-            report = sync(config, write_catalogs=False, progress=progress)
+            report = sync(config, write_catalogs=False, progress=progress, wait=wait,
+                          waiting=say_waiting)
     print_sync_report(report, output, verb="written")

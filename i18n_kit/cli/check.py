@@ -23,6 +23,11 @@ class CheckFormat(enum.StrEnum):
     GITHUB = "github"
 
 
+class FailOn(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
 def check_command(
     project: ProjectOption = Path("."),
     output: Annotated[
@@ -30,22 +35,31 @@ def check_command(
         typer.Option("--format", "-f", help="Report format: text, json or github "
                      "(workflow annotations).", case_sensitive=False),
     ] = CheckFormat.TEXT,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 on findings this bad or worse: error or "
+                     "warning.", case_sensitive=False,
+                     show_default="[checks] fail_on, else error"),
+    ] = None,
 ) -> None:
     """Check every catalog (and, after a build, every page): numbers, markup, links,
     punctuation, typography, untranslated text, glossary terms. See docs/checks.md.
 
-    Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad input or configuration.
+    Exit codes: 0 nothing at or above --fail-on (default: errors), 1 some finding is,
+    2 bad input or configuration.
     """
     with error_boundary():
-        report = run_checks(open_project(project))
+        config = open_project(project)
+        report = run_checks(config)
+    threshold = Severity(fail_on) if fail_on is not None else config.checks_fail_on
     if output is CheckFormat.JSON:
         typer.echo(json.dumps([finding_as_dict(f) for f in report.findings],
                               ensure_ascii=False, indent=2))
     else:
-        for line in (format_github(report) if output is CheckFormat.GITHUB
-                     else format_text(report)):
+        for line in (format_github(report, fail_on=threshold) if output is CheckFormat.GITHUB
+                     else format_text(report, fail_on=threshold)):
             typer.echo(line)
-    if report.has_errors:
+    if report.fails(threshold):
         raise typer.Exit(1)
 
 
@@ -63,7 +77,7 @@ def finding_as_dict(finding: Finding) -> dict[str, object]:
     }
 
 
-def format_text(report: CheckReport) -> list[str]:
+def format_text(report: CheckReport, *, fail_on: Severity = Severity.ERROR) -> list[str]:
     """Findings grouped by file, each with its line, severity, check and entry."""
     lines: list[str] = []
     for file, findings in groupby(report.findings, key=lambda f: f.file):
@@ -78,12 +92,13 @@ def format_text(report: CheckReport) -> list[str]:
                 reference = f"{finding.reference}: " if finding.reference and (
                     finding.reference != finding.file) else ""
                 lines.append(f"      {reference}{source}")
-    lines.append(summarise(report))
+    lines.append(summarise(report, fail_on=fail_on))
     return lines
 
 
-def summarise(report: CheckReport) -> str:
-    """One line: counts per severity and what was checked."""
+def summarise(report: CheckReport, *, fail_on: Severity = Severity.ERROR) -> str:
+    """One line: counts per severity and what was checked (and, when warnings fail the
+    run, that they do: the job's command line may not say so)."""
     def plural(count: int, word: str) -> str:
         return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -94,10 +109,11 @@ def summarise(report: CheckReport) -> str:
         f"{report.count(Severity.INFO)} info in {plural(report.catalogs, 'catalog')} "
         f"({plural(report.entries, 'entry').replace('entrys', 'entries')} checked, "
         f"{report.fuzzy} fuzzy skipped){pages}"
+        f"{'; failing on warnings' if fail_on is Severity.WARNING else ''}"
     )
 
 
-def format_github(report: CheckReport) -> list[str]:
+def format_github(report: CheckReport, *, fail_on: Severity = Severity.ERROR) -> list[str]:
     """GitHub Actions workflow commands: one annotation per finding, then the summary."""
     lines = []
     for finding in report.findings:
@@ -109,7 +125,7 @@ def format_github(report: CheckReport) -> list[str]:
         if finding.msgid:
             message += "\n" + " ".join(finding.msgid.split())
         lines.append(f"::{_GITHUB_LEVEL[finding.severity]} {properties}::{_escape_data(message)}")
-    lines.append(summarise(report))
+    lines.append(summarise(report, fail_on=fail_on))
     return lines
 
 

@@ -14,8 +14,23 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from i18n_kit.config import ProjectConfig, find_config, load_config
-from i18n_kit.errors import I18nKitError
+from i18n_kit.errors import BusyError, I18nKitError
+from i18n_kit.lock import LockHolder
 from i18n_kit.pipeline import SyncReport
+
+#: exit code of a run refused because another holds the project (or kept saving a
+#: catalog it was writing); nothing was changed by it: run it again
+EXIT_BUSY = 3
+
+WaitOption = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        help="Seconds to wait for another i18n-kit run on the project to finish before "
+        "giving up (exit 3).",
+        min=0,
+    ),
+]
 
 ProjectOption = Annotated[
     Path,
@@ -44,9 +59,18 @@ def error_boundary() -> Iterator[None]:
     """Turn the library's errors into one line on stderr and exit code 2."""
     try:
         yield
+    except BusyError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_BUSY) from None
     except I18nKitError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+def say_waiting(holder: LockHolder | None) -> None:
+    """Told once when a run has to wait for another to release the project."""
+    who = holder.describe() if holder is not None else "another i18n-kit process"
+    typer.echo(f"waiting: the project is in use by {who}", err=True)
 
 
 def open_project(project: Path) -> ProjectConfig:

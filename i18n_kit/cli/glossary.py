@@ -25,6 +25,7 @@ from i18n_kit.glossary.csvfile import write_csv
 from i18n_kit.glossary.load import GLOSSARY_SUFFIXES, load_glossary, read_glossary
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import GLOSSARY_LANGUAGES, Entry, Glossary, TermHit
+from i18n_kit.glossary.registers import register_pairs
 from i18n_kit.glossary.tbx import write_tbx
 from i18n_kit.sources import decode_utf8
 
@@ -130,8 +131,10 @@ def lookup_command(
                 found.setdefault(entry.id, entry)
     if output is OutputFormat.JSON:
         rows = [{**_entry_dict(e), "category": str(e.category), "note": e.note,
-                 "terms": [{"text": t.text, "lang": t.lang, "status": str(t.status)}
-                           for t in e.terms]}
+                 "terms": [{"text": t.text, "lang": t.lang, "status": str(t.status),
+                            "register": str(t.register)} for t in e.terms],
+                 "pairs": {str(register): {lang: t and t.text for lang, t in row.items()}
+                           for register, row in register_pairs(e).items()}}
                 for e in found.values()]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -140,7 +143,12 @@ def lookup_command(
     for entry in found.values():
         typer.echo(f"{entry.id} ({entry.category})")
         for term in entry.terms:
-            typer.echo(f"  {term.lang} {term.status:<10} {term.text}")
+            typer.echo(f"  {term.lang} {term.status:<10} {term.register:<5} {term.text}")
+        # What the term route writes for a name of each register: one form per language.
+        typer.echo("  pairs:")
+        for register, row in register_pairs(entry).items():
+            forms = " = ".join(f"{lang} {t.text if t else '—'}" for lang, t in row.items())
+            typer.echo(f"    {register:<5} {forms}")
         if entry.note:
             typer.echo(f"  note: {entry.note}")
 

@@ -11,10 +11,12 @@ from i18n_kit.cli.common import (
     FormatOption,
     OutputFormat,
     ProjectOption,
+    WaitOption,
     error_boundary,
     open_project,
     print_sync_report,
     progress_bar,
+    say_waiting,
 )
 from i18n_kit.pipeline import sync
 
@@ -29,16 +31,19 @@ def sync_command(
         bool, typer.Option("--no-mt", help="Do not ask the MT provider (offline runs).")
     ] = False,
     output: FormatOption = OutputFormat.TEXT,
+    wait: WaitOption = 30.0,
 ) -> None:
     """Read articles, update POT/PO catalogs (keeping every translation) and build pages.
 
     Exit codes: 0 done (or up to date with --check), 1 with --check when something
-    would change, 2 bad input or configuration.
+    would change, 2 bad input or configuration, 3 another run holds the project (or a
+    catalog kept being saved while sync wrote it): nothing changed, run again.
     """
     with error_boundary():
         config = open_project(project)
         with progress_bar() as progress:
-            report = sync(config, check=check, mt=not no_mt, progress=progress)
+            report = sync(config, check=check, mt=not no_mt, progress=progress, wait=wait,
+                          waiting=say_waiting)
     print_sync_report(report, output, verb="written")
     if check and report.changes:
         raise typer.Exit(1)

@@ -8,22 +8,27 @@ from i18n_kit.cli.common import (
     FormatOption,
     OutputFormat,
     ProjectOption,
+    WaitOption,
     error_boundary,
     open_project,
     print_sync_report,
     progress_bar,
+    say_waiting,
 )
 from i18n_kit.errors import ConfigError
 from i18n_kit.pipeline import sync
 
 
 def translate_command(
-    project: ProjectOption = Path("."), output: FormatOption = OutputFormat.TEXT
+    project: ProjectOption = Path("."),
+    output: FormatOption = OutputFormat.TEXT,
+    wait: WaitOption = 30.0,
 ) -> None:
     """Send every untranslated entry routed to `mt` to the provider in [mt]; results are
     written fuzzy, never over a translation. Catalogs and pages are updated as by sync.
 
-    Exit codes: 0 done, 2 bad input, configuration, or no [mt] provider.
+    Exit codes: 0 done, 2 bad input, configuration, or no [mt] provider, 3 another run
+    holds the project.
     """
     with error_boundary():
         config = open_project(project)
@@ -34,5 +39,6 @@ def translate_command(
                 path="i18n-kit.toml",
             )
         with progress_bar() as progress:
-            report = sync(config, everything=True, progress=progress)
+            report = sync(config, everything=True, progress=progress, wait=wait,
+                          waiting=say_waiting)
     print_sync_report(report, output, verb="written")

@@ -16,11 +16,18 @@ from i18n_kit.glossary.model import (
     Entry,
     Glossary,
     HitKind,
+    Register,
     Term,
     TermHit,
     TermStatus,
 )
-from i18n_kit.glossary.morphology import is_known_word, lemmatise_word, normalise_yo
+from i18n_kit.glossary.morphology import (
+    is_common_noun,
+    is_known_word,
+    lemmatise_word,
+    normalise_yo,
+)
+from i18n_kit.glossary.names import paired_form
 
 #: Categories whose names are checked for unlisted near misses.
 NAME_CATEGORIES = frozenset({Category.PERSON, Category.STATE, Category.BODY})
@@ -61,9 +68,14 @@ def check_translation(
 ) -> list[TermFinding]:
     """Approved terms the translation lacks, and forbidden or deprecated forms it uses.
 
-    Every source term whose entry has a preferred ``target_lang`` term must appear in the
-    target in some form of that entry (preferred or admitted, any inflection); fewer
-    occurrences than in the source give a warning, none an error.
+    Every source term whose entry has a ``target_lang`` form must appear in the target in
+    some approved form of that entry (any register, any inflection), as often as in the
+    source; fewer occurrences give a warning, none an error. What counts as an occurrence
+    in the target: a term of its own, a term inside a longer one (the Secretariat's name
+    holds the SCO's), a term with words inserted in it (上合组织阿斯塔纳峰会 holds 上合组织峰会).
+    Names inside a "hereinafter" definition are not counted on either side: each language
+    defines its own short forms; and a short form that refers back (`is_anaphoric`) is not
+    required.
 
     >>> index = TermIndex(_example_glossary())
     >>> [f.message for f in check_translation("The SCO Secretariat.", "en",
@@ -71,22 +83,29 @@ def check_translation(
     ['«Секретариат ШОС» (SCO Secretariat) is missing from the translation']
     """
     findings: list[TermFinding] = []
-    source_hits = index.match_terms(source, source_lang)
-    target_hits = index.match_terms(target, target_lang)
+    source_hits = outside_definitions(index.match_terms(source, source_lang), source, source_lang)
+    target_layers = index.match_layers(target, target_lang)
+    target_hits = outside_definitions(target_layers.top, target, target_lang)
     wanted: Counter[str] = Counter()
     first_hit: dict[str, TermHit] = {}
     for hit in source_hits:
-        if hit.entry.preferred(target_lang) is not None:
+        if hit.entry.registers(target_lang) and not is_anaphoric(hit.term):
             wanted[hit.entry.id] += 1
             first_hit.setdefault(hit.entry.id, hit)
-    found = Counter(hit.entry.id for hit in target_hits)
+    found = Counter(
+        hit.entry.id
+        for hit in target_hits + outside_definitions(target_layers.nested, target, target_lang)
+    )
     for entry_id, count in wanted.items():
         if found[entry_id] >= count:
             continue
         hit = first_hit[entry_id]
-        approved = _preferred_text(hit.entry, target_lang, "")
+        have = found[entry_id] + index.count_split(target, target_lang, hit.entry)
+        if have >= count:
+            continue
+        approved = _approved_text(hit, target_lang)
         named = _preferred_text(hit.entry, source_lang, hit.text)
-        if found[entry_id] == 0:
+        if have == 0:
             severity, message = (
                 "error",
                 f"{_quote(approved)} ({named}) is missing from the translation",
@@ -94,7 +113,7 @@ def check_translation(
         else:
             severity = "warning"
             message = (
-                f"{_quote(approved)} ({named}) appears {found[entry_id]} time(s) in the "
+                f"{_quote(approved)} ({named}) appears {have} time(s) in the "
                 f"translation but {count} in the source"
             )
         findings.append(
@@ -126,6 +145,58 @@ def check_translation(
             )
         )
     return findings
+
+
+def is_anaphoric(term: Term | None) -> bool:
+    """A short form that refers back to a name the text has given: "the Organisation",
+    «Организация», 本组织. Each language words these its own way («整个组织», "it", a
+    repeated full name), so the translation is not required to have one.
+
+    >>> is_anaphoric(Term(text="the Organisation", lang="en", register=Register.SHORT))
+    True
+    """
+    if term is None or term.register is not Register.SHORT:
+        return False
+    words = term.text.split()
+    if term.lang == "en":
+        return len(words) == 2 and words[0].lower() == "the"
+    if term.lang == "zh":
+        return term.text.startswith("本")
+    return len(words) == 1 and is_common_noun(words[0])
+
+
+def _approved_text(hit: TermHit, lang: str) -> str:
+    """The form to suggest in ``lang`` for a source hit: same register when there is one."""
+    paired = paired_form(hit, lang)
+    return "" if paired is None else paired.text
+
+
+#: Where a text defines its own short names: "(hereinafter referred to as the SCO or the
+#: Organisation)", «(далее – ШОС или Организация)», «（以下简称“上合组织”）».
+DEFINITION_PATTERNS = {
+    "en": re.compile(r"\bhereinafter\b[^),;]*", re.IGNORECASE),
+    "ru": re.compile(r"\bдалее\s*(?:[-–—]|именуем\w*|по тексту)[^),;]*", re.IGNORECASE),
+    "zh": re.compile(r"(?:以下简称|以下称|下称|以下统称)[^）)，,；;。]*"),
+}
+
+
+def definition_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of "hereinafter" definitions in ``text``.
+
+    >>> text = "Шанхайская организация сотрудничества (далее – ШОС или Организация) создана"
+    >>> [text[s:e] for s, e in definition_spans(text, "ru")]
+    ['далее – ШОС или Организация']
+    """
+    pattern = DEFINITION_PATTERNS.get(lang)
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
+
+
+def outside_definitions(hits: list[TermHit], text: str, lang: str) -> list[TermHit]:
+    """``hits`` less those inside a "hereinafter" definition (`definition_spans`)."""
+    spans = definition_spans(text, lang)
+    if not spans:
+        return hits
+    return [hit for hit in hits if not any(s <= hit.start < e for s, e in spans)]
 
 
 def check_source(text: str, lang: str, index: TermIndex) -> list[TermFinding]:

@@ -4,10 +4,27 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 
 from i18n_kit.errors import GlossaryError
-from i18n_kit.glossary.model import GLOSSARY_LANGUAGES, Category, Entry, Glossary, Term, TermStatus
+from i18n_kit.glossary.model import (
+    GLOSSARY_LANGUAGES,
+    Category,
+    Entry,
+    Glossary,
+    Register,
+    Term,
+    TermStatus,
+)
+from i18n_kit.glossary.registers import (
+    REGISTER_TAGS,
+    TAG_OF,
+    infer_register,
+    inferred_registers,
+    split_tag,
+    starts_with_tag,
+)
 from i18n_kit.glossary.validate import STATUS_YEARS, LocatedEntry, check_entries, check_entry
 
 #: The columns, in order; the same as the SCO terminology reference.
@@ -30,6 +47,8 @@ VARIANT_SEPARATOR = "|"
 #: A variant's leading mark -> its status; an unmarked variant is admitted.
 VARIANT_MARKS: dict[str, TermStatus] = {"!": TermStatus.FORBIDDEN, "~": TermStatus.DEPRECATED}
 _MARK_OF = {status: mark for mark, status in VARIANT_MARKS.items()}
+# A lowercase word and a colon at the start of a form: a register tag, or a mistyped one.
+_TAG_LIKE = re.compile(r"[a-z]+:(?! )")
 
 
 def parse_csv(text: str, *, origin: str) -> Glossary:
@@ -143,6 +162,7 @@ def _entry_from_cells(cells: dict[str, str], origin: str, line: int) -> Entry:
         ) from None
     terms: list[Term] = []
     for lang in GLOSSARY_LANGUAGES:
+        preferred_register: Register | None = None
         preferred = cells.get(lang, "")
         if preferred:
             if preferred[0] in VARIANT_MARKS:
@@ -152,13 +172,23 @@ def _entry_from_cells(cells: dict[str, str], origin: str, line: int) -> Entry:
                     path=origin,
                     line=line,
                 )
-            terms.append(Term(text=preferred, lang=lang, status=TermStatus.PREFERRED))
+            tag, text = _split_form(preferred, entry_id, lang, origin, line)
+            preferred_register = tag or infer_register(
+                text, preferred=True, preferred_register=None
+            )
+            terms.append(
+                Term(text=text, lang=lang, status=TermStatus.PREFERRED, register=preferred_register)
+            )
         variants = cells.get(f"{lang}_variants", "")
         if variants:
             for form in variants.split(VARIANT_SEPARATOR):
                 status = VARIANT_MARKS.get(form[:1], TermStatus.ADMITTED)
-                text = form[1:] if form[:1] in VARIANT_MARKS else form
-                terms.append(Term(text=text, lang=lang, status=status))
+                unmarked = form[1:] if form[:1] in VARIANT_MARKS else form
+                tag, text = _split_form(unmarked, entry_id, lang, origin, line)
+                register = tag or infer_register(
+                    text, preferred=False, preferred_register=preferred_register
+                )
+                terms.append(Term(text=text, lang=lang, status=status, register=register))
     status_by_year = {
         year: cells.get(f"status_{year}", "").strip()
         for year in STATUS_YEARS
@@ -174,6 +204,27 @@ def _entry_from_cells(cells: dict[str, str], origin: str, line: int) -> Entry:
     )
 
 
+def _split_form(
+    form: str, entry_id: str, lang: str, origin: str, line: int
+) -> tuple[Register | None, str]:
+    tag, text = split_tag(form)
+    if tag is not None and text[:1] in VARIANT_MARKS:
+        raise GlossaryError(
+            f"entry {entry_id!r}: {lang} form {form!r}: write the status mark before the "
+            f"register tag ({text[0]}{form[: -len(text)]}{text[1:]})",
+            path=origin,
+            line=line,
+        )
+    if tag is None and (unknown := _TAG_LIKE.match(form)):
+        raise GlossaryError(
+            f"entry {entry_id!r}: {lang} form {form!r}: unknown register tag "
+            f"{unknown.group()!r}; use {', '.join(REGISTER_TAGS)} or none",
+            path=origin,
+            line=line,
+        )
+    return tag, text
+
+
 def _cell(entry: Entry, column: str) -> str:
     if column == "id":
         return entry.id
@@ -185,9 +236,10 @@ def _cell(entry: Entry, column: str) -> str:
         return entry.source
     if column.startswith("status_"):
         return entry.status_by_year.get(column.removeprefix("status_"), "")
+    inferred = inferred_registers(entry.terms)
     if column in GLOSSARY_LANGUAGES:
         term = entry.preferred(column)
-        return "" if term is None else term.text
+        return "" if term is None else _form(entry, term, inferred)
     lang = column.removesuffix("_variants")
     forms = []
     for term in entry.forms(lang):
@@ -198,5 +250,17 @@ def _cell(entry: Entry, column: str) -> str:
                 f"entry {entry.id!r}: {lang} term {term.text!r} cannot be written to CSV "
                 f"(it contains '{VARIANT_SEPARATOR}' or starts with a mark)"
             )
-        forms.append(_MARK_OF.get(term.status, "") + term.text)
+        forms.append(_MARK_OF.get(term.status, "") + _form(entry, term, inferred))
     return VARIANT_SEPARATOR.join(forms)
+
+
+def _form(entry: Entry, term: Term, inferred: dict[tuple[str, str], Register]) -> str:
+    """A term's text with its register tag where the inference rule would get it wrong."""
+    if starts_with_tag(term.text) or _TAG_LIKE.match(term.text):
+        raise GlossaryError(
+            f"entry {entry.id!r}: {term.lang} term {term.text!r} cannot be written to CSV "
+            "(it would read as a register tag)"
+        )
+    if inferred[(term.lang, term.text)] is term.register:
+        return term.text
+    return TAG_OF[term.register] + term.text

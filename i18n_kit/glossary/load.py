@@ -73,7 +73,9 @@ def glossary_digest(glossary: Glossary) -> str:
         {
             "id": entry.id,
             "category": entry.category.value,
-            "terms": [[t.lang, t.text, t.status.value, t.note] for t in entry.terms],
+            "terms": [
+                [t.lang, t.text, t.status.value, t.register.value, t.note] for t in entry.terms
+            ],
             "note": entry.note,
             "source": entry.source,
             "status_by_year": sorted(entry.status_by_year.items()),

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, chain
 from operator import itemgetter
 
 import ahocorasick
 
+from i18n_kit.glossary.chinese import inside_longer_word
 from i18n_kit.glossary.model import (
     GLOSSARY_LANGUAGES,
     Entry,
@@ -19,7 +21,8 @@ from i18n_kit.glossary.model import (
     TermHit,
     TermStatus,
 )
-from i18n_kit.glossary.morphology import lemmatise_word, normalise_yo
+from i18n_kit.glossary.morphology import is_patronymic, lemmatise_word, normalise_yo
+from i18n_kit.glossary.names import INITIAL, PATRONYMIC, derived_name_forms
 
 # How it works. Text and terms are cut into the same tokens: words (letters and digits),
 # single CJK characters, and single "hard" punctuation marks (, . / ...). Spaces, hyphens
@@ -68,6 +71,8 @@ _KIND = {
     TermStatus.DEPRECATED: HitKind.FLAGGED,
     TermStatus.FORBIDDEN: HitKind.FLAGGED,
 }
+#: Words (Chinese: characters) a term may have inserted in each gap (`count_split`).
+SPLIT_GAP = {"en": 2, "ru": 2, "zh": 8}
 #: Distinct surface forms remembered per language before the cache starts over.
 SURFACE_CACHE_SIZE = 500_000
 
@@ -133,6 +138,20 @@ def word_keys(word: str) -> tuple[str, ...]:
     return (fold_latin(word),)
 
 
+def class_key(word: str) -> str | None:
+    """The placeholder a word stands in for when no glossary word has its keys: a single
+    capital letter is an initial, a Russian patronymic a patronymic (see names.py).
+
+    >>> class_key("Р"), class_key("Владимировича"), class_key("Совет")
+    ('<initial>', '<patronymic>', None)
+    """
+    if len(word) == 1 and word.isupper():
+        return INITIAL
+    if word[:1].isupper() and _CYRILLIC_RE.search(word) and is_patronymic(word):
+        return PATRONYMIC
+    return None
+
+
 def signature(text: str) -> str:
     """A span's spelling with case, «ё», quotes, Markdown and dash style ironed out.
 
@@ -192,7 +211,13 @@ class _SurfaceCodes(dict[str, str]):
         if len(self) >= SURFACE_CACHE_SIZE:
             self.clear()
         code = self._filler
-        for key in word_keys(surface):
+        placeholder = class_key(surface) if surface[:1].isalpha() else None
+        # A capital letter alone is an initial («Р. К. Алимов»), never the preposition «к»;
+        # a patronymic is one only when no glossary word has its lemma.
+        keys = [] if placeholder == INITIAL else list(word_keys(surface))
+        if placeholder is not None:
+            keys.append(placeholder)
+        for key in keys:
             found = self._codes.get(key)
             if found is not None:
                 code = found
@@ -223,6 +248,7 @@ class TermIndex:
         codes = _id_codes(self._id_count)
         self._width = len(codes[0]) if codes else 1
         key_codes = {key: codes[number] for key, number in self._vocabulary.items()}
+        self._codes = codes
         self._patterns: dict[str, list[_Pattern]] = {}
         self._automata: dict[str, ahocorasick.Automaton] = {}
         self._surfaces: dict[str, _SurfaceCodes] = {}
@@ -239,11 +265,19 @@ class TermIndex:
             self._surfaces[lang] = _SurfaceCodes(key_codes, _FILLER * self._width)
 
     def _term_tokens(self, term_text: str) -> _Tokens | None:
+        texts = [token.text for token in iter_tokens(term_text)]
+        if any(text.startswith("\n") for text in texts):
+            return None
+        return self._token_ids(texts) or None
+
+    def _token_ids(self, texts: Iterable[str]) -> _Tokens:
         tokens: _Tokens = []
-        for token in iter_tokens(term_text):
-            if token.text.startswith("\n"):
-                return None
-            keys = word_keys(token.text)
+        for text in texts:
+            keys = (text,) if text in (INITIAL, PATRONYMIC) else word_keys(text)
+            if class_key(text) == PATRONYMIC:
+                # Every patronymic is one word to the glossary: «Путин Владимир
+                # Владимирович» and «Михаил Владимирович Мишустин» share no surname.
+                keys = (PATRONYMIC,)
             # Every lemma of the glossary's word names the same id, so that a text word
             # whose best parse differs («Токаев» -> «токай», «Токаева» -> «токаев») meets it.
             number = next((self._vocabulary[k] for k in keys if k in self._vocabulary), None)
@@ -252,8 +286,8 @@ class TermIndex:
                 self._id_count += 1
             for key in keys:
                 self._vocabulary.setdefault(key, number)
-            tokens.append((number, token.text[:1].isupper() and not is_abbreviation(token.text)))
-        return tokens or None
+            tokens.append((number, text[:1].isupper() and not is_abbreviation(text)))
+        return tokens
 
     def _group(self, lang: str) -> _Grouped:
         """The language's terms by id sequence."""
@@ -276,19 +310,27 @@ class TermIndex:
         grouped: _Grouped = {}
         for tokens, entry, term in written:
             _add_pattern(grouped, tokens, entry, term)
-        # «Совет глав государств-членов ШОС» is as often written «... Шанхайской организации
-        # сотрудничества»: spell each abbreviation inside a longer term out once, unless
-        # the glossary lists that form itself.
+        self._add_derived_names(grouped, lang)
         listed = set(grouped)
-        for tokens, entry, term in written:
-            if len(tokens) < 2:
-                continue
-            spelled: _Tokens = []
-            for token in tokens:
-                spelled.extend(expansions.get(token[0], [token]))
-            if len(spelled) > len(tokens) and tuple(i for i, _ in spelled) not in listed:
-                _add_pattern(grouped, spelled, entry, term)
+        for variant, entry, term in _nested_variants(written, expansions):
+            if tuple(number for number, _ in variant) not in listed:
+                _add_pattern(grouped, variant, entry, term)
         return grouped
+
+    def _add_derived_names(self, grouped: _Grouped, lang: str) -> None:
+        """Surnames alone, initials and patronymics (names.py), where the form is one
+        person's only: «Жапаров» alone could be either of two Japarovs, so it is neither."""
+        derived: dict[tuple[int, ...], list[tuple[_Tokens, Entry, Term]]] = {}
+        for entry in self.glossary:
+            for form in derived_name_forms(entry, lang):
+                tokens = self._token_ids(form.tokens)
+                ids = tuple(number for number, _ in tokens)
+                if ids not in grouped:
+                    derived.setdefault(ids, []).append((tokens, entry, form.term))
+        for candidates in derived.values():
+            if len({entry.id for _, entry, _ in candidates}) == 1:
+                tokens, entry, term = candidates[0]
+                _add_pattern(grouped, tokens, entry, term)
 
     def match_terms(self, text: str, lang: str) -> list[TermHit]:
         """Glossary terms in ``text``: sorted, non-overlapping, leftmost-longest.
@@ -299,22 +341,48 @@ class TermIndex:
         >>> TermIndex(Glossary(entries=(e,))).match_terms("в Секретариате ШОС", "ru")[0].text
         'Секретариате ШОС'
         """
+        return self._match(text, lang, nested=False).top
+
+    def match_layers(self, text: str, lang: str) -> TermLayers:
+        """The terms of `match_terms`, and the terms of other entries inside them: «ШОС»
+        and «РАТС ШОС» inside «Исполнительный комитет РАТС ШОС».
+
+        >>> from i18n_kit.glossary.model import Category, Entry, Glossary, Term
+        >>> sco = Entry(id="org", category=Category.ORGANISATION,
+        ...             terms=(Term(text="ШОС", lang="ru"),))
+        >>> sec = Entry(id="sec", category=Category.BODY,
+        ...             terms=(Term(text="Секретариат ШОС", lang="ru"),))
+        >>> layers = TermIndex(Glossary(entries=(sco, sec))).match_layers(
+        ...     "Секретариат ШОС", "ru")
+        >>> [h.entry.id for h in layers.top], [h.entry.id for h in layers.nested]
+        (['sec'], ['org'])
+        """
+        return self._match(text, lang, nested=True)
+
+    def _match(self, text: str, lang: str, *, nested: bool) -> TermLayers:
         if lang not in self._automata:
             raise ValueError(f"glossary language {lang!r} is not one of {GLOSSARY_LANGUAGES}")
+        layers = TermLayers(top=[], nested=[])
         if not self._patterns[lang]:
-            return []
-        if "\n" not in text:
-            return self._match_paragraph(text, lang, 0, len(text))
+            return layers
         # No term spans a blank line: match each paragraph on its own.
-        hits: list[TermHit] = []
         start = 0
-        for blank in _BLANK_LINE_RE.finditer(text):
-            hits.extend(self._match_paragraph(text, lang, start, blank.start()))
+        for blank in _BLANK_LINE_RE.finditer(text) if "\n" in text else ():
+            self._match_paragraph(text, lang, start, blank.start(), layers, nested)
             start = blank.end()
-        hits.extend(self._match_paragraph(text, lang, start, len(text)))
-        return hits
+        self._match_paragraph(text, lang, start, len(text), layers, nested)
+        if lang == "zh" and any(hit.kind is HitKind.FLAGGED for hit in layers.top):
+            # 蒙古 in 内蒙古, 塔吉克 in 塔吉克族: another word, not the state's short form.
+            layers.top[:] = [
+                hit for hit in layers.top
+                if hit.kind is not HitKind.FLAGGED
+                or not inside_longer_word(text, hit.start, hit.end)
+            ]
+        return layers
 
-    def _match_paragraph(self, text: str, lang: str, offset: int, stop: int) -> list[TermHit]:
+    def _match_paragraph(
+        self, text: str, lang: str, offset: int, stop: int, layers: TermLayers, nested: bool
+    ) -> None:
         patterns = self._patterns[lang]
         # (gap, token) pairs: the gaps' lengths give the offsets without a per-token loop.
         pairs: list[tuple[str, str]] = _PAIR_RE.findall(text, offset, stop)
@@ -330,20 +398,71 @@ class TermIndex:
             if all(pairs[first + i][1][:1].isupper() for i in pattern.capitals):
                 found.append((first, -pattern.length, number))
         if not found:
-            return []
+            return
         found.sort()
         chosen: list[tuple[int, int, _Pattern]] = []
+        inner: list[tuple[int, int, _Pattern]] = []
         next_free = 0
         for first, minus_length, number in found:
+            last = first - minus_length - 1
             if first >= next_free:
-                chosen.append((first, first - minus_length - 1, patterns[number]))
-                next_free = first - minus_length
+                chosen.append((first, last, patterns[number]))
+                next_free = last + 1
+            elif nested and last < next_free:
+                inner.append((first, last, patterns[number]))
         ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=offset))
         # Token k starts after k gaps and k tokens, plus its own gap.
-        return [
+        top = [
             self._make_hit(text, lang, ends[2 * first + 1], ends[2 * last + 2], pattern)
             for first, last, pattern in chosen
         ]
+        layers.top.extend(top)
+        if not inner:
+            return
+        firsts = [first for first, _, _ in chosen]
+        for first, last, pattern in inner:
+            outer = top[bisect_right(firsts, first) - 1]
+            hit = self._make_hit(text, lang, ends[2 * first + 1], ends[2 * last + 2], pattern)
+            if hit.entry.id != outer.entry.id:
+                layers.nested.append(hit)
+
+    def count_split(self, text: str, lang: str, entry: Entry) -> int:
+        """How often ``entry`` occurs in ``text`` with words inserted inside it, as official
+        text does: 上合组织阿斯塔纳峰会 for 上合组织峰会 ("SCO Astana summit"), «саммит глав
+        государств ШОС» for «саммит ШОС». At most SPLIT_GAP words (Chinese: characters)
+        in each gap, and no punctuation. Only for crediting a term a check misses.
+
+        >>> from i18n_kit.glossary.model import Category, Entry, Glossary, Term
+        >>> summit = Entry(id="s", category=Category.CONCEPT,
+        ...                terms=(Term(text="上合组织峰会", lang="zh"),))
+        >>> TermIndex(Glossary(entries=(summit,))).count_split("上合组织阿斯塔纳峰会", "zh", summit)
+        1
+        """
+        gap = SPLIT_GAP[lang]
+        pairs: list[tuple[str, str]] = _PAIR_RE.findall(text)
+        surfaces = self._surfaces[lang]
+        stream = [surfaces[token] for _, token in pairs]
+        words = [token[:1].isalnum() for _, token in pairs]
+        count = 0
+        taken = -1
+        for term in entry.forms(lang):
+            if term.status not in (TermStatus.PREFERRED, TermStatus.ADMITTED):
+                continue
+            tokens = self._term_tokens(term.text)
+            if tokens is None or len(tokens) < 2:
+                continue
+            if any(number >= len(self._codes) for number, _ in tokens):
+                continue  # a word no term of this glossary has: not an entry of it
+            wanted = [self._codes[number] for number, _ in tokens]
+            for first, code in enumerate(stream):
+                if first <= taken or code != wanted[0]:
+                    continue
+                last = _split_end(stream, words, first, wanted, gap)
+                # Written whole, the matcher has counted it already.
+                if last is not None and last - first + 1 > len(wanted):
+                    count += 1
+                    taken = last
+        return count
 
     def _make_hit(self, text: str, lang: str, start: int, end: int, pattern: _Pattern) -> TermHit:
         entry, term = _pick_term(text[start:end], pattern.terms)
@@ -361,6 +480,83 @@ class TermIndex:
             term=term,
             suggestion=suggestion,
         )
+
+
+#: Variants a term gets from the other forms of the names inside it (`_nested_variants`).
+MAX_NESTED_VARIANTS = 16
+
+
+def _nested_variants(
+    written: list[tuple[_Tokens, Entry, Term]], expansions: dict[int, _Tokens]
+) -> Iterator[tuple[_Tokens, Entry, Term]]:
+    """A longer name written with another form of a name inside it.
+
+    «Исполнительный комитет РАТС ШОС» is as often «Исполнительный комитет Региональной
+    антитеррористической структуры ШОС», «Совет глав государств-членов ШОС» «... Шанхайской
+    организации сотрудничества»: each name nested in a term may be written in any approved
+    form of its own (one at a time), and every one-word abbreviation spelled out at once.
+    A form the glossary lists itself keeps its own entry (the caller skips it).
+    """
+    usable = [(tokens, entry) for tokens, entry, term in written
+              if term.status in (TermStatus.PREFERRED, TermStatus.ADMITTED)]
+    forms_by_entry: dict[str, list[_Tokens]] = {}
+    entry_of: dict[tuple[int, ...], set[str]] = {}
+    for tokens, entry in usable:
+        forms_by_entry.setdefault(entry.id, []).append(tokens)
+        entry_of.setdefault(tuple(number for number, _ in tokens), set()).add(entry.id)
+    lengths = sorted({len(ids) for ids in entry_of})
+    for tokens, entry, term in written:
+        if len(tokens) < 2:
+            continue
+        ids = tuple(number for number, _ in tokens)
+        made = 0
+        for start in range(len(tokens)):
+            for length in lengths:
+                end = start + length
+                if length >= len(ids) or end > len(ids):
+                    break
+                inner = ids[start:end]
+                for inner_id in entry_of.get(inner, ()):
+                    if inner_id == entry.id:
+                        continue
+                    for other in forms_by_entry[inner_id]:
+                        if made < MAX_NESTED_VARIANTS and tuple(n for n, _ in other) != inner:
+                            made += 1
+                            yield [*tokens[:start], *other, *tokens[end:]], entry, term
+        spelled: _Tokens = []
+        for token in tokens:
+            spelled.extend(expansions.get(token[0], [token]))
+        if len(spelled) > len(tokens):
+            yield spelled, entry, term
+
+
+def _split_end(
+    stream: list[str], words: list[bool], first: int, wanted: list[str], gap: int
+) -> int | None:
+    """The last token of ``wanted`` found from ``first`` on with at most ``gap`` words
+    between each two of its tokens, or None."""
+    position = first
+    for code in wanted[1:]:
+        for step in range(1, gap + 2):
+            candidate = position + step
+            if candidate >= len(stream):
+                return None
+            if stream[candidate] == code:
+                position = candidate
+                break
+            if not words[candidate]:
+                return None  # punctuation ends the search: a term does not span a clause
+        else:
+            return None
+    return position
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TermLayers:
+    """The terms found in a text, and the terms of other entries found inside them."""
+
+    top: list[TermHit]
+    nested: list[TermHit]
 
 
 def _add_pattern(grouped: _Grouped, tokens: _Tokens, entry: Entry, term: Term) -> None:

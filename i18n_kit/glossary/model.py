@@ -31,6 +31,19 @@ class TermStatus(enum.StrEnum):
     FORBIDDEN = "forbidden"  # a misspelling or mistranslation (`!` in the CSV); reported anywhere
 
 
+class Register(enum.StrEnum):
+    """Which kind of name a form is (TBX ``termType``); forms pair across languages by it.
+
+    Formal in the source is formal in the translation (Kyrgyz Republic = Кыргызская
+    Республика = 吉尔吉斯共和国), short is short (Kyrgyzstan = Кыргызстан = 吉尔吉斯斯坦),
+    an abbreviation an abbreviation (SCO RATS = РАТС ШОС).
+    """
+
+    FULL = "full"  # the formal, complete name (TBX fullForm)
+    SHORT = "short"  # a short name or title (TBX shortForm): Kyrgyzstan, the Organisation
+    ABBREVIATION = "abbr"  # an abbreviation or acronym (TBX abbreviation): SCO, ШОС, 上合组织
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Term:
     """One written form of a concept in one language."""
@@ -38,7 +51,11 @@ class Term:
     text: str
     lang: str
     status: TermStatus = TermStatus.PREFERRED
+    register: Register = Register.FULL
     note: str = ""
+
+
+_USABLE = frozenset({TermStatus.PREFERRED, TermStatus.ADMITTED})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,6 +82,44 @@ class Entry:
         yield from (
             t for t in self.terms if t.lang == lang and t.status is not TermStatus.PREFERRED
         )
+
+    def approved(self, lang: str, register: Register) -> Term | None:
+        """The form to write in ``lang`` for a name of ``register`` (None when there is none).
+
+        The preferred term when it has that register, else the first admitted form of it:
+        the pairing the term route and the checks rely on.
+        """
+        for term in self.forms(lang):
+            if term.register is register and term.status in _USABLE:
+                return term
+        return None
+
+    def counterpart(self, lang: str, register: Register) -> Term | None:
+        """The form ``lang`` writes for a name of ``register``: its approved form of that
+        register; or, when ``lang`` names the concept one way only (联合国 for UN and United
+        Nations, 苏杰生), that one form; else None (``lang`` has forms of other registers
+        and a translator must choose, or none at all).
+
+        >>> un = Entry(id="x", category=Category.PARTNER_ORG, terms=(
+        ...     Term(text="United Nations", lang="en"),
+        ...     Term(text="UN", lang="en", status=TermStatus.ADMITTED,
+        ...          register=Register.ABBREVIATION),
+        ...     Term(text="联合国", lang="zh")))
+        >>> un.counterpart("zh", Register.ABBREVIATION).text
+        '联合国'
+        >>> un.counterpart("ru", Register.ABBREVIATION) is None
+        True
+        """
+        approved = self.approved(lang, register)
+        if approved is not None:
+            return approved
+        registers = self.registers(lang)
+        return self.approved(lang, registers[0]) if len(registers) == 1 else None
+
+    def registers(self, lang: str) -> tuple[Register, ...]:
+        """The registers ``lang`` has a usable form in, in the order of Register."""
+        have = {t.register for t in self.terms if t.lang == lang and t.status in _USABLE}
+        return tuple(register for register in Register if register in have)
 
     @property
     def unverified(self) -> str:
@@ -114,3 +169,12 @@ class TermHit:
     entry: Entry
     term: Term | None  # the glossary form that matched (None for a near miss)
     suggestion: str | None = None  # the correct form, for FLAGGED and NEAR_MISS hits
+
+    def paired(self, lang: str) -> Term | None:
+        """The approved form in ``lang`` of what this hit names: the form of the same
+        register when ``lang`` has one (SCO -> ШОС), else the preferred term."""
+        if self.term is not None and self.term.status in _USABLE:
+            same = self.entry.counterpart(lang, self.term.register)
+            if same is not None:
+                return same
+        return self.entry.preferred(lang)

@@ -1,9 +1,7 @@
-"""The shipped SCO glossary built from the terminology reference: amendments, CLDR check, README."""
+"""The shipped SCO glossary: what it keeps of the terminology reference, CLDR check, README."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -11,8 +9,8 @@ from dataclasses import dataclass
 import babel
 
 from i18n_kit.errors import GlossaryError
-from i18n_kit.glossary.csvfile import CSV_COLUMNS, parse_csv
-from i18n_kit.glossary.model import Category, Glossary
+from i18n_kit.glossary.csvfile import read_csv_entries
+from i18n_kit.glossary.model import GLOSSARY_LANGUAGES, Category, Glossary, Register, TermStatus
 
 #: ISO 3166 code of every state entry, for the CLDR cross-check.
 STATE_TERRITORIES: Mapping[str, str] = {
@@ -50,62 +48,87 @@ STATE_TERRITORIES: Mapping[str, str] = {
 CLDR_LANGUAGES: tuple[str, ...] = ("en", "ru", "zh")
 
 
+#: Why a form of the reference is gone from the shipped glossary or has another status
+#: there, by (entry id, language, form). The build fails on a departure without a reason.
+DEPARTURE_REASONS: Mapping[tuple[str, str, str], str] = {
+    ("porg-08", "en", "EAEC"): '"EAEC" was also a flagged form of porg-06 (EAEU) with another '
+    "target; kept only there, the sense it has in SCO texts, so a match is never ambiguous",
+    ("state-04", "ru", "Киргизия"): "the note: SCO texts write Кыргызстан / Кыргызская "
+    "Республика, Russian federal usage (and CLDR) Киргизия: deprecated, understood in sources, "
+    "reported in translations",
+    ("state-04", "ru", "Киргизская Республика"): "as Киргизия",
+    ("state-10", "ru", "Белоруссия"): "the note: SCO/official form is Беларусь; Белоруссия is "
+    "media usage",
+    ("state-28", "ru", "Туркмения"): "the note: Туркменистан is the official name; Туркмения "
+    "is media usage",
+    ("pers-28", "ru", "Шахбаз Шариф"): "the SCO Secretariat writes «Шехбаз Шариф», now the "
+    "preferred term; «Шахбаз», common in Russian media, stays admitted",
+}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Amendment:
-    """One change to a cell of the reference: ``old`` occurs once in it and becomes ``new``."""
+class Departure:
+    """A form of the reference that the shipped glossary drops or marks otherwise."""
 
     entry_id: str
-    column: str
-    old: str
-    new: str
+    lang: str
+    form: str
+    reference_status: str
+    shipped_status: str  # the form's status in the shipped entry, or "absent"
     reason: str
 
 
-_EAEC_NOTE = (
-    ' i18n-kit: "EAEC" is kept only as a flagged form of porg-06 (EAEU), the sense it has in'
-    " SCO texts, so a match is never ambiguous; write EurAsEC for this organisation."
-)
+def read_reference(reference_text: str, *, origin: str) -> Glossary:
+    """The reference CSV, each row checked on its own (as a set it has one form claimed by
+    two entries, which is why porg-08 departs from it).
 
-#: Where the shipped glossary departs from the reference, and why.
-AMENDMENTS: tuple[Amendment, ...] = (
-    Amendment(
-        entry_id="porg-08",
-        column="en_variants",
-        old="EurAsEC|EAEC",
-        new="EurAsEC",
-        reason='"EAEC" was also a flagged form of porg-06 (EAEU) with another target; one '
-        "form, one entry",
-    ),
-    Amendment(
-        entry_id="porg-08",
-        column="note",
-        old='disambiguate "EAEC".',
-        new='disambiguate "EAEC".' + _EAEC_NOTE,
-        reason="says where EAEC went",
-    ),
-    Amendment(
-        entry_id="state-04",
-        column="ru_variants",
-        old="|Киргизия|Киргизская Республика",
-        new="|~Киргизия|~Киргизская Республика",
-        reason="the note: SCO texts write Кыргызстан / Кыргызская Республика, Russian federal "
-        "usage (and CLDR) Киргизия: deprecated, understood in sources, reported in translations",
-    ),
-    Amendment(
-        entry_id="state-10",
-        column="ru_variants",
-        old="|Белоруссия",
-        new="|~Белоруссия",
-        reason="the note: SCO/official form is Беларусь; Белоруссия is media usage",
-    ),
-    Amendment(
-        entry_id="state-28",
-        column="ru_variants",
-        old="Туркмения",
-        new="~Туркмения",
-        reason="the note: Туркменистан is the official name; Туркмения is media usage",
-    ),
-)
+    >>> len(read_reference("id,category,en\\nx,concept,summit\\n", origin="ref.csv"))
+    1
+    """
+    located = read_csv_entries(reference_text, origin=origin)
+    return Glossary(entries=tuple(item.entry for item in located), origin=origin)
+
+
+def compare_reference(reference: Glossary, shipped: Glossary) -> tuple[Departure, ...]:
+    """Every reference form the shipped glossary drops or gives another status, with its
+    reason; GlossaryError when a reference entry is gone or a departure has no reason.
+
+    >>> compare_reference(Glossary(entries=()), Glossary(entries=()))
+    ()
+    """
+    departures = []
+    for entry in reference:
+        here = shipped.get(entry.id)
+        if here is None:
+            raise GlossaryError(
+                f"entry {entry.id!r} of the reference is not in the shipped glossary; "
+                "entries are never dropped (mark their forms deprecated instead)",
+                path=shipped.origin,
+            )
+        statuses = {(t.lang, t.text): t.status.value for t in here.terms}
+        for term in entry.terms:
+            status = statuses.get((term.lang, term.text), "absent")
+            if status == term.status.value:
+                continue
+            reason = DEPARTURE_REASONS.get((entry.id, term.lang, term.text))
+            if reason is None:
+                raise GlossaryError(
+                    f"entry {entry.id!r}: the reference's {term.lang} form {term.text!r} "
+                    f"({term.status.value}) is {status} here, and DEPARTURE_REASONS in "
+                    "i18n_kit/glossary/reference.py does not say why",
+                    path=shipped.origin,
+                )
+            departures.append(
+                Departure(
+                    entry_id=entry.id,
+                    lang=term.lang,
+                    form=term.text,
+                    reference_status=term.status.value,
+                    shipped_status=status,
+                    reason=reason,
+                )
+            )
+    return tuple(departures)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -118,38 +141,6 @@ class CldrDifference:
     cldr_name: str
     preferred: str
     cldr_status: str  # the CLDR name's status in the glossary, or "absent"
-
-
-def build_shipped_glossary(reference_text: str, *, origin: str) -> Glossary:
-    """The shipped glossary: the reference CSV with AMENDMENTS applied, fully checked.
-
-    >>> header = ",".join(CSV_COLUMNS)
-    >>> build_shipped_glossary(header + "\\n", origin="ref.csv").entries
-    Traceback (most recent call last):
-    ...
-    i18n_kit.errors.GlossaryError: ref.csv: amendment for 'porg-08': no such entry
-    """
-    reader = csv.reader(io.StringIO(reference_text, newline=""))
-    rows = list(reader)
-    if not rows or tuple(rows[0]) != CSV_COLUMNS:
-        raise GlossaryError(f"the header is not {','.join(CSV_COLUMNS)}", path=origin, line=1)
-    by_id = {row[0]: row for row in rows[1:] if row}
-    for amendment in AMENDMENTS:
-        row = by_id.get(amendment.entry_id)
-        if row is None:
-            raise GlossaryError(f"amendment for {amendment.entry_id!r}: no such entry", path=origin)
-        index = CSV_COLUMNS.index(amendment.column)
-        old = amendment.old
-        if row[index].count(old) != 1:
-            raise GlossaryError(
-                f"amendment for {amendment.entry_id!r}: {amendment.column} no longer contains "
-                f"{old!r} once; review AMENDMENTS against the new reference",
-                path=origin,
-            )
-        row[index] = row[index].replace(old, amendment.new)
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return parse_csv(out.getvalue(), origin=origin)
 
 
 def compare_cldr(glossary: Glossary) -> tuple[CldrDifference, ...]:
@@ -198,8 +189,9 @@ def load_shipped() -> Glossary:
     return read_glossary(shipped_path("glossary") / "sco.csv")
 
 
-def render_readme(glossary: Glossary) -> str:
-    """``glossary/README.md``: the formats, the amendments, the CLDR table, unverified rows.
+def render_readme(glossary: Glossary, *, reference: Glossary | None = None) -> str:
+    """``glossary/README.md``: the formats, the registers, what departs from the reference,
+    the CLDR table, unverified rows.
 
     >>> render_readme(Glossary(entries=())).splitlines()[0]
     '# The shipped SCO glossary'
@@ -209,20 +201,43 @@ def render_readme(glossary: Glossary) -> str:
     lines += ["| category | entries |", "| --- | ---: |"]
     lines += [f"| {c.value} | {counts[c]} |" for c in Category if counts[c]]
     lines += [f"| all | {len(glossary)} |", ""]
-    lines += [_README_FORMAT.rstrip("\n"), ""]
-    lines += ["## Where this glossary departs from the reference", ""]
+    usable = Counter(
+        (term.lang, term.register)
+        for entry in glossary
+        for term in entry.terms
+        if term.status in (TermStatus.PREFERRED, TermStatus.ADMITTED)
+    )
     lines += [
-        "`i18n_kit/glossary/reference.py` applies these changes (`AMENDMENTS`) to the "
-        "reference CSV; the build fails if the reference no longer has the text to change.",
+        "Preferred and admitted forms by register (deprecated and forbidden forms not "
+        "counted):",
         "",
-        "| entry | column | reference | shipped | why |",
-        "| --- | --- | --- | --- | --- |",
+        "| register | " + " | ".join(GLOSSARY_LANGUAGES) + " |",
+        "| --- |" + " ---: |" * len(GLOSSARY_LANGUAGES),
     ]
-    for a in AMENDMENTS:
-        old, new = a.old, a.new
-        if a.column == "note":
-            old, new = "…" + old, "…" + new
-        lines.append(f"| {a.entry_id} | {a.column} | {_md(old)} | {_md(new)} | {_md(a.reason)} |")
+    for register in Register:
+        cells = " | ".join(str(usable[(lang, register)]) for lang in GLOSSARY_LANGUAGES)
+        lines.append(f"| {register.value} | {cells} |")
+    lines += ["", _README_FORMAT.rstrip("\n"), ""]
+    lines += ["## Where this glossary departs from the reference", ""]
+    if reference is not None:
+        added = [entry.id for entry in glossary if reference.get(entry.id) is None]
+        lines += [
+            f"Every entry of the reference is here. {len(added)} entries are not in it"
+            + (f" ({', '.join(added)})" if added else "")
+            + "; registers, and forms added since (each entry's `source` names where they "
+            "were seen), are not in it either. The reference's forms that this glossary "
+            "drops or marks otherwise, with the reason `DEPARTURE_REASONS` in "
+            "`i18n_kit/glossary/reference.py` gives (the build fails on one without):",
+            "",
+            "| entry | lang | form | reference | here | why |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for departure in compare_reference(reference, glossary):
+            lines.append(
+                f"| {departure.entry_id} | {departure.lang} | {_md(departure.form)} | "
+                f"{departure.reference_status} | {departure.shipped_status} | "
+                f"{_md(departure.reason)} |"
+            )
     lines += ["", "## State names: SCO usage against CLDR", ""]
     lines += [
         "Every state's preferred term is compared with the CLDR territory name (Babel's "
@@ -242,9 +257,10 @@ def render_readme(glossary: Glossary) -> str:
     unverified = [(entry, fields) for entry, fields in unverified if fields]
     lines += ["", f"## Unverified renderings ({len(unverified)} entries)", ""]
     lines += [
-        "A note starting `[unverified: …]` names fields no source confirmed: best-effort "
+        "A note with `[unverified: …]` names fields no source confirmed: best-effort "
         "renderings, or empty where nothing reliable was found. Check them before relying on "
-        "them; the note travels into PO comments.",
+        "them. At the start of the note the mark concerns the approved renderings, and PO "
+        "comments flag the term `[unverified]`; later in the note it concerns a variant only.",
         "",
         "| entry | en | unverified |",
         "| --- | --- | --- |",
@@ -277,14 +293,16 @@ organisation and its bodies, member, observer and partner states (with their sta
 project's own `glossary/*.csv` and `glossary/*.tbx` extend it: an entry with a shipped id
 replaces the shipped entry, a new id adds one.
 
-- `sco.csv` is the source of truth. Edit it through the reference and
-  `python tools/build_glossary.py`, which also writes the two files below.
+- `sco.csv` is the source of truth: edit it, then run `python tools/build_glossary.py`,
+  which checks it, rewrites it in canonical form (register tags only where needed) and
+  writes the two files below.
 - `sco.tbx` is the same glossary exported as TBX-Basic (TBX v3) for CAT tools.
 - This README is generated too; `tests/glossary/test_shipped.py` fails when any of the
   three differs from what the build writes.
 
-Built from the SCO terminology reference (`tools/reference/`, compiled from public
-sources; not an official SCO, UN or government list).
+It started as the SCO terminology reference (`tools/reference/`, compiled from public
+sources; not an official SCO, UN or government list), which stays as its origin: the build
+compares the two and lists every form of the reference dropped or marked otherwise here.
 
 ## What it holds
 """
@@ -304,6 +322,15 @@ that diffs read well (CRLF is accepted on reading). Columns, in this order:
 - `en_variants`, `ru_variants`, `zh_variants`: other forms separated by `|`. Unmarked:
   admitted. `~`: deprecated (understood in a source, reported in a translation). `!`:
   forbidden (a misspelling, a mistranslation, a non-PRC form; reported anywhere).
+- Any form may carry a register tag after its status mark: `full:` (the formal name:
+  Kyrgyz Republic), `short:` (a short name or title: Kyrgyzstan, the Organisation, SCO
+  Secretariat) or `abbr:` (an abbreviation: SCO RATS, 上合组织): `short:Kyrgyzstan`,
+  `~short:Киргизия`. Untagged, a form written like an abbreviation (every word has a
+  capital after its first letter: SCO, ШОС, SCO RATS) is `abbr`; any other preferred
+  term is `full`; any other variant has the register of its language's preferred term
+  (a spelling of a name shares its register), or `full` when that is an abbreviation
+  (TASS → TASS Russian News Agency). The build writes a tag only where this rule would
+  give another register.
 - `status_2020`, `status_2025`: `member`, `observer`, `dialogue_partner`, `none`, or empty.
 - `note`: usage advice; a note starting `[unverified: …]` marks doubtful renderings.
 - `source`: the sources relied on, separated by ` ; `.
@@ -311,8 +338,39 @@ that diffs read well (CRLF is accepted on reading). Columns, in this order:
 A project CSV may leave out any column but `id` and `category`. A file is refused as a
 whole, with one line naming the file, the line and the problem, when a row has the wrong
 number of cells, a category is unknown, an id repeats, a term is empty (`a||b`) or repeats,
-a language has two preferred terms, or the same form (ignoring case and ё/е) in a language
-belongs to two entries whose preferred terms in the other languages differ.
+a language has two preferred terms, a register tag is unknown or follows the status mark
+(`short:~Киргизия`), two forms of a language that read alike (ignoring case and ё/е) have
+different registers, or the same form in a language belongs to two entries whose
+preferred terms, or whose forms of its register, in the other languages differ.
+
+## Registers and pairs
+
+Forms pair across languages by register: the form a translation of a full name uses is
+the entry's `full` form in the target language (the preferred term when it has that
+register, else the first admitted form of it), and so for `short` and `abbr`. A language
+that names the concept in one register only pairs that name with every register (UN =
+ООН = 联合国). In this glossary:
+
+- States: the preferred term is the short name (Kyrgyzstan = Кыргызстан = 吉尔吉斯斯坦),
+  the formal name is `full` (Kyrgyz Republic = Кыргызская Республика = 吉尔吉斯共和国).
+  A state whose formal name is its short name (Mongolia, Turkmenistan, Canada) has one
+  form; the United Arab Emirates' name is `full`, UAE = ОАЭ = 阿联酋 `abbr`.
+- The Organisation: Shanghai Cooperation Organisation = Шанхайская организация
+  сотрудничества = 上海合作组织 `full`; SCO = ШОС = 上合组织 `abbr`; the Organisation =
+  Организация = 本组织 `short`.
+- Bodies and documents: a name that spells the Organisation out is `full` (Secretariat
+  of the Shanghai Cooperation Organisation = 上海合作组织秘书处); one with SCO, ШОС or
+  上合组织, or with no name of the Organisation, is `short` (SCO Secretariat = Секретариат
+  ШОС = 上合组织秘书处; Council of Heads of State = 元首理事会); acronyms and one-word
+  Chinese contractions are `abbr` (SCO RATS = РАТС ШОС; 安秘会, 银联体). Every body
+  name with 上海合作组织 has its 上合组织 form, listed first among the short ones.
+- People: the name with the given name (and patronymic) is `full`; the surname alone or
+  with initials is `short` (В.В. Путин, 普京). Russian surname-only forms are not listed:
+  the matcher derives them.
+- Partner organisations: Chinese contractions (联大, 安理会, 世卫组织, 东盟) are `abbr`,
+  paired with UNGA, UNSC, WHO, ASEAN.
+
+`i18n-kit glossary lookup` prints each form's register and the pairs.
 
 ## TBX
 
@@ -320,7 +378,11 @@ TBX-Basic, TBX v3 (ISO 30042:2019) in DCA style is written; TBX v3 and TBX 2 (`m
 `termEntry`, `langSet`, `tig`/`ntig`) are read. An entry is a `conceptEntry` with its id;
 the category is `<descrip type="subjectField">`, the note a `<note>`, each year's status a
 `<note>SCO status 2020: member</note>`, the sources one `<admin type="source">`. Term
-statuses map to `administrativeStatus` (TBX-Basic has no "forbidden"):
+statuses map to `administrativeStatus` (TBX-Basic has no "forbidden"), registers to
+`<termNote type="termType">`: `fullForm`, `shortForm`, `abbreviation` (`acronym` and
+`initialism` are read as abbreviations, `clippedTerm` as a short form; a term without a
+term type, or with one that says nothing of register such as `variant`, gets its
+register by the CSV rule above):
 
 | CSV | status | TBX `administrativeStatus` |
 | --- | --- | --- |

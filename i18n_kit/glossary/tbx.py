@@ -7,6 +7,10 @@ Administrative status mapping (TBX-Basic has no "forbidden" value):
     forbidden   <-> deprecatedTerm-admn-sts   (ISO 12620: rejected by an authority)
     deprecated  <-> supersededTerm-admn-sts   (ISO 12620: replaced, still seen in older texts)
 
+Each term's register is ``<termNote type="termType">``: ``fullForm``, ``shortForm`` or
+``abbreviation`` (``acronym``, ``initialism`` and ``clippedTerm`` are read too; a term
+without one gets its register by the rule the CSV format uses for an untagged form).
+
 The entry's category is ``<descrip type="subjectField">``, its status by year is one
 ``<note>SCO status 2020: member</note>`` per year, its note a ``<note>``, its sources an
 ``<admin type="source">``. XML is parsed by defusedxml: no DTD is fetched, and any entity
@@ -27,7 +31,21 @@ import defusedxml
 import defusedxml.expatreader
 
 from i18n_kit.errors import GlossaryError
-from i18n_kit.glossary.model import GLOSSARY_LANGUAGES, Category, Entry, Glossary, Term, TermStatus
+from i18n_kit.glossary.model import (
+    GLOSSARY_LANGUAGES,
+    Category,
+    Entry,
+    Glossary,
+    Register,
+    Term,
+    TermStatus,
+)
+from i18n_kit.glossary.registers import (
+    NEUTRAL_TERM_TYPES,
+    REGISTER_OF_TERM_TYPE,
+    TERM_TYPE_OF,
+    infer_register,
+)
 from i18n_kit.glossary.validate import LocatedEntry, check_entries, check_entry
 
 _STATUS_TO_TBX: dict[TermStatus, str] = {
@@ -147,6 +165,8 @@ def _entry_lines(entry: Entry, depth: int) -> list[str]:
                 f'{inner}<termNote type="administrativeStatus">'
                 f"{_STATUS_TO_TBX[term.status]}</termNote>"
             )
+            term_type = TERM_TYPE_OF[term.register]
+            lines.append(f'{inner}<termNote type="termType">{term_type}</termNote>')
             if term.note:
                 lines.append(f"{inner}<note>{_escape(term.note)}</note>")
             lines.append(f"{pad}{_INDENT * 2}</termSec>")
@@ -217,7 +237,7 @@ def _terms_from_lang_node(node: _Node, fail: _Fail) -> list[Term]:
             "(zh means Simplified Chinese, PRC usage)",
             node.line,
         )
-    found: list[tuple[str, TermStatus | None, str]] = []
+    found: list[tuple[str, TermStatus | None, Register | None, str]] = []
     for holder in node.children:
         if holder.name not in ("termSec", "tig", "ntig"):
             continue
@@ -225,10 +245,22 @@ def _terms_from_lang_node(node: _Node, fail: _Fail) -> list[Term]:
         if term_node is None:
             raise fail(f"<{holder.name}> without a <term>", holder.line)
         status: TermStatus | None = None
+        register: Register | None = None
         for note in holder.find_all("termNote"):
-            if note.attrs.get("type") not in ("administrativeStatus", "normativeAuthorization"):
-                continue
+            kind = note.attrs.get("type")
             value = note.text().strip()
+            if kind == "termType":
+                if value in REGISTER_OF_TERM_TYPE:
+                    register = REGISTER_OF_TERM_TYPE[value]
+                elif value not in NEUTRAL_TERM_TYPES:
+                    raise fail(
+                        f"unknown term type {value!r}; for a register use "
+                        f"{', '.join(TERM_TYPE_OF.values())}",
+                        note.line,
+                    )
+                continue
+            if kind not in ("administrativeStatus", "normativeAuthorization"):
+                continue
             if value not in _STATUS_FROM_TBX:
                 raise fail(
                     f"unknown administrative status {value!r}; use one of "
@@ -239,16 +271,36 @@ def _terms_from_lang_node(node: _Node, fail: _Fail) -> list[Term]:
         term_note = "\n".join(
             text for n in holder.children if n.name == "note" and (text := n.text().strip())
         )
-        found.append((term_node.text().strip(), status, term_note))
+        found.append((term_node.text().strip(), status, register, term_note))
     # A term without a status (common in TBX from other tools) is the approved one when it
     # comes first and nothing else in its language is marked preferred.
-    has_preferred = any(status is TermStatus.PREFERRED for _, status, _ in found)
-    terms = []
-    for text, status, term_note in found:
+    has_preferred = any(status is TermStatus.PREFERRED for _, status, _, _ in found)
+    statuses: list[TermStatus] = []
+    for _, status, _, _ in found:
         if status is None:
             status = TermStatus.ADMITTED if has_preferred else TermStatus.PREFERRED
             has_preferred = True
-        terms.append(Term(text=text, lang=lang, status=status, note=term_note))
+        statuses.append(status)
+    # A term without a term type gets its register as an untagged CSV form would.
+    preferred_register = next(
+        (
+            register or infer_register(text, preferred=True, preferred_register=None)
+            for (text, _, register, _), status in zip(found, statuses, strict=True)
+            if status is TermStatus.PREFERRED
+        ),
+        None,
+    )
+    terms = []
+    for (text, _, register, term_note), status in zip(found, statuses, strict=True):
+        if register is None:
+            register = infer_register(
+                text,
+                preferred=status is TermStatus.PREFERRED,
+                preferred_register=preferred_register,
+            )
+        terms.append(
+            Term(text=text, lang=lang, status=status, register=register, note=term_note)
+        )
     return terms
 
 

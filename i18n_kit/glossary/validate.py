@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from i18n_kit.errors import GlossaryError
-from i18n_kit.glossary.model import GLOSSARY_LANGUAGES, Entry, TermStatus
+from i18n_kit.glossary.model import GLOSSARY_LANGUAGES, Entry, Register, TermStatus
 
 #: Values of an entry's status in a year (the reference's status_2020/status_2025 columns).
 STATUS_VALUES: tuple[str, ...] = ("member", "observer", "dialogue_partner", "none")
@@ -60,6 +60,7 @@ def check_entry(entry: Entry, *, path: str, line: int | None) -> None:
             raise fail(f"status {status!r} for {year} is not one of {', '.join(STATUS_VALUES)}")
     seen: set[tuple[str, str]] = set()
     preferred: set[str] = set()
+    registers: dict[tuple[str, str], tuple[str, Register]] = {}
     for term in entry.terms:
         if term.lang not in GLOSSARY_LANGUAGES:
             raise fail(f"language {term.lang!r} is not one of {', '.join(GLOSSARY_LANGUAGES)}")
@@ -72,6 +73,17 @@ def check_entry(entry: Entry, *, path: str, line: int | None) -> None:
         if (term.lang, term.text) in seen:
             raise fail(f"{term.lang} term {term.text!r} is listed twice; keep one")
         seen.add((term.lang, term.text))
+        # The matcher reads these two forms alike, so a match could not say which register
+        # the source used, nor which form of the other languages pairs with it.
+        first_text, first_register = registers.setdefault(
+            (term.lang, form_key(term.text)), (term.text, term.register)
+        )
+        if first_register is not term.register:
+            raise fail(
+                f"{term.lang} forms {first_text!r} ({first_register.value}) and {term.text!r} "
+                f"({term.register.value}) read alike but have different registers; "
+                "give them one register"
+            )
         if term.status is TermStatus.PREFERRED:
             if term.lang in preferred:
                 raise fail(f"two preferred {term.lang} terms; keep one and make the other admitted")
@@ -94,8 +106,9 @@ def check_entries(located: Sequence[LocatedEntry]) -> None:
     """Raise GlossaryError on a duplicate id or on one form claimed with different targets.
 
     A form (any status) in one language may belong to several entries only when those
-    entries have the same preferred terms in the other languages; otherwise a match
-    could not say which translation is approved.
+    entries have the same preferred terms in the other languages, and, where both have
+    one, the same approved form there in the form's register; otherwise a match could not
+    say which translation is approved.
 
     >>> check_entries([])
     """
@@ -117,7 +130,14 @@ def check_entries(located: Sequence[LocatedEntry]) -> None:
             owner = owners.setdefault(key, item)
             if owner is item:
                 continue
-            difference = _target_difference(owner.entry, item.entry, term.lang)
+            owner_term = next(
+                t
+                for t in owner.entry.terms
+                if (t.lang, form_key(t.text)) == key
+            )
+            difference = _target_difference(
+                owner.entry, item.entry, term.lang, (owner_term.register, term.register)
+            )
             if difference:
                 raise GlossaryError(
                     f"entry {item.entry.id!r}: {term.lang} form {term.text!r} also belongs to "
@@ -128,7 +148,9 @@ def check_entries(located: Sequence[LocatedEntry]) -> None:
                 )
 
 
-def _target_difference(first: Entry, second: Entry, source_lang: str) -> str:
+def _target_difference(
+    first: Entry, second: Entry, source_lang: str, registers: tuple[Register, Register]
+) -> str:
     for lang in GLOSSARY_LANGUAGES:
         if lang == source_lang:
             continue
@@ -136,6 +158,20 @@ def _target_difference(first: Entry, second: Entry, source_lang: str) -> str:
         text_a, text_b = ("" if a is None else a.text), ("" if b is None else b.text)
         if text_a != text_b:
             return f"{lang} {text_a!r} vs {text_b!r}"
+    for lang in GLOSSARY_LANGUAGES:
+        if lang == source_lang:
+            continue
+        a, b = first.approved(lang, registers[0]), second.approved(lang, registers[1])
+        if a is None or b is None:  # one entry has no form to pair with: no contradiction
+            continue
+        text_a, text_b = a.text, b.text
+        if text_a != text_b:
+            if registers[0] is registers[1]:
+                return f"{lang} {registers[0].value} form {text_a!r} vs {text_b!r}"
+            return (
+                f"{lang} {registers[0].value} form {text_a!r} vs "
+                f"{registers[1].value} form {text_b!r}"
+            )
     return ""
 
 

@@ -14,6 +14,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from i18n_kit.errors import SourceError
+from i18n_kit.listing import index_file_name
 from i18n_kit.model import Block, BlockKind
 from i18n_kit.output.inline import escape_text, render_inline
 from i18n_kit.output.page import (
@@ -30,6 +31,7 @@ from i18n_kit.output.ui import (
     UiCatalogs,
     UiTranslations,
     format_completion,
+    format_number,
     format_page_date,
     html_lang,
     language_name,
@@ -183,11 +185,14 @@ def assemble_index(
     *,
     locales: Sequence[str],
     ui: UiCatalogs,
+    number: int = 1,
+    count: int = 1,
     template: str = "index.html",
     extra: Mapping[str, object] | None = None,
 ) -> str:
-    """The HTML document listing `articles` (the news index) in one locale; ``template``
-    and ``extra`` as for `assemble_page`.
+    """The HTML document listing `articles` (the news index) in one locale: page
+    ``number`` of ``count`` (index.html, index-2.html, ... linked as previous and next);
+    ``template`` and ``extra`` as for `assemble_page`.
 
     >>> from i18n_kit.output.ui import load_ui
     >>> link = ArticleLink(slug="summit", title="Summit", date=None, lang="en")
@@ -198,14 +203,45 @@ def assemble_index(
         **_chrome_context(
             locale_code,
             tuple(locales),
-            file_name="index.html",
+            file_name=index_file_name(number),
             x_default=locales[0] if locales else locale_code,
             ui=ui,
         ),
         "articles": [_listing(link, locale_code) for link in articles],
+        "page_count": count,
+        "page_number_text": format_number(number, locale_code),
+        "page_count_text": format_number(count, locale_code),
+        "previous_href": index_file_name(number - 1) if number > 1 else "",
+        "next_href": index_file_name(number + 1) if number < count else "",
         **(extra or {}),
     }
     return _ENVIRONMENT.get_template(template).render(context)
+
+
+def assemble_related(
+    related: Sequence[ArticleLink], *, locale_code: str, ui: UiCatalogs
+) -> str:
+    """The "Related news" section of an article page in ``locale_code``, exactly as
+    `assemble_page` renders it (empty without links)."""
+    context = {
+        "chrome": _Chrome(translations=ui.translations_for(locale_code), lang=locale_code),
+        "related": [_listing(link, locale_code) for link in related],
+    }
+    return _ENVIRONMENT.get_template("related.html").render(context)
+
+
+def replace_related(page_html: str, related_html: str) -> str | None:
+    """``page_html`` (an article page `assemble_page` made) with its "Related news" section
+    replaced by ``related_html`` (from `assemble_related`); None when the page is not one.
+
+    The section lies between the article's last ``</article>`` and ``</main>``: the
+    article's own raw HTML comes before it, and the titles it lists are escaped."""
+    end = page_html.rfind("\n</main>")
+    start = page_html.rfind("</article>\n", 0, end)
+    if start < 0 or end < 0:
+        return None
+    start += len("</article>\n")
+    return page_html[:start] + related_html + page_html[end + 1 :]
 
 
 def assemble_ui_page(

@@ -24,7 +24,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po, write_po
-from babel.numbers import format_percent
+from babel.numbers import format_decimal, format_percent
 from babel.support import NullTranslations, Translations
 
 from i18n_kit.errors import CatalogError, ConfigError
@@ -206,6 +206,15 @@ def format_completion(percent: float, locale_code: str) -> str:
     '45\\xa0%'
     """
     return format_percent(math.floor(percent) / 100, locale=_locale(locale_code))
+
+
+def format_number(value: int, locale_code: str) -> str:
+    """A whole number as ``locale_code`` writes it (CLDR digits and grouping).
+
+    >>> format_number(12000, "ru")
+    '12\xa0000'
+    """
+    return format_decimal(value, locale=_locale(locale_code))
 
 
 @lru_cache(maxsize=64)

@@ -24,7 +24,6 @@ import hashlib
 import json
 import re
 import secrets
-import threading
 from collections.abc import Awaitable, Callable, Collection, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import (
     FileResponse,
@@ -43,7 +43,7 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from i18n_kit.config import ProjectConfig
-from i18n_kit.errors import I18nKitError
+from i18n_kit.errors import BusyError, I18nKitError
 from i18n_kit.files import read_bytes_if_exists
 from i18n_kit.output.assemble import assemble_index, assemble_page, assemble_ui_page
 from i18n_kit.output.page import SegmentStatus
@@ -275,8 +275,6 @@ class _Preview:
     def __init__(self, config: ProjectConfig, *, token: str) -> None:
         self.config = config
         self.token = token
-        # One save at a time: read, change one entry, write must not interleave.
-        self.lock = threading.Lock()
 
     # ------------------------------------------------------------------ pages
 
@@ -394,8 +392,10 @@ class _Preview:
             work = snapshot.works.get(edit.slug)
             if work is None:
                 raise _Refusal(404, f"no article {edit.slug!r} in this project")
-            with self.lock:
-                result = apply_edit(self.config, edit, source_lang=work.article.lang)
+            # in a worker thread: a save may wait for a sync to finish moving its files,
+            # and the other pages are served meanwhile
+            result = await run_in_threadpool(
+                apply_edit, self.config, edit, source_lang=work.article.lang)
         except _Refusal as refusal:
             return JSONResponse({"error": refusal.message}, status_code=refusal.status)
         except EditConflict as conflict:
@@ -412,6 +412,10 @@ class _Preview:
             )
         except EditRefused as refused:
             return JSONResponse({"error": str(refused)}, status_code=400)
+        except BusyError as busy:
+            # a sync kept the catalogs for longer than a save waits: nothing was saved
+            return JSONResponse({"error": f"{busy}; your text was not saved: save it again"},
+                                status_code=503)
         except I18nKitError as exc:
             return JSONResponse({"error": str(exc)}, status_code=500)
         return JSONResponse(

@@ -6,23 +6,30 @@ written back with ``format_catalog`` (exactly what ``sync`` writes) through
 another editor) are kept, and the PO diff is that one entry. The page sends the
 translation it showed: if that entry itself changed meanwhile, nothing is written and the
 caller gets both versions (``EditConflict``).
+
+Read, change and write happen under the project's write lock (lock.py), which a sync
+holds while it moves its files into place: a save lands wholly before that (the sync,
+which checks every catalog before replacing it, then merges the save) or after it.
 """
 
 from __future__ import annotations
 
 import enum
 import importlib.util
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from i18n_kit.catalogs.po import Catalog, Entry, format_catalog, parse_catalog, read_catalog
 from i18n_kit.config import ProjectConfig
 from i18n_kit.errors import I18nKitError
 from i18n_kit.files import hash_bytes, write_file_atomic
+from i18n_kit.lock import WRITE_LOCK, project_lock
 from i18n_kit.output.page import SegmentStatus
 from i18n_kit.pipeline import article_catalog_path
 from i18n_kit.preview.entries import EntryState, entry_key, is_editable, state_of
 
 _MEMORY_MODULE = "i18n_kit.translation.memory"
+SAVE_WAIT = 10.0  # seconds a save waits for a sync to finish moving its files
 
 
 class EditRefused(I18nKitError):
@@ -102,6 +109,21 @@ def apply_edit(config: ProjectConfig, edit: Edit, *, source_lang: str) -> SaveRe
         )
     if edit.approve and not edit.target_text.strip():
         raise EditRefused("an empty translation cannot be approved; write one first", path=rel)
+    with project_lock(config.state_dir, WRITE_LOCK, wait=SAVE_WAIT,
+                      command="i18n-kit preview (saving)"):
+        result = _save(config, edit, path=path, rel=rel)
+    saved = result.entry
+    if saved.status is SegmentStatus.TRANSLATED:
+        memory = remember_translation(
+            config, source_lang=source_lang, target_lang=edit.locale_code,
+            source_text=saved.source_text, target_text=saved.target_text, origin=rel,
+        )
+        result = replace(result, memory=memory)
+    return result
+
+
+def _save(config: ProjectConfig, edit: Edit, *, path: Path, rel: str) -> SaveResult:
+    """``apply_edit``'s read, change and write of the catalog (under the write lock)."""
     if not path.is_file():
         raise EditConflict(
             "the catalog does not exist (any more); run 'i18n-kit sync' and reload the page",
@@ -135,16 +157,9 @@ def apply_edit(config: ProjectConfig, edit: Edit, *, source_lang: str) -> SaveRe
     changed = new_data != data
     if changed:
         write_file_atomic(path, new_data, origin=rel)
-    saved = state_of(entry)
-    memory = MemoryOutcome.SKIPPED
-    if saved.status is SegmentStatus.TRANSLATED:
-        memory = remember_translation(
-            config, source_lang=source_lang, target_lang=edit.locale_code,
-            source_text=saved.source_text, target_text=saved.target_text, origin=rel,
-        )
     return SaveResult(
-        entry=saved, catalog=rel, digest=catalog_digest(new_data), changed=changed,
-        merged=merged, memory=memory,
+        entry=state_of(entry), catalog=rel, digest=catalog_digest(new_data), changed=changed,
+        merged=merged, memory=MemoryOutcome.SKIPPED,
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from i18n_kit.config import ProjectConfig
+from i18n_kit.listing import positions, related_window
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, SegmentStatus
 from i18n_kit.output.ui import format_completion, format_page_date, language_name
 from i18n_kit.pipeline import (
@@ -179,7 +180,9 @@ def build_preview_page(snapshot: Snapshot, slug: str, locale_code: str) -> Previ
     catalog (the source-language page is not annotated: it has no catalog)."""
     config = snapshot.config
     work = snapshot.works[slug]
-    page = page_input(config, work, locale_code, snapshot.listing(locale_code))
+    listing = snapshot.listing(locale_code)
+    page = page_input(config, work, locale_code,
+                      related_window(listing, positions(listing)[slug]))
     if locale_code == work.article.lang:
         return PreviewPage(page=page, counts=count_segments(work, locale_code, {}), catalog="",
                            editable=False)

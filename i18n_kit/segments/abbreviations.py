@@ -8,11 +8,19 @@ Entries are written as they appear before the final period, inner periods kept
 
 from __future__ import annotations
 
-# Never end a sentence: a title before a name, a word before a number or an example.
-NEVER_FINAL: frozenset[str] = frozenset(
+# Titles before a person's name. After "a.m." or "p.m." a title opens a new sentence
+# ("... at 6 p.m. Dr. Lee spoke"), where a place or a time zone would not ("10 a.m. Moscow").
+TITLES: frozenset[str] = frozenset(
     """
     Mr Mrs Ms Mmes Messrs Dr Prof Gen Col Lt Maj Capt Cmdr Adm Sgt Sen Rep Gov Pres Hon Rev Fr
-    Amb Sec Supt Insp Dept Univ Assn Mt Ft
+    Amb
+    """.split()
+)
+
+# Never end a sentence: a title before a name, a word before a number or an example.
+NEVER_FINAL: frozenset[str] = TITLES | frozenset(
+    """
+    Sec Supt Insp Dept Univ Assn Mt Ft
     e.g i.e cf vs viz approx ca
     т.е т.к т.н т.ч т.о
     см ср ст стст им проф акад доц ул пл просп пер наб пос дер обл р-н кв корп
@@ -21,11 +29,13 @@ NEVER_FINAL: frozenset[str] = frozenset(
     """.split()
 )
 
-# Stand before a number ("No. 5", "Art. 6", "p. 12"); before a capital they may end
-# a sentence ("The answer was No. The talks ended").
+# Stand before a number ("No. 5", "Art. 6", "p. 12", "Rs. 5,000"); before a capital they
+# may end a sentence ("The answer was No. The talks ended"). "N°" and "№" are told by
+# their sign, not by this list (see sentences.py).
 NUMBER_PREFIX: frozenset[str] = frozenset(
     """
     No Nos Art Arts Fig Figs Vol Vols Ch Chap Sect Para Paras para p pp nn nr
+    Rs Rp Tk
     п пп ч чч рис табл стр гл ок
     """.split()
 )
@@ -35,9 +45,18 @@ NUMBER_PREFIX: frozenset[str] = frozenset(
 AMBIGUOUS: frozenset[str] = frozenset(
     """
     U.S U.N U.K E.U U.S.A U.A.E P.R.C U.S.S.R
-    a.m p.m St Ave Blvd Rd Inc Ltd Co Corp Jr Sr Bros
+    a.m p.m A.M P.M St Ave Blvd Rd Inc Ltd Co Corp Jr Sr Bros
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     янв фев февр мар апр июн июл авг сен сент окт нояб дек
+    """.split()
+)
+
+# Russian settlement types before a place name ("пгт. Брагино", "с. Ивановка", "д. Липки",
+# "ст. Каменская"): never the end of a sentence. Matched as written, lowercase only, so
+# a capital initial ("Иванов С. В тот день") is still an initial.
+SETTLEMENTS: frozenset[str] = frozenset(
+    """
+    пгт с д дер пос ст мкр мкрн р.п х
     """.split()
 )
 
@@ -67,12 +86,18 @@ _LOWER_ONLY: frozenset[str] = frozenset(
 )
 
 
-def _matches(token: str, entries: frozenset[str]) -> bool:
-    if token in entries:
-        return True
-    # Capitalised at a sentence start ("См."), never shouted: "CA" is not "ca".
-    lowered = token[:1].lower() + token[1:]
-    return lowered != token and lowered in entries and lowered in _LOWER_ONLY
+def _with_capitals(entries: frozenset[str]) -> frozenset[str]:
+    # Capitalised at a sentence start ("См."), never shouted: "CA" is not "ca". One set
+    # lookup per question: the splitter asks these for every period.
+    capitalised = {
+        entry[:1].upper() + entry[1:] for entry in entries if entry in _LOWER_ONLY
+    }
+    return entries | frozenset(capitalised)
+
+
+_NEVER_FINAL = _with_capitals(NEVER_FINAL)
+_NUMBER_PREFIX = _with_capitals(NUMBER_PREFIX)
+_AMBIGUOUS = _with_capitals(AMBIGUOUS)
 
 
 def is_never_final(token: str) -> bool:
@@ -81,7 +106,7 @@ def is_never_final(token: str) -> bool:
     >>> is_never_final("Mr"), is_never_final("См"), is_never_final("no")
     (True, True, False)
     """
-    return _matches(token, NEVER_FINAL)
+    return token in _NEVER_FINAL
 
 
 def is_ambiguous(token: str) -> bool:
@@ -90,7 +115,7 @@ def is_ambiguous(token: str) -> bool:
     >>> is_ambiguous("U.S"), is_ambiguous("etc")
     (True, False)
     """
-    return _matches(token, AMBIGUOUS)
+    return token in _AMBIGUOUS
 
 
 def is_number_prefix(token: str) -> bool:
@@ -99,4 +124,22 @@ def is_number_prefix(token: str) -> bool:
     >>> is_number_prefix("No"), is_number_prefix("Art"), is_number_prefix("no")
     (True, True, False)
     """
-    return _matches(token, NUMBER_PREFIX)
+    return token in _NUMBER_PREFIX
+
+
+def is_settlement(token: str) -> bool:
+    """True for a Russian settlement type written before a place name, as written.
+
+    >>> is_settlement("пгт"), is_settlement("с"), is_settlement("С")
+    (True, True, False)
+    """
+    return token in SETTLEMENTS
+
+
+def is_title(word: str) -> bool:
+    """True for a title written before a person's name.
+
+    >>> is_title("Dr"), is_title("Moscow")
+    (True, False)
+    """
+    return word in TITLES

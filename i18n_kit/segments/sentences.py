@@ -10,7 +10,15 @@ the word after it. Decisions, so translators and reviewers know what to expect:
 - Abbreviations (see ``abbreviations``): titles and words before numbers never end a
   sentence; "U.S.", "a.m.", "St.", month names and single-letter initials end one only
   before a common sentence opener ("Norov V. The", not "Vladimir V. Putin");
-  "etc.", "т. д.", "млрд.", "2020 г." end one before any capital.
+  "etc.", "т. д.", "млрд.", "2020 г." end one before any capital. "a.m." and "p.m." end
+  one before a title ("at 6 p.m. Dr. Lee spoke"), unless the time opens the sentence
+  ("At 5 a.m. Mr. Lee left"). Russian settlement types before a place name ("пгт.",
+  "с.", "д.", "дер.", "пос.", "ст.", "мкр.") and number signs before an amount ("No. 5",
+  "N°. 5", "Rs. 5,000") never end one before it.
+- A spaced ellipsis (". . .") is one mark: three periods are an omission inside the
+  sentence; a fourth, spaced from the word ("threats . . . . Their"), is the full stop;
+  four glued to the word ("Organisation. . . . The") are the full stop, then an omission
+  that opens the next sentence, as style guides (MLA, Chicago) write them.
 - A list number or letter opening a segment ("1. First", "II. Results") is not a sentence.
 - Nothing splits inside inline markup that is still open: bold, emphasis, link text,
   images, code spans, autolinks and URLs. Markup that closes right after the
@@ -21,8 +29,9 @@ the word after it. Decisions, so translators and reviewers know what to expect:
   segment with it ('"We agree. We act," he said.'; «Мы согласны. Действуем», — сказал он);
   other quotations split at their inner sentence ends, as CAT tools do.
 - Chinese splits after 。！？ and …… with the closing quotes and brackets that follow,
-  never before a clause mark (，、；：); Latin sentences inside Chinese text follow the
-  English rules.
+  never before a clause mark (，、；：) or another full stop, and never inside a book or
+  film title (《摔跤吧！爸爸》, 〈合作？〉); Latin sentences inside Chinese text follow
+  the English rules.
 - A Markdown hard line break (backslash, newline) right after a sentence end keeps its
   backslash with that sentence; other line breaks are plain whitespace.
 
@@ -40,6 +49,8 @@ from i18n_kit.segments.abbreviations import (
     is_ambiguous,
     is_never_final,
     is_number_prefix,
+    is_settlement,
+    is_title,
 )
 
 LANGUAGES: tuple[str, ...] = ("en", "ru", "zh")
@@ -81,7 +92,8 @@ _PROTECTED = re.compile(
     """,
     re.S | re.X,
 )
-_PAIRED = re.compile(r"[()（）\"“”«»„]")
+_PAIRED = re.compile(r"[()（）\"“”«»„《》〈〉]")
+_TITLE_MARKS = {"《": "》", "〈": "〉"}
 _QUOTE_OPENERS = frozenset(" \t\n\r\u00a0\u202f\u3000([{«“„‘—–-*_")
 _MAX_PAREN = 300
 _MAX_QUOTE = 400
@@ -92,6 +104,13 @@ _ATTRIBUTION_GAP = re.compile(r"[\s,—–\-]*(?P<word>[^\W_\d]?)")
 _TOKEN_BACKWARDS = re.compile(r"(?:[^\W_\u2e80-\U0010ffff]|[.'’-])*")
 _YEAR_OPENER = re.compile(r"\w{1,3}\s+\d{4}(?:\s*[–—-]\s*\d{4})?\s*\Z")
 _ROMAN = re.compile(r"[IVXLC]{1,6}\Z")
+_SPACES = " \u00a0"
+# What may open a sentence before a clock time without being a clause of its own:
+# "At 5", "On Monday at 10", "From 9 a.m. to 6". A lowercase verb ("began at 9") is not.
+_TIME_OPENER = re.compile(
+    r"(?:(?:[A-Z][\w’'-]*|\d[\d:.,]*|[ap]\.m\.|[AP]\.M\.|at|by|from|to|until|till|after"
+    r"|before|around|about|since|on|shortly|just)\s+)+\d{1,2}(?:[:.]\d{2})?\s*\Z"
+)
 _OPENING_CHARS = " \t\n\r\u00a0\u202f\u3000\"'‘“„«([{*_"
 
 
@@ -151,11 +170,24 @@ class _Splitter:
         text = self.text
         term = match["term"]
         cut = match.end()
+        close = match["close"]
+        if close and ("》" in close or "〉" in close):
+            return False  # the end of a book or film title: 《摔跤吧！爸爸》
         if self.chinese and (term[0] in _ZH_FULL_STOPS or term[0] in "!?" or len(term) > 2):
-            if not self._chinese_ends(term, match.group("close"), cut):
+            if not self._chinese_ends(term, close, cut):
                 return False
         else:
             start = match.start()
+            if term == "." and (
+                text[start + 1 : start + 2] in _SPACES
+                and text[start + 2 : start + 3] == "."
+                or start > 1
+                and text[start - 1] in _SPACES
+                and text[start - 2] == "."
+            ):
+                spaced = self._spaced_ellipsis_ends(start, segment_start)
+                if spaced is not None:
+                    return spaced and not self._is_enclosed(cut)
             if (term[0] in ".…" and len(term) > 1 or term == "…") and start > 0:
                 if text[start - 1] in "([":
                     return False  # an omission mark: (...) or [...]
@@ -185,8 +217,39 @@ class _Splitter:
             return position > cut and not following.islower()
         return True
 
+    def _spaced_ellipsis_ends(self, dot: int, segment_start: int) -> bool | None:
+        """Whether a period inside a spaced ellipsis (". . .") ends a sentence; None when
+        the period is no part of one, or when the plain rules decide."""
+        text = self.text
+        first = dot
+        while first > 1 and text[first - 1] in _SPACES and text[first - 2] == ".":
+            first -= 2
+        last = dot
+        while text[last + 1 : last + 2] in _SPACES and text[last + 2 : last + 3] == ".":
+            last += 2
+        dots = (last - first) // 2 + 1
+        if dots < 3 or text[last + 1 : last + 2] == ".":
+            return None
+        # Four periods glued to a word ("compounds. . . . The") are the sentence's full
+        # stop, then an omission that opens the next sentence.
+        glued = dots >= 4 and first > 0 and not text[first - 1].isspace()
+        if dot != first:
+            # Three spaced periods mark an omission inside a sentence; four, spaced from
+            # the word, are an omission and the full stop: the plain rules decide there.
+            return None if dot == last and dots >= 4 and not glued else False
+        if not glued:
+            return False
+        following = _NEXT_WORD.match(text, last + 1)
+        assert following is not None  # the pattern can match empty
+        word = following["word"]
+        if not word or word[:1].islower():
+            return False
+        return self._period_ends(dot, segment_start, word, following.end())
+
     def _period_ends(self, dot: int, segment_start: int, word: str, word_end: int) -> bool:
         text = self.text
+        if dot > 1 and (text[dot - 1] == "№" or text[dot - 1] in "°º" and text[dot - 2] in "Nn"):
+            return not word[:1].isdigit()  # "N°. 5", "№. 12": the number sign
         # The word before the period, read backwards so one anchored match finds it.
         backwards = text[dot - 1 : dot - 41 if dot > 40 else None : -1]
         reversed_token = _TOKEN_BACKWARDS.match(backwards)
@@ -206,8 +269,13 @@ class _Splitter:
             return True
         if len(token) == 1:
             compound = _compound(text, start)
-            if compound and (is_never_final(compound) or is_ambiguous(compound)):
+            if compound is None:
+                if is_settlement(token):
+                    return False  # "с. Ивановка", "д. Липки"
+            elif is_never_final(compound) or is_ambiguous(compound):
                 token = compound
+        elif is_settlement(token):
+            return False  # "пгт. Брагино", "мкр. Северный"
         if token in ("г", "гг"):
             # "в 2020 г." may end a sentence, "г. Москва" is a city, and "В 2019-2020 гг."
             # opening a sentence is an adverbial phrase.
@@ -219,6 +287,9 @@ class _Splitter:
         if is_number_prefix(token):
             return not digit
         if is_ambiguous(token):
+            if token in ("a.m", "p.m", "A.M", "P.M") and is_title(word):
+                # "... at 6 p.m. Dr. Lee spoke" ends; "At 5 a.m. Mr. Lee left" does not.
+                return not _TIME_OPENER.match(text[segment_start:start].lstrip(_OPENING_CHARS))
             return upper and word in STARTERS and not next_is_initial
         if len(token) == 1:
             if digit:
@@ -269,10 +340,19 @@ def _find_holding_pairs(text: str, *, attributions: bool) -> tuple[list[int], li
     pairs: list[tuple[int, int]] = []
     parens: list[int] = []
     quotes: list[int] = []
+    titles: list[int] = []
     for mark in _PAIRED.finditer(text):
         char = mark.group()
         position = mark.start()
-        if char in "(（":
+        if char in _TITLE_MARKS:
+            titles.append(position)
+        elif char in "》〉":
+            # A book or film title holds its own ！ and ？ (《摔跤吧！爸爸》).
+            if titles and _TITLE_MARKS[text[titles[-1]]] == char:
+                opening = titles.pop()
+                if position - opening < _MAX_PAREN:
+                    pairs.append((opening, position))
+        elif char in "(（":
             parens.append(position)
         elif char in ")）":
             if parens:

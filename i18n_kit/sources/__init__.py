@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_SOURCE_BYTES",
     "SOURCE_SUFFIXES",
+    "decode_article",
+    "read_source_bytes",
     "parse_article",
     "parse_html",
     "parse_markdown",
@@ -45,13 +47,28 @@ def read_article(path: Path, *, root: Path, default_lang: str) -> Article:
     ('content/sco-day-culture-festival-2019.html', 'sco-day-culture-festival-2019', 'ru')
     """
     origin = _relative_posix(path, root)
+    data = read_source_bytes(path, origin=origin)
+    return decode_article(data, origin=origin, suffix=path.suffix, default_lang=default_lang)
+
+
+def read_source_bytes(path: Path, *, origin: str) -> bytes:
+    """A source file's bytes, or a ``SourceError`` saying why they cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SourceError(
             f"cannot read the file: {exc.strerror or exc}; check that it exists and is readable",
             path=origin,
         ) from exc
+
+
+def decode_article(data: bytes, *, origin: str, suffix: str, default_lang: str) -> Article:
+    """``read_article`` of bytes already read (sync hashes exactly what it parsed).
+
+    >>> decode_article(b"Title\\n\\nText.", origin="content/a.txt", suffix=".txt",
+    ...                default_lang="ru").title
+    'Title'
+    """
     if len(data) > MAX_SOURCE_BYTES:
         raise SourceError(
             f"the file has {len(data):,} bytes; an article may have at most"
@@ -59,7 +76,7 @@ def read_article(path: Path, *, root: Path, default_lang: str) -> Article:
             path=origin,
         )
     text = decode_utf8(data, origin=origin)
-    return parse_article(text, origin=origin, suffix=path.suffix, default_lang=default_lang)
+    return parse_article(text, origin=origin, suffix=suffix, default_lang=default_lang)
 
 
 def parse_article(text: str, *, origin: str, suffix: str, default_lang: str) -> Article:

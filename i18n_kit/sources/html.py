@@ -23,7 +23,8 @@ from 0 in document order, ``header`` for ``<th>`` or ``<thead>``, alignment in
 ``level`` and list continuations follow the Markdown reader's rules. Text that sits
 directly in a container (``<article>``, ``<div>``, ``<li>``, ``<blockquote>``) is a block
 of its own, as a browser shows it. ``<head>``, ``<script>``, ``<style>``, ``<template>``,
-``<noscript>``, ``<svg>`` and ``<math>`` are dropped with their content.
+``<noscript>``, ``<svg>`` and ``<math>`` are dropped with their content; text a reader
+would see inside ``<svg>`` or ``<math>`` gives the article a warning (see ``unseen``).
 
 Inline tags become the same inline Markdown as .md sources: see ``html_inline``.
 """
@@ -31,11 +32,11 @@ Inline tags become the same inline Markdown as .md sources: see ``html_inline``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from i18n_kit.errors import SourceError
-from i18n_kit.model import Article, Block, BlockKind, Markup
+from i18n_kit.model import Article, Block, BlockKind, Markup, SourceWarning
 from i18n_kit.sources.frontmatter import (
     HeaderValue,
     build_article,
@@ -50,10 +51,13 @@ from i18n_kit.sources.html_inline import (
     read_plain_text,
     write_inline,
 )
+from i18n_kit.sources.unseen import DROPPED_ELEMENT, excerpt
 
 _TITLE_HINT = 'add an <h1> or a <meta name="title" content="...">'
 
 _SKIP = frozenset({"head", "script", "style", "template", "noscript", "svg", "math", "iframe"})
+# Skipped elements whose text a reader sees: a chart's labels, a formula.
+_SHOWN_SKIPPED = frozenset({"svg", "math"})
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol", "menu"})
@@ -129,9 +133,10 @@ def parse_html(text: str, *, origin: str, default_lang: str) -> Article:
         values["date"] = reader.date
     if "lang" not in values and reader.lang is not None:
         values["lang"] = reader.lang
-    return build_article(
+    article = build_article(
         origin=origin, values=values, body=blocks, default_lang=default_lang, title_hint=_TITLE_HINT
     )
+    return replace(article, warnings=tuple(reader.warnings)) if reader.warnings else article
 
 
 # -- block structure ---------------------------------------------------------------
@@ -166,6 +171,10 @@ class _Reader(HTMLParser):
         self.inline: Inline | None = None
         self.skipping = ""
         self.skip_depth = 0
+        self.skip_line = 0
+        self.skipped_text: list[str] = []
+        self.hidden_in_skip = 0  # <style>, <script> inside a skipped <svg>
+        self.warnings: list[SourceWarning] = []
         self.pre: _Frame | None = None
         self.pre_info = ""
         self.pre_text: list[str] = []
@@ -183,6 +192,8 @@ class _Reader(HTMLParser):
         if self.skipping:
             if tag == self.skipping:
                 self.skip_depth += 1
+            elif tag in ("style", "script"):
+                self.hidden_in_skip += 1
             return
         if len(self.stack) + (len(self.inline.open) if self.inline is not None else 0) >= MAX_DEPTH:
             raise SourceError(
@@ -198,7 +209,7 @@ class _Reader(HTMLParser):
                 self.pre_text.append("\n")
             return
         if tag in _SKIP:
-            self.skipping, self.skip_depth = tag, 1
+            self.start_skip(tag)
         elif tag in _VOID:
             self.void_element(tag, attributes)
         elif tag in _BLOCKS:
@@ -208,7 +219,7 @@ class _Reader(HTMLParser):
                 self.date = HeaderValue(
                     text=attributes["datetime"].strip(), line=self.line(), source="<time>"
                 )
-            self.skipping, self.skip_depth = tag, 1
+            self.start_skip(tag)
         else:
             self.current_inline().open_span(tag, attributes)
 
@@ -217,7 +228,9 @@ class _Reader(HTMLParser):
             if tag == self.skipping:
                 self.skip_depth -= 1
                 if self.skip_depth == 0:
-                    self.skipping = ""
+                    self.end_skip()
+            elif tag in ("style", "script") and self.hidden_in_skip:
+                self.hidden_in_skip -= 1
             return
         if self.pre is not None:
             if tag == "pre":
@@ -236,6 +249,8 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
+            if self.skipping in _SHOWN_SKIPPED and not self.hidden_in_skip:
+                self.skipped_text.append(data)
             return
         if self.pre is not None:
             self.pre_text.append(data)
@@ -245,6 +260,19 @@ class _Reader(HTMLParser):
             return
         line = self.line() + data[: len(data) - len(content)].count("\n")
         self.current_inline(line).add(data)
+
+    def start_skip(self, tag: str) -> None:
+        self.skipping, self.skip_depth, self.skip_line = tag, 1, self.line()
+        self.skipped_text, self.hidden_in_skip = [], 0
+
+    def end_skip(self) -> None:
+        text = " ".join(" ".join(self.skipped_text).split())
+        if any(char.isalpha() for char in text):
+            message = DROPPED_ELEMENT.format(tag=self.skipping, excerpt=excerpt(text))
+            self.warnings.append(
+                SourceWarning(path=self.origin, line=self.skip_line, message=message)
+            )
+        self.skipping, self.skipped_text = "", []
 
     def close(self) -> None:
         super().close()

@@ -25,6 +25,11 @@ How the structure maps onto blocks:
 - code blocks are CODE (``info`` = the fence's info string), raw HTML blocks are HTML;
   both are copied, never translated, without their final newline. Inside a list, they
   (like every block there) carry the list's nesting depth in ``level``.
+- an indented code block (four spaces or a tab) that reads as prose (``unseen``) is text:
+  each run of its lines between blank lines is a block of the kind a paragraph would be
+  there, ``Markup.PLAIN`` (every character literal, as it was in the code block). Such a
+  block, an indented block kept as code, and a raw HTML block with visible text each give
+  the article a warning (``Article.warnings``).
 
 Link reference definitions (``[id]: https://...``) are refused: a block's text is
 rendered on its own, where ``[text][id]`` would no longer find its target.
@@ -33,19 +38,27 @@ rendered on its own, where ``[text][id]`` would no longer find its target.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from i18n_kit.errors import SourceError
-from i18n_kit.model import Article, Block, BlockKind
+from i18n_kit.model import Article, Block, BlockKind, Markup, SourceWarning
 from i18n_kit.sources.frontmatter import (
     HeaderValue,
     build_article,
     prepare_text,
     split_front_matter,
+)
+from i18n_kit.sources.unseen import (
+    INDENTED_CODE,
+    INDENTED_TEXT,
+    RAW_HTML,
+    excerpt,
+    looks_like_prose,
+    visible_html_text,
 )
 
 _TITLE_HINT = "add 'title: ...' to the front matter between '---' lines at the top of the file"
@@ -66,15 +79,16 @@ def parse_markdown(text: str, *, origin: str, default_lang: str) -> Article:
     if front is not None:
         values = dict(front.values)
         body, offset = front.body, front.body_offset
-    blocks = _read_blocks(body, origin=origin, offset=offset)
-    return build_article(
+    walker = _read_blocks(body, origin=origin, offset=offset)
+    article = build_article(
         origin=origin,
         values=values,
-        body=blocks,
+        body=walker.blocks,
         default_lang=default_lang,
         title_hint=_TITLE_HINT,
         header_line=1,
     )
+    return replace(article, warnings=tuple(walker.warnings)) if walker.warnings else article
 
 
 def visible_text(text: str) -> str:
@@ -121,6 +135,7 @@ class _Walker:
     origin: str
     offset: int
     blocks: list[Block] = field(default_factory=list)
+    warnings: list[SourceWarning] = field(default_factory=list)
     stack: list[_Container] = field(default_factory=list)
     groups: int = 0
     group: int = 0
@@ -161,12 +176,14 @@ class _Walker:
         column: int = 0,
         header: bool = False,
         info: str = "",
+        markup: Markup = Markup.MARKDOWN,
     ) -> None:
         self.blocks.append(
             Block(
                 kind=kind,
                 text=text,
                 translatable=bool(text.strip()) if translatable is None else translatable,
+                markup=markup,
                 level=max(self.depth("list") - 1, 0) if level is None else level,
                 marker=marker,
                 group=self.group,
@@ -177,6 +194,10 @@ class _Walker:
                 line=line,
             )
         )
+
+    def warn(self, line: int, template: str, text: str) -> None:
+        message = template.format(excerpt=excerpt(text))
+        self.warnings.append(SourceWarning(path=self.origin, line=line, message=message))
 
     def give_marker(self) -> None:
         """Keep the marker of an item whose first child is not a paragraph."""
@@ -193,7 +214,7 @@ class _Walker:
             item.marker = ""
 
 
-def _read_blocks(body: str, *, origin: str, offset: int) -> list[Block]:
+def _read_blocks(body: str, *, origin: str, offset: int) -> _Walker:
     env: dict[str, object] = {}
     tokens = _parser().parse(body, env)
     _refuse_references(env, origin=origin, offset=offset)
@@ -201,7 +222,7 @@ def _read_blocks(body: str, *, origin: str, offset: int) -> list[Block]:
     walker = _Walker(origin=origin, offset=offset)
     for index, token in enumerate(tokens):
         _visit(walker, tokens, index, token)
-    return walker.blocks
+    return walker
 
 
 def _refuse_references(env: dict[str, object], *, origin: str, offset: int) -> None:
@@ -276,7 +297,12 @@ def _visit(walker: _Walker, tokens: Sequence[Token], index: int, token: Token) -
         walker.give_marker()
         text = tokens[index + 1].content
         walker.add(BlockKind.HEADING, text, line, level=int(token.tag[1:]))
+    elif kind == "code_block" and looks_like_prose(token.content):
+        walker.warn(line, INDENTED_TEXT, token.content)
+        _read_indented_text(walker, token.content, line)
     elif kind in ("fence", "code_block"):
+        if kind == "code_block":
+            walker.warn(line, INDENTED_CODE, token.content)
         walker.give_marker()
         walker.add(
             BlockKind.CODE,
@@ -289,14 +315,22 @@ def _visit(walker: _Walker, tokens: Sequence[Token], index: int, token: Token) -
         walker.give_marker()
         walker.add(BlockKind.RULE, "", line, translatable=False)
     elif kind == "html_block":
+        shown = visible_html_text(token.content)
+        if shown:
+            walker.warn(line, RAW_HTML, shown)
         walker.give_marker()
         walker.add(BlockKind.HTML, _drop_final_newline(token.content), line, translatable=False)
 
 
 def _read_paragraph(walker: _Walker, inline: Token, line: int) -> None:
-    text = inline.content
+    _add_paragraph(walker, inline.content, line, info=_image_source(inline))
+
+
+def _add_paragraph(
+    walker: _Walker, text: str, line: int, *, info: str = "", markup: Markup = Markup.MARKDOWN
+) -> None:
+    """A paragraph's block: a list item's text, a quotation's, or a plain paragraph."""
     container = walker.innermost("item", "quote")
-    info = _image_source(inline)
     if container is not None and container.kind == "item":
         marker, container.marker = container.marker, ""
         walker.add(
@@ -306,11 +340,28 @@ def _read_paragraph(walker: _Walker, inline: Token, line: int) -> None:
             marker=marker,
             level=walker.depth("list") - 1,
             info=info,
+            markup=markup,
         )
     elif container is not None:
-        walker.add(BlockKind.QUOTE, text, line, level=walker.depth("quote") - 1, info=info)
+        walker.add(
+            BlockKind.QUOTE, text, line, level=walker.depth("quote") - 1, info=info, markup=markup
+        )
     else:
-        walker.add(BlockKind.PARAGRAPH, text, line, info=info)
+        walker.add(BlockKind.PARAGRAPH, text, line, info=info, markup=markup)
+
+
+def _read_indented_text(walker: _Walker, content: str, line: int) -> None:
+    """An indented block that reads as prose: one plain-text paragraph per run of lines."""
+    lines: list[str] = []
+    first = line
+    for number, raw in enumerate([*content.split("\n"), ""], start=line):
+        if raw.strip():
+            if not lines:
+                first = number
+            lines.append(raw.strip())
+        elif lines:
+            _add_paragraph(walker, "\n".join(lines), first, markup=Markup.PLAIN)
+            lines = []
 
 
 def _read_cell(walker: _Walker, tokens: Sequence[Token], index: int, token: Token) -> None:

@@ -19,6 +19,7 @@ from i18n_kit.config import MtConfig, ProjectConfig
 from i18n_kit.glossary.load import load_glossary
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import Glossary, HitKind, TermHit
+from i18n_kit.glossary.names import is_surname_alone, paired_form
 from i18n_kit.model import BlockKind, Route, RouteDecision
 from i18n_kit.translation.memory import MemoryUnit, TranslationMemory, open_memory
 from i18n_kit.translation.protect import Protected, protect_terms, restore_terms
@@ -63,16 +64,24 @@ def term_notes(hits: Iterable[TermHit], *, source_lang: str, target_lang: str) -
     """``terms: SCO Secretariat = Секретариат ШОС`` lines, one a term, for one catalog.
 
     The left side is the glossary's own form in the source language (the text may hold an
-    inflected one); unverified renderings say so; flagged source forms are named.
+    inflected one), the right side its approved equivalent of the same register (formal
+    name, short form or abbreviation); unverified renderings say so; flagged source forms
+    are named.
     """
     lines: list[str] = []
     for hit in hits:
         if hit.kind is HitKind.NEAR_MISS:
             continue
-        source = hit.entry.preferred(source_lang)
-        target = hit.entry.preferred(target_lang)
+        target = paired_form(hit, target_lang)
         if target is None:
             continue
+        # The listed form the text uses (SCO = ШОС, not the full name against the short);
+        # a derived or flagged form is named by the preferred term.
+        source = hit.entry.preferred(source_lang)
+        if hit.kind is not HitKind.FLAGGED and hit.term is not None and (
+            hit.term in hit.entry.terms or is_surname_alone(hit)
+        ):
+            source = hit.term
         left = source.text if source is not None else hit.text
         line = f"terms: {left} = {target.text}"
         if hit.kind is HitKind.FLAGGED:

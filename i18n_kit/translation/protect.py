@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from i18n_kit.glossary.model import HitKind, TermHit
+from i18n_kit.glossary.names import paired_form
 
 # Near misses are guesses about a misspelling; replacing them would put words in the
 # author's mouth, so only listed forms are masked.
@@ -87,7 +88,7 @@ def protect_terms(text: str, hits: Sequence[TermHit], target_lang: str) -> Prote
     for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
         if hit.kind not in _MASKED_KINDS or hit.start < cursor or hit.end <= hit.start:
             continue
-        preferred = hit.entry.preferred(target_lang)
+        preferred = paired_form(hit, target_lang)  # same register: SCO -> ШОС, not the full name
         if preferred is None or not preferred.text:
             continue
         number += 1

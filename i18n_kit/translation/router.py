@@ -2,9 +2,11 @@
 
 The order is the policy, first match wins:
 
-1. ``copy``      nothing to translate: no letters once URLs, code spans and markup are set aside
+1. ``copy``      nothing to translate: no letters once URLs, code spans and markup are set
+                 aside, or a Roman numeral alone
 2. ``tm``        an exact translation-memory match (approved work, so it is used as is)
-3. ``term``      the segment is wholly a glossary term with an approved target form
+3. ``term``      the segment is wholly a glossary term with an approved target form, in the
+                 same register, number and case (``term_route.py``); fuzzy when unsure
 4. ``tm-fuzzy``  a memory match at or above the threshold: offered as fuzzy, for review
 5. ``human``     a policy rule: the article's front matter says ``route: human``, the block
                  kind or a pattern is listed in ``[routing]``, or the segment is a quotation
@@ -20,8 +22,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from i18n_kit.config import RoutingConfig
-from i18n_kit.glossary.model import HitKind, TermHit
+from i18n_kit.glossary.model import TermHit
 from i18n_kit.model import BlockKind, Route, RouteDecision
+from i18n_kit.translation.term_route import EDGE_PUNCTUATION, fill_term
 
 
 class MemoryMatchLike(Protocol):
@@ -150,7 +153,7 @@ _LINK_TARGET = re.compile(r"\]\((?:[^()]|\([^()]*\))*\)")
 _LETTER = re.compile(r"[^\W\d_]")
 _QUOTE_OPENER = re.compile(r"[“«\"„「『]")
 _QUOTE_CLOSER = re.compile(r"[”»\"“」』]")
-_EDGE_PUNCTUATION = " \t.,;:!?…。，；：！？*_()[]「」“”«»\"'"
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
 def route_segment(
@@ -169,7 +172,7 @@ def route_segment(
     <Route.COPY: 'copy'>
     """
     text = context.source_text
-    if not _has_words(text):
+    if not _has_words(text) or _is_numeral(text):
         return RouteDecision(
             route=Route.COPY, reason="nothing to translate: numbers, codes or links",
             target_text=text,
@@ -183,7 +186,8 @@ def route_segment(
                 route=Route.TM, reason=f"exact match in {exact.origin}",
                 target_text=exact.target_text,
             )
-    term = _whole_term(context)
+    term = fill_term(text, list(context.hits), source_lang=context.source_lang,
+                     target_lang=context.target_lang)
     if term is not None:
         return term
     if memory is not None:
@@ -215,32 +219,15 @@ def route_segment(
     return RouteDecision(route=Route.HUMAN, reason=f"{no_match}; no MT provider configured")
 
 
+def _is_numeral(text: str) -> bool:
+    """A Roman numeral alone («II.», "(XIV)"): a heading's number, the same in every language."""
+    return bool(_ROMAN.fullmatch(text.strip(EDGE_PUNCTUATION)))
+
+
 def _has_words(text: str) -> bool:
     text = _CODE.sub(" ", _URL.sub(" ", text))
     text = _LINK_TARGET.sub("]", text)  # link and image targets
     return bool(_LETTER.search(text))
-
-
-def _whole_term(context: SegmentContext) -> RouteDecision | None:
-    hits = [hit for hit in context.hits if hit.kind in (HitKind.TERM, HitKind.VARIANT)]
-    if len(hits) != 1:
-        return None
-    hit = hits[0]
-    text = context.source_text
-    if text[: hit.start].strip(_EDGE_PUNCTUATION) or text[hit.end :].strip(_EDGE_PUNCTUATION):
-        return None
-    target = hit.entry.preferred(context.target_lang)
-    if target is None:
-        return None
-    written = hit.text.casefold()
-    if not any(term.text.casefold() == written for term in hit.entry.forms(context.source_lang)):
-        return None  # an inflected form: the glossary's nominative would be wrong here
-    prefix, suffix = text[: hit.start], text[hit.end :]
-    return RouteDecision(
-        route=Route.TERM,
-        reason=f"glossary term {hit.entry.id}",
-        target_text=prefix + target.text + suffix,
-    )
 
 
 def _policy_reason(context: SegmentContext, routing: RoutingConfig) -> str | None:

@@ -77,17 +77,34 @@ def test_match_refuses_an_unknown_language(project: Path, inputs: Path) -> None:
 def test_lookup_finds_an_inflected_form(project: Path) -> None:
     result = run("glossary", "lookup", "Секретариата ШОС", "-p", str(project))
     assert (result.exit_code, result.stderr) == (0, "")
-    # The longest match only: not org-001 for the «ШОС» inside it.
+    # The longest match only: not org-001 for the «ШОС» inside it. Each form's register,
+    # then the forms the term route pairs: full with full, short with short.
     assert result.stdout == (
         "body-006 (body)\n"
-        "  en preferred  SCO Secretariat\n"
-        "  en admitted   Secretariat of the Shanghai Cooperation Organisation\n"
-        "  ru preferred  Секретариат ШОС\n"
-        "  ru admitted   Секретариат Шанхайской организации сотрудничества\n"
-        "  zh preferred  上海合作组织秘书处\n"
-        "  zh admitted   上合组织秘书处\n"
+        "  en preferred  short SCO Secretariat\n"
+        "  en admitted   full  Secretariat of the Shanghai Cooperation Organisation\n"
+        "  ru preferred  short Секретариат ШОС\n"
+        "  ru admitted   full  Секретариат Шанхайской организации сотрудничества\n"
+        "  zh preferred  full  上海合作组织秘书处\n"
+        "  zh admitted   short 上合组织秘书处\n"
+        "  pairs:\n"
+        "    full  en Secretariat of the Shanghai Cooperation Organisation = "
+        "ru Секретариат Шанхайской организации сотрудничества = zh 上海合作组织秘书处\n"
+        "    short en SCO Secretariat = ru Секретариат ШОС = zh 上合组织秘书处\n"
         "  note: Permanent administrative body, Beijing.\n"
     )
+
+
+def test_lookup_shows_a_register_missing_in_a_language(project: Path) -> None:
+    result = run("glossary", "lookup", "Российской Федерации", "-p", str(project))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[-4:] == [
+        "    full  en Russian Federation = ru Российская Федерация = zh 俄罗斯联邦",
+        "    short en Russia = ru Россия = zh 俄罗斯",
+        "    abbr  en — = ru РФ = zh —",
+        "  note: Founding member. Chairmanship 2019–2020 (seed: \"Russia's Presidency\"); "
+        "chaired the 2025 Heads of Government Council (Moscow, 17–18 Nov 2025).",
+    ]
 
 
 def test_lookup_json_after_import(project: Path, inputs: Path) -> None:
@@ -103,11 +120,19 @@ def test_lookup_json_after_import(project: Path, inputs: Path) -> None:
             "category": "concept",
             "note": "The Secretariat's weekly briefing for journalists.",
             "terms": [
-                {"text": "SCO press briefing", "lang": "en", "status": "preferred"},
-                {"text": "SCO briefing", "lang": "en", "status": "forbidden"},
-                {"text": "брифинг ШОС", "lang": "ru", "status": "preferred"},
-                {"text": "上合组织新闻发布会", "lang": "zh", "status": "preferred"},
+                {"text": "SCO press briefing", "lang": "en", "status": "preferred",
+                 "register": "full"},
+                {"text": "SCO briefing", "lang": "en", "status": "forbidden",
+                 "register": "full"},
+                {"text": "брифинг ШОС", "lang": "ru", "status": "preferred", "register": "full"},
+                {"text": "上合组织新闻发布会", "lang": "zh", "status": "preferred",
+                 "register": "full"},
             ],
+            "pairs": {
+                "full": {
+                    "en": "SCO press briefing", "ru": "брифинг ШОС", "zh": "上合组织新闻发布会"
+                }
+            },
         }
     ]
 
@@ -147,7 +172,7 @@ def test_export_then_import_of_the_export_round_trips(
     second = make_project(tmp_path / "second")
     imported = run("glossary", "import", f"all.{kind}", "-p", str(second))
     assert imported.exit_code == 0, imported.stderr
-    assert imported.stdout == f"imported 201 entries from all.{kind} as glossary/all.csv\n"
+    assert imported.stdout == f"imported 209 entries from all.{kind} as glossary/all.csv\n"
     again = run("glossary", "export", "--format", kind, "-p", str(second))
     assert (again.exit_code, again.stdout) == (0, exported.stdout)
 

@@ -46,7 +46,7 @@ def test_catalog_is_one_entry_per_sentence_in_source_order(project: Path) -> Non
     po = (project / RU_SUMMIT).read_text("utf-8")
     entries = po.split("\n\n")[1:]
     assert entries[0] == (
-        "#. terms: Council of Heads of State = Совет глав государств-членов ШОС\n"
+        "#. terms: SCO summit = Совет глав государств-членов ШОС\n"
         "#. route: human (no TM match >= 75%; no MT provider configured)\n"
         "#: content/summit.md\n"
         'msgid "SCO summit held online"\n'

@@ -27,6 +27,8 @@ def dump_article(article: Article) -> str:
         "meta": dict(article.meta),
         "blocks": [_dump_block(block) for block in article.blocks],
     }
+    if article.warnings:  # shown only when there are some, as block fields are
+        data["warnings"] = [str(warning) for warning in article.warnings]
     return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
 
 

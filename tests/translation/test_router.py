@@ -159,31 +159,33 @@ def test_memory_is_asked_for_the_segment_language_pair() -> None:
         ("Казахстан", "ru", "en", "Kazakhstan", "state-03"),
         ("哈萨克斯坦", "zh", "ru", "Казахстан", "state-03"),
         ("Council of Heads of State", "en", "ru", "Совет глав государств-членов ШОС", "body-001"),
-        # edge punctuation and emphasis stay around the term
+        # edge punctuation and emphasis stay around the term, in the target's own marks
         ("**Kazakhstan:**", "en", "ru", "**Казахстан:**", "state-03"),
-        ("(Kazakhstan)", "en", "zh", "(哈萨克斯坦)", "state-03"),
-        # a listed variant is the whole segment: the target's preferred form
-        ("SCO", "en", "ru", "Шанхайская организация сотрудничества", "org-001"),
+        ("(Kazakhstan)", "en", "zh", "（哈萨克斯坦）", "state-03"),
+        # an abbreviation is the whole segment: the target's abbreviation, not the full name
+        ("SCO", "en", "ru", "ШОС", "org-001"),
     ],
 )
 def test_a_segment_that_is_wholly_a_glossary_term(
     terms: TermIndex, text: str, lang: str, target: str, expected: str, entry: str
 ) -> None:
+    # The register in the reason and every other case: tests/translation/test_term_route.py
     decision = route(text, lang=lang, target=target, hits=terms.match_terms(text, lang), mt=True)
-    assert decision == RouteDecision(
-        route=Route.TERM, reason=f"glossary term {entry}", target_text=expected
-    )
+    assert (decision.route, decision.target_text, decision.fuzzy) == (Route.TERM, expected, False)
+    assert decision.reason.startswith(f"glossary term {entry}, ")
 
 
-def test_an_inflected_term_is_not_replaced_by_the_nominative(terms: TermIndex) -> None:
-    # "Казахстана" (genitive) matches the glossary through its lemma; the router fills a
-    # term only when the segment is written as the glossary lists it, since an inflected
-    # one carries a case the glossary's form would drop: it goes on down the routes.
+def test_an_inflected_term_is_filled_as_fuzzy_with_its_case(terms: TermIndex) -> None:
+    # "Казахстана" (genitive) matches the glossary through its lemma; alone as a segment
+    # its case cannot be carried into the nominative the glossary lists: a person checks it.
     hits = terms.match_terms("Казахстана", "ru")
     assert [(hit.entry.id, hit.text) for hit in hits] == [("state-03", "Казахстана")]
-    assert route("Казахстана", lang="ru", target="en", hits=hits) == human(NO_MATCH_NO_MT)
-    assert route("Казахстан", lang="ru", target="en",
-                 hits=terms.match_terms("Казахстан", "ru")).route is Route.TERM
+    decision = route("Казахстана", lang="ru", target="en", hits=hits)
+    assert (decision.route, decision.target_text, decision.fuzzy) == (
+        Route.TERM, "Kazakhstan", True)
+    assert decision.reason.endswith("check it: the source is in the genitive case")
+    assert not route("Казахстан", lang="ru", target="en",
+                     hits=terms.match_terms("Казахстан", "ru")).fuzzy
 
 
 def test_a_term_inside_a_sentence_is_not_a_term_route(terms: TermIndex) -> None:

@@ -1,0 +1,132 @@
+"""The forms official text writes names in: found where they are, and only there."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from i18n_kit.glossary.check import definition_spans
+from i18n_kit.glossary.load import load_glossary
+from i18n_kit.glossary.match import TermIndex
+from i18n_kit.glossary.model import HitKind
+
+DATA = Path(__file__).parent.parent / "data" / "glossary"
+COMPOUNDS: list[dict[str, str]] = yaml.safe_load(
+    (DATA / "zh_compounds.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def index() -> TermIndex:
+    return TermIndex(load_glossary(project_dir=None))
+
+
+def found(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(hit.text, hit.entry.id) for hit in index().match_terms(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a patronymic added, from the dictionary or by its ending
+        ("Рашид Кутбиддинович Алимов", "ru", [("Рашид Кутбиддинович Алимов", "pers-25")]),
+        ("встреча с Рашидом Кутбиддиновичем Алимовым", "ru",
+         [("Рашидом Кутбиддиновичем Алимовым", "pers-25")]),
+        # initials with and without spaces, the surname inflected
+        ("Р. Алимов", "ru", [("Р. Алимов", "pers-25")]),
+        ("Р.Алимов", "ru", [("Р.Алимов", "pers-25")]),
+        ("Р. К. Алимов", "ru", [("Р. К. Алимов", "pers-25")]),
+        ("с Р.К.Алимовым", "ru", [("Р.К.Алимовым", "pers-25")]),
+        ("R. Alimov", "en", [("R. Alimov", "pers-25")]),
+        # the surname alone, in any case
+        ("Алимова встретили в аэропорту", "ru", [("Алимова", "pers-25")]),
+        ("Alimov said", "en", [("Alimov", "pers-25")]),
+        ("阿利莫夫表示", "zh", [("阿利莫夫", "pers-25")]),
+        ("拉·阿利莫夫表示", "zh", [("拉·阿利莫夫", "pers-25")]),
+    ],
+)
+def test_a_name_is_found_in_the_forms_official_text_writes(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("alimov", "en"),  # a name is written with a capital
+        ("Си", "ru"),  # a Chinese name's family name alone is too short to be a name
+        ("Jinping said", "en"),  # and a Chinese given name is not a surname
+        ("Кутбиддинович", "ru"),  # a patronymic alone names no one
+    ],
+)
+def test_what_is_not_a_name(text: str, lang: str) -> None:
+    assert found(text, lang) == []
+
+
+def test_a_surname_two_people_share_is_neither() -> None:
+    # pers-10 Sadyr Japarov and pers-40 Akylbek Japarov: «Жапаров» alone could be either
+    assert found("Жапаров", "ru") == []
+    assert found("Садыр Жапаров", "ru") == [("Садыр Жапаров", "pers-10")]
+    assert found("Акылбек Жапаров", "ru") == [("Акылбек Жапаров", "pers-40")]
+
+
+def test_names_inside_a_longer_name_are_reported_as_nested() -> None:
+    layers = index().match_layers(
+        "Исполнительный комитет Региональной антитеррористической структуры ШОС", "ru")
+    assert [hit.entry.id for hit in layers.top] == ["body-010"]
+    assert sorted(hit.entry.id for hit in layers.nested) == ["body-009", "org-001"]
+
+
+def test_a_longer_name_is_found_with_an_inner_name_in_another_form() -> None:
+    # body-011 lists «Директор Исполнительного комитета РАТС ШОС»; the inner body-009
+    # written in full is the same name
+    text = "Директор Исполнительного комитета Региональной антитеррористической структуры ШОС"
+    assert found(text, "ru") == [(text, "body-011")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "entry", "count"),
+    [
+        ("上合组织阿斯塔纳峰会通过了文件。", "zh", "body-001", 1),
+        ("上合组织峰会通过了文件。", "zh", "body-001", 0),  # whole: the matcher counts it
+        ("上合组织，峰会", "zh", "body-001", 0),  # punctuation ends the search
+        ("саммит глав государств ШОС", "ru", "body-001", 1),
+        ("саммит был проведён в столице Казахстана при участии ШОС", "ru", "body-001", 0),
+    ],
+)
+def test_a_term_with_words_inserted_is_counted_once(
+    text: str, lang: str, entry: str, count: int
+) -> None:
+    glossary_entry = index().glossary.get(entry)
+    assert glossary_entry is not None
+    assert index().count_split(text, lang, glossary_entry) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "definition"),
+    [
+        ("the Organisation (hereinafter referred to as the SCO or the Organisation) was",
+         "en", "hereinafter referred to as the SCO or the Organisation"),
+        ("the Republic of Belarus, hereinafter Belarus, joined", "en", "hereinafter Belarus"),
+        ("Шанхайская организация сотрудничества (далее – ШОС или Организация)", "ru",
+         "далее – ШОС или Организация"),
+        ("государства (далее именуемые «Стороны»)", "ru", "далее именуемые «Стороны»"),
+        ("上海合作组织（以下简称“上合组织”或“本组织”）", "zh", "以下简称“上合组织”或“本组织”"),
+    ],
+)
+def test_hereinafter_definitions_are_found(text: str, lang: str, definition: str) -> None:
+    assert [text[start:end] for start, end in definition_spans(text, lang)] == [definition]
+
+
+def test_further_is_not_a_definition() -> None:
+    assert definition_spans("и далее по списку, и так далее", "ru") == []
+
+
+@pytest.mark.parametrize("case", COMPOUNDS, ids=[c["text"] for c in COMPOUNDS])
+def test_a_short_form_inside_a_longer_chinese_word_is_not_flagged(case: dict[str, str]) -> None:
+    flagged = {hit.text for hit in index().match_terms(case["text"], "zh")
+               if hit.kind is HitKind.FLAGGED}
+    assert ("flag" if case["form"] in flagged else "keep") == case["expect"]
