@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import CONFIG, FORUM, SUMMIT
+from tests.cli.conftest import project  # noqa: F401  (the two-article project of the CLI tests)
 from tests.reliability.harness import Fixture, make_fixture
 
 SEED = int(os.environ.get("I18N_KIT_SEED", random.randrange(1_000_000)))
@@ -55,12 +55,3 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(f"{name:<34} {counts['trials']:>3} trials: {shown}")
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """The two-article project of the CLI tests (tests/cli/conftest.py)."""
-    root = tmp_path / "news"
-    (root / "content").mkdir(parents=True)
-    (root / "i18n-kit.toml").write_text(CONFIG, encoding="utf-8")
-    (root / "content" / "summit.md").write_text(SUMMIT, encoding="utf-8")
-    (root / "content" / "forum.md").write_text(FORUM, encoding="utf-8")
-    return root
