@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import functools
 
-import rjieba
-
 #: One-character words that make a people's, a language's or a script's name of a place
 #: name: 塔吉克族, 乌兹别克语, 哈萨克文, 塔吉克人 (a person, not the state).
 NAME_MAKERS = frozenset("族人语文")
@@ -65,5 +63,9 @@ def inside_longer_word(text: str, start: int, end: int) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _cut(text: str) -> tuple[str, ...]:
+    # Imported on first use: loading jieba's dictionary costs a tenth of a second, and
+    # most runs never meet a forbidden Chinese form.
+    import rjieba
+
     # HMM off: unknown words must not be glued to a neighbour by guesswork.
     return tuple(rjieba.cut(text, hmm=False))

@@ -23,6 +23,7 @@ from i18n_kit.glossary.model import (
 )
 from i18n_kit.glossary.morphology import is_patronymic, lemmatise_word, normalise_yo
 from i18n_kit.glossary.names import INITIAL, PATRONYMIC, derived_name_forms
+from i18n_kit.glossary.spelling import is_abbreviation
 
 # How it works. Text and terms are cut into the same tokens: words (letters and digits),
 # single CJK characters, and single "hard" punctuation marks (, . / ...). Spaces, hyphens
@@ -98,15 +99,6 @@ def iter_tokens(text: str) -> Iterator[Token]:
     """
     for match in _TOKEN_RE.finditer(text):
         yield Token(start=match.start(), end=match.end(), text=match.group())
-
-
-def is_abbreviation(word: str) -> bool:
-    """Whether a word is matched case-sensitively: all capitals, or capitals inside it.
-
-    >>> is_abbreviation("ШОС"), is_abbreviation("EurAsEC"), is_abbreviation("Council")
-    (True, True, False)
-    """
-    return any(c.isupper() for c in word[1:])
 
 
 def fold_latin(word: str) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from i18n_kit.glossary.match import is_abbreviation
 from i18n_kit.glossary.model import GLOSSARY_LANGUAGES, Entry, Register, Term, TermStatus
+from i18n_kit.glossary.spelling import is_abbreviation
 
 #: The CSV tag of each register, written after the status mark: ``~short:Киргизия``.
 REGISTER_TAGS: Mapping[str, Register] = {
