@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from i18n_kit.glossary.match import TermIndex, Token, is_abbreviation, iter_tokens
+from i18n_kit.glossary.match import TermIndex, Token, iter_tokens
 from i18n_kit.glossary.model import (
     Category,
     Entry,
@@ -28,6 +28,7 @@ from i18n_kit.glossary.morphology import (
     normalise_yo,
 )
 from i18n_kit.glossary.names import paired_form
+from i18n_kit.glossary.spelling import is_abbreviation
 
 #: Categories whose names are checked for unlisted near misses.
 NAME_CATEGORIES = frozenset({Category.PERSON, Category.STATE, Category.BODY})

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from i18n_kit.glossary.match import fold_latin, is_abbreviation
+from i18n_kit.glossary.match import fold_latin
 from i18n_kit.glossary.model import (
     Category,
     Entry,
@@ -29,6 +29,7 @@ from i18n_kit.glossary.model import (
 )
 from i18n_kit.glossary.morphology import grammatical_form, inflect_term, normalise_yo
 from i18n_kit.glossary.names import is_surname_alone, surname_form
+from i18n_kit.glossary.spelling import is_abbreviation
 from i18n_kit.model import Route, RouteDecision
 
 #: What may stand around the term in a segment that is "wholly" the term.
