@@ -28,6 +28,7 @@ from i18n_kit.model import BlockKind
 from i18n_kit.sources.markdown import parse_markdown, visible_text
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_CLOSING_HASHES = re.compile(r"(?:(?<=[ \t])|^)#+(?=[ \t]*$)")
 _LINE_START = re.compile(r"(#{1,6}(?=[ \t]|$)|[>+=-]|\d{1,9}(?=[.)]))")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _NUMBERED = re.compile(r"\d{1,9}[.)]")
@@ -132,7 +133,8 @@ def _block(line: PageLine) -> str:
     if line.kind is BlockKind.QUOTE:
         return f"> {text}"
     if line.kind is BlockKind.HEADING:
-        return f"## {text}"
+        # A run of # at the end, after a space, would close the heading: keep it as text.
+        return f"## {_CLOSING_HASHES.sub(lambda m: chr(92) + m.group(), text)}"
     return text
 
 
