@@ -203,17 +203,18 @@ class _SurfaceCodes(dict[str, str]):
         if len(self) >= SURFACE_CACHE_SIZE:
             self.clear()
         code = self._filler
-        placeholder = class_key(surface) if surface[:1].isalpha() else None
-        # A capital letter alone is an initial («Р. К. Алимов»), never the preposition «к»;
-        # a patronymic is one only when no glossary word has its lemma.
-        keys = [] if placeholder == INITIAL else list(word_keys(surface))
-        if placeholder is not None:
-            keys.append(placeholder)
-        for key in keys:
+        # A capital letter alone is an initial («Р. К. Алимов»), never the preposition «к».
+        initial = len(surface) == 1 and surface.isupper()
+        for key in (INITIAL,) if initial else word_keys(surface):
             found = self._codes.get(key)
             if found is not None:
                 code = found
                 break
+        else:
+            # Only a word no glossary term has is asked whether it is a patronymic: the
+            # dictionary look-up is not paid for the words terms are made of.
+            if not initial and class_key(surface) == PATRONYMIC:
+                code = self._codes.get(PATRONYMIC, self._filler)
         self[surface] = code
         return code
 
