@@ -32,7 +32,7 @@ def count_catalog(path: Path, *, origin: str, locale_code: str) -> CatalogCounts
     """Count one PO file.
 
     >>> count_catalog(Path("examples/sco-newsroom/locales/ru/LC_MESSAGES/articles/"
-    ...     "rats-council-tashkent.po"), origin="x", locale_code="ru").total > 0
+    ...     "rats-council-meeting-tashkent-2024.po"), origin="x", locale_code="ru").total > 0
     True
     """
     translated = fuzzy = untranslated = 0

@@ -223,41 +223,32 @@ _Tokens = list[tuple[int, bool]]  # (id, must start with a capital) per token
 _Grouped = dict[tuple[int, ...], tuple[tuple[int, ...], list[tuple[Entry, Term]]]]
 
 
-class TermIndex:
-    """All terms of a glossary, ready to be found in text of any glossary language.
+class _Language:
+    """The terms of one glossary language, ready to be found in text of that language.
 
-    >>> from i18n_kit.glossary.model import Category, Entry, Glossary, Term
-    >>> sco = Entry(id="org-001", category=Category.ORGANISATION,
-    ...             terms=(Term(text="ШОС", lang="ru"),))
-    >>> [hit.text for hit in TermIndex(Glossary(entries=(sco,))).match_terms("В ШОС", "ru")]
-    ['ШОС']
+    Each language has its own ids: a text is only ever matched against the terms of its
+    own language, and building one language does not pay for the others (Russian
+    lemmatises every Russian term, most of an index's cost).
     """
 
-    def __init__(self, glossary: Glossary) -> None:
+    def __init__(self, glossary: Glossary, lang: str) -> None:
         self.glossary = glossary
-        self._vocabulary: dict[str, int] = {}  # key -> id
-        self._id_count = 0
-        grouped = {lang: self._group(lang) for lang in GLOSSARY_LANGUAGES}
-        codes = _id_codes(self._id_count)
-        self._width = len(codes[0]) if codes else 1
-        key_codes = {key: codes[number] for key, number in self._vocabulary.items()}
-        self._codes = codes
-        self._patterns: dict[str, list[_Pattern]] = {}
-        self._automata: dict[str, ahocorasick.Automaton] = {}
-        self._surfaces: dict[str, _SurfaceCodes] = {}
-        for lang, patterns_by_ids in grouped.items():
-            automaton = ahocorasick.Automaton()
-            patterns: list[_Pattern] = []
-            for ids, (capitals, terms) in patterns_by_ids.items():
-                automaton.add_word("".join(codes[i] for i in ids), len(patterns))
-                patterns.append(_Pattern(len(ids), capitals, tuple(terms)))
-            if patterns:
-                automaton.make_automaton()
-            self._automata[lang] = automaton
-            self._patterns[lang] = patterns
-            self._surfaces[lang] = _SurfaceCodes(key_codes, _FILLER * self._width)
+        self.vocabulary: dict[str, int] = {}  # key -> id
+        self.id_count = 0
+        grouped = self._group(lang)
+        self.codes = _id_codes(self.id_count)
+        self.width = len(self.codes[0]) if self.codes else 1
+        key_codes = {key: self.codes[number] for key, number in self.vocabulary.items()}
+        self.automaton = ahocorasick.Automaton()
+        self.patterns: list[_Pattern] = []
+        for ids, (capitals, terms) in grouped.items():
+            self.automaton.add_word("".join(self.codes[i] for i in ids), len(self.patterns))
+            self.patterns.append(_Pattern(len(ids), capitals, tuple(terms)))
+        if self.patterns:
+            self.automaton.make_automaton()
+        self.surfaces = _SurfaceCodes(key_codes, _FILLER * self.width)
 
-    def _term_tokens(self, term_text: str) -> _Tokens | None:
+    def term_tokens(self, term_text: str) -> _Tokens | None:
         texts = [token.text for token in iter_tokens(term_text)]
         if any(text.startswith("\n") for text in texts):
             return None
@@ -273,12 +264,12 @@ class TermIndex:
                 keys = (PATRONYMIC,)
             # Every lemma of the glossary's word names the same id, so that a text word
             # whose best parse differs («Токаев» -> «токай», «Токаева» -> «токаев») meets it.
-            number = next((self._vocabulary[k] for k in keys if k in self._vocabulary), None)
+            number = next((self.vocabulary[k] for k in keys if k in self.vocabulary), None)
             if number is None:
-                number = self._id_count
-                self._id_count += 1
+                number = self.id_count
+                self.id_count += 1
             for key in keys:
-                self._vocabulary.setdefault(key, number)
+                self.vocabulary.setdefault(key, number)
             tokens.append((number, text[:1].isupper() and not is_abbreviation(text)))
         return tokens
 
@@ -288,16 +279,16 @@ class TermIndex:
         expansions: dict[int, _Tokens] = {}
         for entry in self.glossary:
             for term in entry.forms(lang):
-                tokens = self._term_tokens(term.text)
+                tokens = self.term_tokens(term.text)
                 if tokens is not None:
                     written.append((tokens, entry, term))
             full = entry.preferred(lang)
-            full_tokens = None if full is None else self._term_tokens(full.text)
+            full_tokens = None if full is None else self.term_tokens(full.text)
             if full_tokens is None or len(full_tokens) < 2:
                 continue
             for term in entry.forms(lang):
                 if term.status is TermStatus.ADMITTED and is_abbreviation(term.text):
-                    short = self._term_tokens(term.text)
+                    short = self.term_tokens(term.text)
                     if short is not None and len(short) == 1:
                         expansions.setdefault(short[0][0], full_tokens)
         grouped: _Grouped = {}
@@ -324,6 +315,31 @@ class TermIndex:
             if len({entry.id for _, entry, _ in candidates}) == 1:
                 tokens, entry, term = candidates[0]
                 _add_pattern(grouped, tokens, entry, term)
+
+
+class TermIndex:
+    """All terms of a glossary, ready to be found in text of any glossary language (each
+    language is made ready the first time a text of it is matched).
+
+    >>> from i18n_kit.glossary.model import Category, Entry, Glossary, Term
+    >>> sco = Entry(id="org-001", category=Category.ORGANISATION,
+    ...             terms=(Term(text="ШОС", lang="ru"),))
+    >>> [hit.text for hit in TermIndex(Glossary(entries=(sco,))).match_terms("В ШОС", "ru")]
+    ['ШОС']
+    """
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self._languages: dict[str, _Language] = {}
+
+    def _language(self, lang: str) -> _Language:
+        found = self._languages.get(lang)
+        if found is None:
+            if lang not in GLOSSARY_LANGUAGES:
+                raise ValueError(
+                    f"glossary language {lang!r} is not one of {GLOSSARY_LANGUAGES}")
+            found = self._languages[lang] = _Language(self.glossary, lang)
+        return found
 
     def match_terms(self, text: str, lang: str) -> list[TermHit]:
         """Glossary terms in ``text``: sorted, non-overlapping, leftmost-longest.
@@ -353,17 +369,16 @@ class TermIndex:
         return self._match(text, lang, nested=True)
 
     def _match(self, text: str, lang: str, *, nested: bool) -> TermLayers:
-        if lang not in self._automata:
-            raise ValueError(f"glossary language {lang!r} is not one of {GLOSSARY_LANGUAGES}")
+        language = self._language(lang)
         layers = TermLayers(top=[], nested=[])
-        if not self._patterns[lang]:
+        if not language.patterns:
             return layers
         # No term spans a blank line: match each paragraph on its own.
         start = 0
         for blank in _BLANK_LINE_RE.finditer(text) if "\n" in text else ():
-            self._match_paragraph(text, lang, start, blank.start(), layers, nested)
+            self._match_paragraph(text, lang, language, start, blank.start(), layers, nested)
             start = blank.end()
-        self._match_paragraph(text, lang, start, len(text), layers, nested)
+        self._match_paragraph(text, lang, language, start, len(text), layers, nested)
         if lang == "zh" and any(hit.kind is HitKind.FLAGGED for hit in layers.top):
             # 蒙古 in 内蒙古, 塔吉克 in 塔吉克族: another word, not the state's short form.
             layers.top[:] = [
@@ -374,17 +389,18 @@ class TermIndex:
         return layers
 
     def _match_paragraph(
-        self, text: str, lang: str, offset: int, stop: int, layers: TermLayers, nested: bool
+        self, text: str, lang: str, language: _Language, offset: int, stop: int,
+        layers: TermLayers, nested: bool,
     ) -> None:
-        patterns = self._patterns[lang]
+        patterns = language.patterns
         # (gap, token) pairs: the gaps' lengths give the offsets without a per-token loop.
         pairs: list[tuple[str, str]] = _PAIR_RE.findall(text, offset, stop)
         while pairs and not pairs[-1][1]:
             pairs.pop()  # the gap at the end, and the empty match at the end
-        stream = "".join(map(self._surfaces[lang].__getitem__, map(itemgetter(1), pairs)))
+        stream = "".join(map(language.surfaces.__getitem__, map(itemgetter(1), pairs)))
         found: list[tuple[int, int, int]] = []  # (first token, -length, pattern)
-        width = self._width
-        for last_char, number in self._automata[lang].iter(stream):
+        width = language.width
+        for last_char, number in language.automaton.iter(stream):
             pattern = patterns[number]
             last = last_char // width
             first = last - pattern.length + 1
@@ -432,8 +448,9 @@ class TermIndex:
         1
         """
         gap = SPLIT_GAP[lang]
+        language = self._language(lang)
         pairs: list[tuple[str, str]] = _PAIR_RE.findall(text)
-        surfaces = self._surfaces[lang]
+        surfaces = language.surfaces
         stream = [surfaces[token] for _, token in pairs]
         words = [token[:1].isalnum() for _, token in pairs]
         count = 0
@@ -441,12 +458,12 @@ class TermIndex:
         for term in entry.forms(lang):
             if term.status not in (TermStatus.PREFERRED, TermStatus.ADMITTED):
                 continue
-            tokens = self._term_tokens(term.text)
+            tokens = language.term_tokens(term.text)
             if tokens is None or len(tokens) < 2:
                 continue
-            if any(number >= len(self._codes) for number, _ in tokens):
+            if any(number >= len(language.codes) for number, _ in tokens):
                 continue  # a word no term of this glossary has: not an entry of it
-            wanted = [self._codes[number] for number, _ in tokens]
+            wanted = [language.codes[number] for number, _ in tokens]
             for first, code in enumerate(stream):
                 if first <= taken or code != wanted[0]:
                     continue
