@@ -48,17 +48,39 @@ def positions(listing: Sequence[ArticleLink]) -> dict[str, int]:
 
 
 def stale_related(
-    old: Sequence[ArticleLink], new: Sequence[ArticleLink], slugs: Sequence[str]
+    old: Sequence[ArticleLink], new: Sequence[ArticleLink], slugs: Sequence[str],
+    size: int = RELATED_NEWS,
 ) -> list[str]:
     """Those of ``slugs`` (articles in both listings) whose "Related news" differs between
-    the ``old`` listing (what their pages show) and the ``new`` one."""
+    the ``old`` listing (what their pages show) and the ``new`` one.
+
+    Only articles near where the listings differ are compared: an article whose window
+    lies in the part both listings share (counted from the start, or from the end) shows
+    the same links in both, so the cost is that of one pass, not of a window per article.
+
+    >>> links = [ArticleLink(slug=s, title=s, date=None, lang="en") for s in "abcdefghij"]
+    >>> moved = [links[0], links[1], links[3], links[2], *links[4:]]  # c and d swapped
+    >>> stale_related(links, moved, list("abcdefghij"), size=2)
+    ['a', 'b', 'c', 'd']
+    """
     if old == new:
         return []
+    shared = min(len(old), len(new))
+    start = 0  # old[:start] == new[:start]
+    while start < shared and old[start] == new[start]:
+        start += 1
+    tail = 0  # old[len(old) - tail:] == new[len(new) - tail:]
+    while tail < shared - start and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
     old_at, new_at = positions(old), positions(new)
+    # A window reaches at most `size` places either way (topped up near the end).
+    near = {link.slug for listing in (old, new)
+            for link in listing[max(0, start - size) : len(listing) - tail + size]}
     return [
         slug for slug in slugs
-        if slug not in old_at
-        or related_window(old, old_at[slug]) != related_window(new, new_at[slug])
+        if slug not in old_at or slug not in new_at
+        or (slug in near
+            and related_window(old, old_at[slug], size) != related_window(new, new_at[slug], size))
     ]
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 
 from i18n_kit import __version__
@@ -48,7 +49,13 @@ from i18n_kit.parallel import map_forked
 from i18n_kit.resources import shipped_path
 from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import SOURCE_SUFFIXES, decode_article, read_source_bytes
-from i18n_kit.state import ArticleRecord, SyncState, load_state, save_state
+from i18n_kit.state import (
+    ArticleRecord,
+    SyncState,
+    held_from_collector,
+    load_state,
+    save_state,
+)
 from i18n_kit.translation.memory import MemoryUnit, TranslationMemory, approved_units
 from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretranslator
 
@@ -292,16 +299,35 @@ def _sync_pass(
     progress: Progress | None,
 ) -> SyncReport:
     """One run of ``sync`` (under the lock, unless ``check``)."""
-    notify = progress or (lambda stage, done, total: None)
     state = load_state(config.state_dir)
+    with held_from_collector():
+        return _sync_loaded(config, state, check=check, write_catalogs=write_catalogs, mt=mt,
+                            everything=everything, progress=progress)
+
+
+def _sync_loaded(
+    config: ProjectConfig,
+    state: SyncState,
+    *,
+    check: bool,
+    write_catalogs: bool,
+    mt: bool,
+    everything: bool,
+    progress: Progress | None,
+) -> SyncReport:
+    """`_sync_pass` once the cache is loaded."""
+    notify = progress or (lambda stage, done, total: None)
     sources, assets = _split_content(config)
     global_digest = _global_digest(config)
     everything = everything or global_digest != state.global_digest
 
     dirty: list[str] = []
+    clean: set[str] = set()  # found as the cache records them, outputs and all
     for source in sources:
         if everything or not _is_clean(config, state, source):
             dirty.append(source)
+        else:
+            clean.add(source)
 
     # Outputs are staged as they are made (memory stays flat however large the
     # archive) and moved into place only once everything is made, so an error in any
@@ -341,16 +367,18 @@ def _sync_pass(
     try:
         try:
             _process(config, state, dirty, works, write_catalogs=write_catalogs,
-                     notify=notify, pretranslator=pretranslator, emit=emit, written=written)
+                     notify=notify, pretranslator=pretranslator, emit=emit, written=written,
+                     clean=clean)
             _check_slugs(state, works, sources)
+            known: KnownLinks = {}
             listings = {
-                code: list_articles(config, state, works, sources, code)
+                code: list_articles(config, state, works, sources, code, known=known)
                 for code in config.locales
             }
             # What the pages on disk show: the listing the last run made them from (none
             # when every page is made again).
             built = None if everything else {
-                code: list_articles(config, state, {}, list(state.articles), code)
+                code: list_articles(config, state, {}, list(state.articles), code, known=known)
                 for code in config.locales
             }
             spliced: list[tuple[str, bytes]] = []
@@ -360,7 +388,7 @@ def _sync_pass(
                 # a page not as expected (never, short of a bug): its article is read
                 _process(config, state, unreadable, works, write_catalogs=write_catalogs,
                          notify=notify, pretranslator=pretranslator, emit=emit,
-                         written=written)
+                         written=written, clean=clean.difference(unreadable))
             warnings = tuple(
                 f"machine translation failed for {line}; routed to translators"
                 for line in pretranslator.mt_failures())
@@ -397,7 +425,8 @@ def _sync_pass(
             inside = Path(asset).relative_to(config.relative(config.content_dir))
             for code in config.locales:
                 emit(None, config.relative(config.site_dir / code / inside), data)
-        removed = [source for source in state.articles if source not in sources]
+        present = set(sources)
+        removed = [source for source in state.articles if source not in present]
         deletions = [
             path
             for source in removed
@@ -536,16 +565,16 @@ def _stale_index_pages(
 
 
 def _is_clean(config: ProjectConfig, state: SyncState, source: str) -> bool:
+    """Whether a source and every output of it are as the last run left them."""
     record = state.articles.get(source)
     if record is None or state.file_hash(config.root, source) != record.source_hash:
         return False
-    return all(_is_unchanged(config, state, output) for output in record.outputs)
+    return state.unchanged(config.root, record.outputs)
 
 
 def _is_unchanged(config: ProjectConfig, state: SyncState, output: str) -> bool:
     """Whether an output file is as the last run wrote it."""
-    cached = state.files.get(output)
-    return cached is not None and state.file_hash(config.root, output) == cached[2]
+    return state.unchanged(config.root, (output,))
 
 
 def _process(
@@ -559,10 +588,11 @@ def _process(
     pretranslator: Pretranslator,
     emit: Callable[[ArticleWork, str, bytes], bool],
     written: list[tuple[str, Path, Sequence[MemoryUnit]]],
+    clean: Collection[str],
 ) -> None:
     """Read ``sources`` into ``works``; with ``write_catalogs``, merge, route and emit
     their catalogs, ``ROUTE_BATCH`` articles at a time (merged catalogs are the bulk
-    of a run's memory)."""
+    of a run's memory). ``clean``: the sources this run found unchanged (`catalog_refs`)."""
     batch: list[ArticleWork] = []
     read = map_forked(_read_one, (config, write_catalogs), sources, task="reading articles")
     for done, (source, work) in enumerate(zip(sources, read, strict=True), 1):
@@ -591,7 +621,7 @@ def _process(
         if refs is None and any(job.texts for job in jobs):
             # Every catalog on disk, this run's articles included, goes into the memory
             # (opened once, for the first batch with something to route).
-            refs = catalog_refs(config, state, works)
+            refs = catalog_refs(config, state, works, clean)
         decisions = iter(pretranslator.route(jobs, refs or []))
         for work in chunk:
             for rel, data in work.outputs.items():
@@ -616,13 +646,16 @@ def _block_kinds(work: ArticleWork) -> dict[str, BlockKind]:
 
 
 def catalog_refs(
-    config: ProjectConfig, state: SyncState, works: Mapping[str, ArticleWork]
+    config: ProjectConfig, state: SyncState, works: Mapping[str, ArticleWork],
+    clean: Collection[str] = (),
 ) -> list[CatalogRef]:
     """Every article catalog on disk, for the memory (articles this run has not read are
-    known from the cache in ``state``)."""
-    known = {source: (w.article.slug, w.article.lang) for source, w in works.items()}
+    known from the cache in ``state``). The catalogs of ``clean`` sources, which this run
+    found as the cache records them (`_is_clean`), are not looked for again, and carry
+    what the cache knows of them (`CatalogRef.seen`)."""
+    known = {source: (w.article.slug, w.article.lang, source) for source, w in works.items()}
     for source, record in state.articles.items():
-        known.setdefault(source, (record.slug, record.lang))
+        known.setdefault(source, (record.slug, record.lang, source))
     refs: list[CatalogRef] = []
     # Strings, not pathlib, until a catalog is found: a run that routes anything asks
     # this for every article (20,000 paths at 10,000 articles).
@@ -631,15 +664,18 @@ def catalog_refs(
                config.relative(article_catalog_path(config, code, "x")).removesuffix("x.po"))
         for code in config.locales
     }
-    for slug, lang in sorted(known.values()):
+    for slug, lang, source in sorted(known.values()):
+        outputs = state.articles[source].outputs if source in clean else ()
         for code in config.locales:
             if code == lang:
                 continue
             folder, shown = folders[code]
+            origin = f"{shown}{slug}.po"
             path = os.path.join(folder, f"{slug}.po")
-            if os.path.isfile(path):
-                refs.append(CatalogRef(origin=f"{shown}{slug}.po", path=Path(path),
-                                       source_lang=lang, target_lang=code))
+            if origin in outputs:
+                refs.append(CatalogRef(origin, path, lang, code, state.seen(origin)))
+            elif os.path.isfile(path):
+                refs.append(CatalogRef(origin, path, lang, code))
     return refs
 
 
@@ -761,30 +797,47 @@ def _title_for(work: ArticleWork, locale_code: str) -> tuple[str, str]:
     return join_parts(parts), locale_code
 
 
+#: (date as ISO text, slug): the listing's order, newest first when reversed
+_ListingKey = tuple[str, str]
+#: source -> its link as the cache knows it, per locale (`list_articles`'s ``known``)
+KnownLinks = dict[str, dict[str, tuple[_ListingKey, ArticleLink]]]
+
+
 def list_articles(
     config: ProjectConfig,
     state: SyncState,
     works: Mapping[str, ArticleWork],
     sources: Sequence[str],
     locale_code: str,
+    *,
+    known: KnownLinks | None = None,
 ) -> list[ArticleLink]:
     """Every article as the ``locale_code`` site lists it, newest first; articles not in
-    ``works`` come from the cache in ``state``."""
-    links: list[ArticleLink] = []
+    ``works`` come from the cache in ``state``. Two listings made with the same ``known``
+    share the link of each cached article (comparing them is then mostly identity)."""
+    cached = {} if known is None else known.setdefault(locale_code, {})
+    entries: list[tuple[_ListingKey, ArticleLink]] = []
     for source in sources:
         if source in works:
             work = works[source]
             title, lang = _title_for(work, locale_code)
             date = work.article.date
             slug = work.article.slug
-        else:
+            entries.append(((_date_key(date), slug),
+                            ArticleLink(slug=slug, title=title, date=date, lang=lang)))
+            continue
+        entry = cached.get(source)
+        if entry is None:
             record = state.articles[source]
             title, lang = record.titles[locale_code]
-            date = _parse_date(record.date)
-            slug = record.slug
-        links.append(ArticleLink(slug=slug, title=title, date=date, lang=lang))
-    links.sort(key=lambda link: (_date_key(link.date), link.slug), reverse=True)
-    return links
+            entry = cached[source] = (
+                (record.date, record.slug),
+                ArticleLink(slug=record.slug, title=title, date=_parse_date(record.date),
+                            lang=lang),
+            )
+        entries.append(entry)
+    entries.sort(key=itemgetter(0), reverse=True)
+    return [link for _, link in entries]
 
 
 def _date_key(value: dt.date | dt.datetime | None) -> str:

@@ -9,8 +9,11 @@ everything takes.
 from __future__ import annotations
 
 import ast
+import atexit
 import importlib
+import os
 import signal
+import sys
 from pathlib import Path
 from typing import NoReturn
 
@@ -114,17 +117,39 @@ def _root() -> None:
     """Source articles -> sentence segments -> gettext PO catalogs -> localized pages."""
 
 
-def main() -> None:
-    """Console-script entry point."""
+def main() -> NoReturn:
+    """Console-script entry point (the process's own: it ends the process)."""
     # A cancelled or timed-out CI job gets SIGTERM: made an exit like Ctrl-C's, a sync
     # removes the files it has staged on its way out instead of leaving them behind.
     signal.signal(signal.SIGTERM, _exit_on_signal)
+    code: int | str | None = 0
     try:
         app()
+    except SystemExit as done:
+        code = done.code
     finally:
         # Once the command is done, a late SIGTERM just ends the process (a shell sees
         # 143 all the same); raised inside the interpreter's shutdown it would be lost.
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _exit(code)
+
+
+def _exit(code: int | str | None) -> NoReturn:
+    """End the process as the interpreter would, without its teardown: freeing every
+    object one by one (the sync cache, the modules) took 0.13 s of an incremental sync
+    of 1,000 articles, more at 10,000. Exit handlers still run and the streams are
+    flushed; every file a command writes is complete (and renamed into place) before it
+    returns, and the kernel releases its locks."""
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:  # a closed pipe: as the interpreter reports it
+            code = code or 120
+    os._exit(code or 0)
 
 
 def _exit_on_signal(signum: int, frame: object) -> NoReturn:

@@ -7,16 +7,18 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
 from i18n_kit.config import ProjectConfig, find_config, load_config
 from i18n_kit.errors import BusyError, I18nKitError
 from i18n_kit.lock import LockHolder
 from i18n_kit.pipeline import SyncReport
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 #: exit code of a run refused because another holds the project (or kept saving a
 #: catalog it was writing); nothing was changed by it: run it again
@@ -84,6 +86,9 @@ def progress_bar() -> Iterator[ProgressCallback]:
     if not console.is_terminal:
         yield ProgressCallback(None)
         return
+    # only for a terminal: a CI log has no bar, and does not pay for importing it
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     with Progress(
         TextColumn("{task.description:>9}"),
         BarColumn(),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
-import pymorphy3
+if TYPE_CHECKING:
+    import pymorphy3
 
 #: Distinct word forms remembered; running news text repeats most of its words.
 CACHE_SIZE = 200_000
@@ -13,7 +15,10 @@ CACHE_SIZE = 200_000
 
 @functools.cache
 def _analyzer() -> pymorphy3.MorphAnalyzer:
-    # Loading the dictionaries takes a fraction of a second; do it once per process.
+    # Loading the dictionaries takes a fraction of a second; do it once per process, and
+    # only in one that meets Russian (importing pymorphy3 is not free either).
+    import pymorphy3
+
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 

@@ -65,6 +65,7 @@ __all__ = [
     "numbers_of",
     "open_memory",
     "pick_matches",
+    "Seen",
     "plan_catalog_update",
     "summarize_update",
     "unique_units",
@@ -133,6 +134,10 @@ class FileRecord:
     hash: str
 
 
+#: origin -> (mtime_ns, size, content hash) of a file as its caller has just seen it
+Seen = Mapping[str, tuple[int, int, str]]
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FileChange:
     """One step of an update for a backend to apply: ``record`` None forgets the file;
@@ -175,7 +180,7 @@ class TranslationMemory(Protocol):
     ) -> dict[str, list[MemoryMatch]]: ...
 
     def update_from_catalogs(
-        self, catalogs: Iterable[tuple[str, Path, str, str]]
+        self, catalogs: Iterable[tuple[str, Path | str, str, str]], *, seen: Seen | None = None
     ) -> UpdateReport: ...
 
     def record_catalogs(self, catalogs: Iterable[tuple[str, Path, Sequence[MemoryUnit]]]) -> None:
@@ -329,17 +334,29 @@ def stat_record(path: Path, kind: FileKind, known: FileRecord | None) -> tuple[F
 
 
 def plan_catalog_update(
-    catalogs: Iterable[tuple[str, Path, str, str]], known: Mapping[str, FileRecord]
+    catalogs: Iterable[tuple[str, Path | str, str, str]], known: Mapping[str, FileRecord],
+    seen: Seen | None = None,
 ) -> tuple[list[FileChange], int]:
     """The changes that bring the memory's PO files in line with ``catalogs`` (the complete
     list), and how many catalogs were checked.  Reads only files whose content changed;
-    a known PO file that is not listed, or listed but gone from disk, is forgotten."""
+    a known PO file that is not listed, or listed but gone from disk, is forgotten.
+
+    ``seen`` gives, by origin, what the caller has just found a catalog to be
+    ((mtime_ns, size, hash): sync checks every file of the archive against its own cache
+    anyway); a catalog seen as the memory recorded it is not looked at again.
+    """
     changes: list[FileChange] = []
     present: set[str] = set()
     checked = 0
-    for origin, path, source_lang, target_lang in catalogs:
+    seen = seen or {}
+    for origin, location, source_lang, target_lang in catalogs:
         checked += 1
         previous = known.get(origin)
+        if (previous is not None and previous.kind is FileKind.PO
+                and seen.get(origin) == (previous.mtime_ns, previous.size, previous.hash)):
+            present.add(origin)
+            continue
+        path = Path(location)
         try:
             record, changed = stat_record(path, FileKind.PO, previous)
         except FileNotFoundError:

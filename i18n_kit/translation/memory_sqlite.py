@@ -32,6 +32,7 @@ from i18n_kit.translation.memory import (
     MemoryMatch,
     MemoryStats,
     MemoryUnit,
+    Seen,
     UpdateReport,
     exact_matches,
     normalize_text,
@@ -293,10 +294,13 @@ class SQLiteMemory:
 
     # ------------------------------------------------------------------ updates
 
-    def update_from_catalogs(self, catalogs: Iterable[tuple[str, Path, str, str]]) -> UpdateReport:
+    def update_from_catalogs(
+        self, catalogs: Iterable[tuple[str, Path | str, str, str]], *, seen: Seen | None = None
+    ) -> UpdateReport:
         """Index the approved entries of ``catalogs`` (origin, path, source_lang, target_lang),
-        the complete list: only changed files are read, unlisted ones forgotten."""
-        changes, checked = plan_catalog_update(catalogs, self._records())
+        the complete list: only changed files are read, unlisted ones forgotten (``seen``:
+        see `plan_catalog_update`)."""
+        changes, checked = plan_catalog_update(catalogs, self._records(), seen)
         removed = self._apply(changes)
         return summarize_update(changes, checked, removed)
 

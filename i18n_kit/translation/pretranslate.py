@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from i18n_kit.config import MtConfig, ProjectConfig
 from i18n_kit.glossary.load import load_glossary
@@ -50,14 +50,23 @@ class CatalogJob:
     kinds: Mapping[str, BlockKind]  # source text -> kind of the block it first appears in
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CatalogRef:
-    """An article catalog on disk, for the memory index (approved entries only)."""
+class CatalogRef(NamedTuple):
+    """An article catalog on disk, for the memory index (approved entries only).
+
+    A tuple, its file a string: sync makes one for every catalog of the archive (20,000 at
+    10,000 articles) and the memory opens only those that changed.
+    """
 
     origin: str  # project-relative path
-    path: Path
+    location: str  # the file
     source_lang: str
     target_lang: str
+    # (mtime_ns, size, hash) as sync found it this run, when it did (memory.Seen)
+    seen: tuple[int, int, str] | None = None
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
 
 def term_notes(hits: Iterable[TermHit], *, source_lang: str, target_lang: str) -> list[str]:
@@ -140,7 +149,9 @@ class Pretranslator:
         if self._memory is None:
             memory = open_memory(url=self.config.tm_url, state_dir=self.config.state_dir)
             memory.update_from_catalogs(
-                (ref.origin, ref.path, ref.source_lang, ref.target_lang) for ref in catalogs
+                ((ref.origin, ref.location, ref.source_lang, ref.target_lang)
+                 for ref in catalogs),
+                seen={ref.origin: ref.seen for ref in catalogs if ref.seen is not None},
             )
             tm_dir = self.config.tm_dir
             if tm_dir is not None and tm_dir.is_dir():

@@ -21,7 +21,6 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
-from xml.sax.saxutils import escape, quoteattr
 
 from defusedxml import DefusedXmlException, EntitiesForbidden
 from defusedxml.ElementTree import fromstring
@@ -147,6 +146,8 @@ def write_tmx(units: Iterable[MemoryUnit], *, source_lang: str) -> str:
             groups.append((unit.source_text, {}))
             position = len(groups) - 1
         groups[position][1][unit.target_lang] = unit.target_text
+    from xml.sax.saxutils import quoteattr  # it imports urllib.request: only to write
+
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<tmx version="1.4">',
@@ -248,6 +249,8 @@ def _bcp47(code: str) -> str:
 
 
 def _tuv(code: str, text: str) -> str:
+    from xml.sax.saxutils import escape
+
     # XML 1.0 cannot carry these control characters at all; a segment never needs them.
     clean = _NOT_XML_CHARS.sub("", text)
     return f'<tuv xml:lang="{escape(_bcp47(code))}"><seg>{escape(clean)}</seg></tuv>'
