@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -51,6 +52,7 @@ from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import SOURCE_SUFFIXES, decode_article, read_source_bytes
 from i18n_kit.state import (
     ArticleRecord,
+    FolderInodes,
     SyncState,
     held_from_collector,
     load_state,
@@ -323,8 +325,9 @@ def _sync_loaded(
 
     dirty: list[str] = []
     clean: set[str] = set()  # found as the cache records them, outputs and all
+    made = FolderInodes(config.root)
     for source in sources:
-        if everything or not _is_clean(config, state, source):
+        if everything or not _is_clean(config, state, source, made):
             dirty.append(source)
         else:
             clean.add(source)
@@ -564,12 +567,14 @@ def _stale_index_pages(
     return due, obsolete
 
 
-def _is_clean(config: ProjectConfig, state: SyncState, source: str) -> bool:
-    """Whether a source and every output of it are as the last run left them."""
+def _is_clean(config: ProjectConfig, state: SyncState, source: str,
+              made: FolderInodes | None = None) -> bool:
+    """Whether a source and every output of it are as the last run left them (``made``:
+    see `SyncState.unchanged`)."""
     record = state.articles.get(source)
     if record is None or state.file_hash(config.root, source) != record.source_hash:
         return False
-    return state.unchanged(config.root, record.outputs)
+    return state.unchanged(config.root, record.outputs, made)
 
 
 def _is_unchanged(config: ProjectConfig, state: SyncState, output: str) -> bool:
@@ -844,6 +849,7 @@ def _date_key(value: dt.date | dt.datetime | None) -> str:
     return "" if value is None else value.isoformat()
 
 
+@functools.lru_cache(maxsize=65_536)  # an archive has far fewer dates than articles
 def _parse_date(text: str) -> dt.date | dt.datetime | None:
     if not text:
         return None

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 from i18n_kit.catalogs.po import Entry, read_catalog
@@ -124,14 +124,23 @@ class FileKind(StrEnum):
     TMX = "tmx"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FileRecord:
-    """What an indexed file looked like when it was last read (as state.py's cache)."""
+class FileRecord(NamedTuple):
+    """What an indexed file looked like when it was last read (as state.py's cache).
+
+    A tuple: every update of the memory loads one per catalog of the archive.
+    """
 
     kind: FileKind
     mtime_ns: int
     size: int
     hash: str
+
+    @classmethod
+    def from_row(cls, kind: str, mtime_ns: int, size: int, digest: str) -> FileRecord:
+        return cls(_KINDS[kind], mtime_ns, size, digest)
+
+
+_KINDS = {kind.value: kind for kind in FileKind}
 
 
 #: origin -> (mtime_ns, size, content hash) of a file as its caller has just seen it

@@ -27,7 +27,6 @@ from i18n_kit.translation.memory import (
     DEFAULT_THRESHOLD,
     BestTarget,
     FileChange,
-    FileKind,
     FileRecord,
     MemoryMatch,
     MemoryStats,
@@ -328,7 +327,7 @@ class SQLiteMemory:
 
     def _records(self) -> dict[str, FileRecord]:
         return {
-            row[0]: FileRecord(kind=FileKind(row[1]), mtime_ns=row[2], size=row[3], hash=row[4])
+            row[0]: FileRecord.from_row(row[1], row[2], row[3], row[4])
             for row in self._db.execute("SELECT origin, kind, mtime_ns, size, hash FROM files")
         }
 

@@ -244,3 +244,22 @@ def test_check_without_a_built_site_checks_catalogs_only(project: Path) -> None:
         "would update locales/templates/articles/forum.pot",
         "would update locales/zh/LC_MESSAGES/articles/forum.po",
     ]
+
+
+def test_a_sync_moves_from_the_json_cache_of_older_versions(project: Path) -> None:
+    run("sync", "--project", str(project))
+    before = snapshot(project)
+    (project / ".i18n-kit" / "state.sqlite3").unlink()
+    (project / ".i18n-kit" / "state.json").write_text('{"format": 4}')
+    result = run("sync", "--project", str(project))
+    assert result.stdout == "2 articles (2 read, 8 segments); 0 files written\n"
+    assert not (project / ".i18n-kit" / "state.json").exists()
+    assert run("sync", "--project", str(project)).stdout == (
+        "2 articles (0 read, 0 segments); 0 files written\n")
+    assert snapshot(project) == before
+
+
+def test_check_creates_no_cache(project: Path) -> None:
+    result = run("sync", "--check", "--project", str(project))
+    assert result.exit_code == 1
+    assert not (project / ".i18n-kit" / "state.sqlite3").exists()
