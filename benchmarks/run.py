@@ -153,6 +153,8 @@ def time_kit(pristine: Path, work: Path, articles: int, repeat: int,
 
 
 TITLE_SCENARIOS = ("10 edited, 3 titles", "old title")
+#: what the side-by-side with the other tools measures
+COMPARED = ("cold", "no change", "1 % edited", *TITLE_SCENARIOS)
 
 
 def time_titles(work: Path, articles: int, repeat: int, log: Callable[[str], None], *,
@@ -229,8 +231,9 @@ def po4a_steps(project: Path) -> list[list[str]]:
 def time_tool(name: str, pristine: Path, work: Path, articles: int, repeat: int,
               steps_for: Callable[[Path, bool], list[list[str]]], timeout: float,
               log: Callable[[str], None]) -> dict[str, Timing]:
-    """cold / no change / 1 % edited for another tool on the same corpus."""
-    results = {phase: Timing() for phase in ("cold", "no change", "1 % edited")}
+    """cold / no change / 1 % edited and the title scenarios for another tool on the same
+    corpus, with the same edits as i18n-kit's."""
+    results = {phase: Timing() for phase in COMPARED}
     try:
         for _ in range(repeat):
             shutil.rmtree(work, ignore_errors=True)
@@ -245,6 +248,14 @@ def time_tool(name: str, pristine: Path, work: Path, articles: int, repeat: int,
         for round_no in range(1, repeat + 1):
             edit_corpus(work, articles=articles, round_no=round_no)
             measure_steps(steps_for(work, False), work, results["1 % edited"], timeout=timeout)
+        for round_no in range(repeat + 1, 2 * repeat + 1):
+            edit_corpus(work, articles=articles, round_no=round_no,
+                        share=min(1.0, TITLE_EDITS / articles), titles=TITLE_CHANGES)
+            measure_steps(steps_for(work, False), work, results["10 edited, 3 titles"],
+                          timeout=timeout)
+        for round_no in range(1, repeat + 1):
+            correct_old_title(work, round_no=round_no)
+            measure_steps(steps_for(work, False), work, results["old title"], timeout=timeout)
     except (RuntimeError, TimeoutError, FileNotFoundError) as exc:
         for timing in results.values():
             if not timing.seconds:
@@ -325,7 +336,7 @@ def format_report(*, articles: int, stats: dict[str, int], kit: dict[str, Timing
         lines += ["", f"## Same corpus generator, {compare_articles:,} articles: other tools "
                   "(their time / i18n-kit's in brackets)", "",
                   "| phase | " + " | ".join(tools) + " |", "|---|" + "---|" * len(tools)]
-        for phase in ("cold", "no change", "1 % edited"):
+        for phase in COMPARED:
             base = compare[tools[0]][phase]
             cells = []
             for tool in tools:
@@ -336,7 +347,7 @@ def format_report(*, articles: int, stats: dict[str, int], kit: dict[str, Timing
                 if timing.seconds:
                     cell += f", {timing.peak_mb:.0f} MB"
                 cells.append(cell)
-            lines.append(f"| {phase} | " + " | ".join(cells) + " |")
+            lines.append(f"| {labels[phase].removeprefix('sync, ')} | " + " | ".join(cells) + " |")
     for text in components:
         lines += ["", "```", text, "```"]
     return "\n".join(lines)
@@ -398,8 +409,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             large = {"cold": Timing()}
             measure_steps([[*KIT, "sync", "--no-mt"]], big, large["cold"], timeout=3600)
             log(f"  cold {large['cold'].median:.1f} s")
-            # once each: the machine is shared, and a round here costs what it costs
-            large.update(time_titles(big, args.large_articles, 1, log, first_round=1))
+            # as many rounds as at the smaller size: the ratio compares medians
+            large.update(time_titles(big, args.large_articles, args.repeat, log, first_round=1))
             shutil.rmtree(big, ignore_errors=True)
 
         compare: dict[str, dict[str, Timing]] = {}
@@ -411,7 +422,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             compare["i18n-kit"] = {
                 key: value for key, value in
                 time_kit(small, scratch / "kit-small", args.compare_articles, args.repeat,
-                         log).items() if key in ("cold", "no change", "1 % edited")
+                         log).items() if key in COMPARED
             }
             compare["Translate Toolkit"] = time_tool(
                 "Translate Toolkit", small, scratch / "tt", args.compare_articles, args.repeat,

@@ -52,7 +52,6 @@ from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import SOURCE_SUFFIXES, decode_article, read_source_bytes
 from i18n_kit.state import (
     ArticleRecord,
-    FolderInodes,
     SyncState,
     held_from_collector,
     load_state,
@@ -325,9 +324,8 @@ def _sync_loaded(
 
     dirty: list[str] = []
     clean: set[str] = set()  # found as the cache records them, outputs and all
-    made = FolderInodes(config.root)
     for source in sources:
-        if everything or not _is_clean(config, state, source, made):
+        if everything or not _is_clean(config, state, source):
             dirty.append(source)
         else:
             clean.add(source)
@@ -567,14 +565,12 @@ def _stale_index_pages(
     return due, obsolete
 
 
-def _is_clean(config: ProjectConfig, state: SyncState, source: str,
-              made: FolderInodes | None = None) -> bool:
-    """Whether a source and every output of it are as the last run left them (``made``:
-    see `SyncState.unchanged`)."""
+def _is_clean(config: ProjectConfig, state: SyncState, source: str) -> bool:
+    """Whether a source and every output of it are as the last run left them."""
     record = state.articles.get(source)
     if record is None or state.file_hash(config.root, source) != record.source_hash:
         return False
-    return state.unchanged(config.root, record.outputs, made)
+    return state.unchanged(config.root, record.outputs)
 
 
 def _is_unchanged(config: ProjectConfig, state: SyncState, output: str) -> bool:
@@ -664,23 +660,23 @@ def catalog_refs(
     refs: list[CatalogRef] = []
     # Strings, not pathlib, until a catalog is found: a run that routes anything asks
     # this for every article (20,000 paths at 10,000 articles).
-    folders = {
-        code: (os.path.join(config.locales_dir, code, "LC_MESSAGES", "articles"),
-               config.relative(article_catalog_path(config, code, "x")).removesuffix("x.po"))
+    folders = [
+        (code, os.path.join(config.locales_dir, code, "LC_MESSAGES", "articles", ""),
+         config.relative(article_catalog_path(config, code, "x")).removesuffix("x.po"))
         for code in config.locales
-    }
+    ]
+    seen, articles = state.seen, state.articles
     for slug, lang, source in sorted(known.values()):
-        outputs = state.articles[source].outputs if source in clean else ()
-        for code in config.locales:
+        outputs = articles[source].outputs if source in clean else ()
+        name = slug + ".po"
+        for code, folder, shown in folders:
             if code == lang:
                 continue
-            folder, shown = folders[code]
-            origin = f"{shown}{slug}.po"
-            path = os.path.join(folder, f"{slug}.po")
+            origin = shown + name
             if origin in outputs:
-                refs.append(CatalogRef(origin, path, lang, code, state.seen(origin)))
-            elif os.path.isfile(path):
-                refs.append(CatalogRef(origin, path, lang, code))
+                refs.append(CatalogRef(origin, folder + name, lang, code, seen(origin)))
+            elif os.path.isfile(folder + name):
+                refs.append(CatalogRef(origin, folder + name, lang, code))
     return refs
 
 
@@ -828,8 +824,7 @@ def list_articles(
             title, lang = _title_for(work, locale_code)
             date = work.article.date
             slug = work.article.slug
-            entries.append(((_date_key(date), slug),
-                            ArticleLink(slug=slug, title=title, date=date, lang=lang)))
+            entries.append(((_date_key(date), slug), ArticleLink(slug, title, date, lang)))
             continue
         entry = cached.get(source)
         if entry is None:
@@ -837,8 +832,7 @@ def list_articles(
             title, lang = record.titles[locale_code]
             entry = cached[source] = (
                 (record.date, record.slug),
-                ArticleLink(slug=record.slug, title=title, date=_parse_date(record.date),
-                            lang=lang),
+                ArticleLink(record.slug, title, _parse_date(record.date), lang),
             )
         entries.append(entry)
     entries.sort(key=itemgetter(0), reverse=True)

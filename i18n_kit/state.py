@@ -94,26 +94,20 @@ class SyncState:
         self.remember(relative, identity_of(opened), digest)
         return digest
 
-    def unchanged(self, root: Path, relatives: Iterable[str],
-                  made: FolderInodes | None = None) -> bool:
+    def unchanged(self, root: Path, relatives: Iterable[str]) -> bool:
         """Whether every file of ``relatives`` is as this cache last saw it (a file the
         cache does not know is not): `file_hash` for many files with the stat comparison
         inline, as a no-change sync asks it for every output of the archive.
 
-        With ``made``, a file sync makes itself (a page, a template: not a ``.po``, which
-        translators edit) that is still the file sync wrote, the same inode, is taken as
-        unchanged without a stat: sync replaces a file by renaming a new one over it, and
-        so does any tool that regenerates it. Only an edit made in place in such a file,
-        by hand, goes unseen (`i18n-kit build` makes every page again).
+        Every file is stat'ed, pages included: a page deleted and restored from a backup
+        can be given the inode of the page sync wrote, so a folder listing's inodes alone
+        (no stat) would miss it.
         """
         files, stat, prefix = self.files, os.stat, os.path.join(root, "")
         for relative in relatives:
             cached = files.get(relative)
             if cached is None:
                 return False
-            if (made is not None and not relative.endswith(".po")
-                    and made.inode(relative) == cached[3]):
-                continue
             try:
                 found = stat(prefix + relative)
             except FileNotFoundError:
@@ -162,29 +156,6 @@ def held_from_collector() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
-
-
-class FolderInodes:
-    """The inode of each file of a folder, from one listing of the folder (no stat per
-    file): what `SyncState.unchanged` checks the files sync makes against."""
-
-    def __init__(self, root: Path) -> None:
-        self._root = root
-        self._folders: dict[str, dict[str, int]] = {}
-
-    def inode(self, relative: str) -> int | None:
-        folder, _, name = relative.rpartition("/")
-        entries = self._folders.get(folder)
-        if entries is None:
-            entries = self._folders[folder] = {}
-            try:
-                with os.scandir(os.path.join(self._root, folder)) as listing:
-                    for entry in listing:
-                        # a symbolic link's own inode: never one sync wrote
-                        entries[entry.name] = entry.inode()
-            except OSError:
-                pass  # no folder: no file, and the check that follows says so
-        return entries.get(name)
 
 
 def state_path(state_dir: Path) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from i18n_kit.model import Article, Block
 
@@ -56,9 +57,13 @@ class LocalizedBlock:
     parts: tuple[PageText, ...]  # empty for non-translatable blocks: block.text is rendered
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ArticleLink:
-    """Another article as listed on a page (related news, the index)."""
+class ArticleLink(NamedTuple):
+    """Another article as listed on a page (related news, the index).
+
+    A tuple: sync lists every article of the archive in every locale on each run, and
+    compares listings and "Related news" windows, tens of thousands of them at 10,000
+    articles.
+    """
 
     slug: str
     title: str  # already localized, or the source title as a fallback
