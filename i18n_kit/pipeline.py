@@ -238,8 +238,10 @@ def sync(
     True
     """
     def one_pass(*, check: bool, everything: bool) -> SyncReport:
-        return _sync_pass(config, check=check, write_catalogs=write_catalogs, mt=mt,
-                          everything=everything, progress=progress)
+        state = load_state(config.state_dir)
+        with held_from_collector():
+            return _sync_pass(config, state, check=check, write_catalogs=write_catalogs,
+                              mt=mt, everything=everything, progress=progress)
 
     if check:
         check_inputs(config)
@@ -292,22 +294,6 @@ def _combine(first: SyncReport, then: SyncReport) -> SyncReport:
 
 def _sync_pass(
     config: ProjectConfig,
-    *,
-    check: bool,
-    write_catalogs: bool,
-    mt: bool,
-    everything: bool,
-    progress: Progress | None,
-) -> SyncReport:
-    """One run of ``sync`` (under the lock, unless ``check``)."""
-    state = load_state(config.state_dir)
-    with held_from_collector():
-        return _sync_loaded(config, state, check=check, write_catalogs=write_catalogs, mt=mt,
-                            everything=everything, progress=progress)
-
-
-def _sync_loaded(
-    config: ProjectConfig,
     state: SyncState,
     *,
     check: bool,
@@ -316,7 +302,7 @@ def _sync_loaded(
     everything: bool,
     progress: Progress | None,
 ) -> SyncReport:
-    """`_sync_pass` once the cache is loaded."""
+    """One run of ``sync`` (under the lock, unless ``check``), from the loaded cache."""
     notify = progress or (lambda stage, done, total: None)
     sources, assets = _split_content(config)
     global_digest = _global_digest(config)
