@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import cast
 
 from i18n_kit import __version__
+from i18n_kit.errors import OutputError
 from i18n_kit.files import Identity, hash_bytes, identity_of, write_file_atomic
 
 # 2: ArticleRecord.warnings; 3: no listing digests; 4: files carry the inode; 5: SQLite
@@ -218,13 +219,22 @@ def save_state(state_dir: Path, state: SyncState) -> None:
         return
     path = state_path(state_dir)
     try:
-        _write(path, state, stored=stored, files=files, gone_files=gone_files,
-               articles=articles, gone_articles=gone_articles)
-    except sqlite3.DatabaseError:
-        # not a database (a damaged cache): it is only a cache, so start it again
-        path.unlink(missing_ok=True)
-        _write(path, state, stored=False, files=[(p, *row) for p, row in state.files.items()],
-               gone_files=[], articles=list(state.articles.items()), gone_articles=[])
+        try:
+            _write(path, state, stored=stored, files=files, gone_files=gone_files,
+                   articles=articles, gone_articles=gone_articles)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):
+                raise  # locked, full, read-only: not the file's fault
+            # not a database (a damaged cache): it is only a cache, so start it again
+            path.unlink(missing_ok=True)
+            _write(path, state, stored=False,
+                   files=[(p, *row) for p, row in state.files.items()], gone_files=[],
+                   articles=list(state.articles.items()), gone_articles=[])
+    except sqlite3.Error as exc:
+        # The outputs are in place already; a cache left as it was costs the next run
+        # a re-read of what changed, never a wrong result.
+        raise OutputError(f"cannot save the sync cache: {exc}",
+                          path=f"{state_dir.name}/{STATE_NAME}") from exc
     state.stored_files, state.stored_articles = dict(state.files), dict(state.articles)
     state.stored_digest = state.global_digest
     (state_dir / _OLD_NAME).unlink(missing_ok=True)
@@ -264,8 +274,13 @@ def _write(
                 for source, record in articles])
 
 
+#: seconds a connection waits for another to finish with the file (a --check reading it)
+BUSY_TIMEOUT = 30.0
+
+
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     if read_only:
         # never creates the file (a --check run writes nothing)
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-    return sqlite3.connect(path, timeout=30)
+        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT)
+    return sqlite3.connect(path, timeout=BUSY_TIMEOUT)

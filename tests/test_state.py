@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from i18n_kit.errors import OutputError
 from i18n_kit.files import identity_of
 from i18n_kit.state import (
     STATE_NAME,
@@ -94,3 +95,22 @@ def test_a_cache_of_another_version_is_an_empty_one_and_is_replaced(tmp_path: Pa
     save_state(tmp_path, SyncState(global_digest="g3", articles={"content/b.md": _record("b")}))
     rows = _rows(tmp_path)
     assert [row[0] for row in rows["articles"]] == ["content/b.md"]  # a's row is gone
+
+
+def test_a_cache_that_cannot_be_saved_is_one_error_line(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    save_state(tmp_path, SyncState(global_digest="g1", articles={"content/a.md": _record("a")}))
+    state = load_state(tmp_path)
+    state.articles["content/b.md"] = _record("b")
+    monkeypatch.setattr("i18n_kit.state.BUSY_TIMEOUT", 0.05)
+    holder = sqlite3.connect(tmp_path / STATE_NAME)
+    holder.execute("BEGIN EXCLUSIVE")  # another process in the middle of writing it
+    try:
+        with pytest.raises(OutputError) as raised:
+            save_state(tmp_path, state)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert str(raised.value) == (
+        f"{tmp_path.name}/state.sqlite3: cannot save the sync cache: database is locked")
+    assert load_state(tmp_path).articles == {"content/a.md": _record("a")}  # left as it was
