@@ -1,10 +1,11 @@
-"""The translation memory's contract: value types, the Protocol, open_memory, shared update logic.
+"""The translation memory: the one ``TranslationMemory`` class, ``open_memory``, the update logic.
 
 PO and TMX files in the repository are the truth; the memory is an index of their approved
-translations that can always be rebuilt from them. Two backends implement the
-``TranslationMemory`` Protocol: SQLite in ``.i18n-kit/memory.sqlite3`` (the default,
-``memory_sqlite.py``) and PostgreSQL for a team that shares one memory
-(``memory_postgres.py``, the only module that imports psycopg).
+translations that can always be rebuilt from them. It keeps them in a ``MemoryStorage``
+(``memory_store.py``, with the value types): SQLite in ``.i18n-kit/memory.sqlite3`` (the
+default, ``memory_sqlite.py``) or PostgreSQL for a team that shares one memory
+(``memory_postgres.py``, the only module that imports psycopg). ``open_memory`` picks one
+from the ``[tm] url``; the backends import ``memory_store.py`` only, never this module.
 
 Matching rules, the same in both backends:
 
@@ -30,20 +31,31 @@ Approved means non-fuzzy, non-obsolete, non-empty, singular (plural entries are 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple, Protocol
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from i18n_kit.catalogs.po import Entry, read_catalog
 from i18n_kit.errors import MemoryStoreError
 from i18n_kit.files import hash_bytes
-from i18n_kit.model import Markup
-from i18n_kit.segments import normalize_space
+from i18n_kit.translation.memory_store import (
+    DEFAULT_THRESHOLD,
+    BestTarget,
+    FileChange,
+    FileKind,
+    FileRecord,
+    MemoryMatch,
+    MemoryStats,
+    MemoryStorage,
+    MemoryUnit,
+    Seen,
+    UpdateReport,
+    make_match,
+    mask_url,
+    normalize_text,
+    numbers_of,
+)
+from i18n_kit.translation.tmx import plan_tmx_import
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -53,6 +65,7 @@ __all__ = [
     "FileRecord",
     "MemoryMatch",
     "MemoryStats",
+    "MemoryStorage",
     "MemoryUnit",
     "TranslationMemory",
     "UpdateReport",
@@ -72,146 +85,7 @@ __all__ = [
     "written_changes",
 ]
 
-DEFAULT_THRESHOLD = 75.0
 SQLITE_NAME = "memory.sqlite3"
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class MemoryUnit:
-    """One approved translation and the file it came from (``origin``, project-relative)."""
-
-    source_lang: str
-    target_lang: str
-    source_text: str
-    target_text: str
-    origin: str
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class MemoryMatch:
-    """A lookup result; ``score`` is 0-100 (100 for an exact match)."""
-
-    score: float
-    source_text: str
-    target_text: str
-    origin: str
-    numbers_differ: bool
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class UpdateReport:
-    """What ``update_from_catalogs`` did: files checked, parsed, forgotten; units changed."""
-
-    files_checked: int = 0
-    files_read: int = 0
-    files_removed: int = 0
-    units_added: int = 0
-    units_removed: int = 0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class MemoryStats:
-    """Units per (source_lang, target_lang) and files indexed, per kind."""
-
-    units: Mapping[tuple[str, str], int] = field(default_factory=dict)
-    files: Mapping[str, int] = field(default_factory=dict)  # FileKind -> count
-
-
-class FileKind(StrEnum):
-    PO = "po"
-    TMX = "tmx"
-
-
-class FileRecord(NamedTuple):
-    """What an indexed file looked like when it was last read (as state.py's cache).
-
-    A tuple: every update of the memory loads one per catalog of the archive.
-    """
-
-    kind: FileKind
-    mtime_ns: int
-    size: int
-    hash: str
-
-    @classmethod
-    def from_row(cls, kind: str, mtime_ns: int, size: int, digest: str) -> FileRecord:
-        return cls(_KINDS[kind], mtime_ns, size, digest)
-
-
-_KINDS = {kind.value: kind for kind in FileKind}
-
-
-#: origin -> (mtime_ns, size, content hash) of a file as its caller has just seen it
-Seen = Mapping[str, tuple[int, int, str]]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FileChange:
-    """One step of an update for a backend to apply: ``record`` None forgets the file;
-    ``units`` None only refreshes the stat of an unchanged file."""
-
-    origin: str
-    record: FileRecord | None
-    units: Sequence[MemoryUnit] | None
-
-
-class TranslationMemory(Protocol):
-    """An index of approved translations; see the module docstring for the rules."""
-
-    def lookup_exact(
-        self, source_text: str, *, source_lang: str, target_lang: str
-    ) -> MemoryMatch | None: ...
-
-    def lookup_fuzzy(
-        self,
-        source_text: str,
-        *,
-        source_lang: str,
-        target_lang: str,
-        threshold: float = DEFAULT_THRESHOLD,
-        limit: int = 3,
-    ) -> list[MemoryMatch]: ...
-
-    def lookup_exact_many(
-        self, texts: Iterable[str], *, source_lang: str, target_lang: str
-    ) -> dict[str, MemoryMatch]: ...
-
-    def lookup_fuzzy_many(
-        self,
-        texts: Iterable[str],
-        *,
-        source_lang: str,
-        target_lang: str,
-        threshold: float = DEFAULT_THRESHOLD,
-        limit: int = 3,
-    ) -> dict[str, list[MemoryMatch]]: ...
-
-    def update_from_catalogs(
-        self, catalogs: Iterable[tuple[str, Path | str, str, str]], *, seen: Seen | None = None
-    ) -> UpdateReport: ...
-
-    def record_catalogs(self, catalogs: Iterable[tuple[str, Path, Sequence[MemoryUnit]]]) -> None:
-        """Index catalogs just written (origin, path, approved units) without parsing them,
-        so that the next ``update_from_catalogs`` finds them up to date."""
-        ...
-
-    def import_tmx(
-        self, path: Path, *, origin: str, locales: Sequence[str] | None = None
-    ) -> int: ...
-
-    def add(self, unit: MemoryUnit) -> None: ...
-
-    def forget(self, origin: str) -> int: ...
-
-    def export_units(
-        self, *, source_lang: str | None = None, target_lang: str | None = None
-    ) -> Iterator[MemoryUnit]: ...
-
-    def stats(self) -> MemoryStats: ...
-
-    def close(self) -> None: ...
 
 
 def open_memory(*, url: str | None, state_dir: Path) -> TranslationMemory:
@@ -222,58 +96,185 @@ def open_memory(*, url: str | None, state_dir: Path) -> TranslationMemory:
     True
     >>> memory.close()
     """
+    storage: MemoryStorage
     if url is None:
-        from i18n_kit.translation.memory_sqlite import SQLiteMemory
+        from i18n_kit.translation.memory_sqlite import SQLiteStorage
 
-        return SQLiteMemory(state_dir / SQLITE_NAME, index_dir=state_dir / "tm-index")
+        storage = SQLiteStorage(state_dir / SQLITE_NAME, index_dir=state_dir / "tm-index")
+        return TranslationMemory(storage)
     scheme = urlsplit(url).scheme.lower()
     if scheme in ("postgresql", "postgres"):
-        from i18n_kit.translation.memory_postgres import PostgresMemory
+        from i18n_kit.translation.memory_postgres import PostgresStorage
 
-        return PostgresMemory(url)
+        storage = PostgresStorage(url)
+        return TranslationMemory(storage)
     raise MemoryStoreError(
         f"[tm] url: unknown scheme {scheme or '(none)'!r} in {mask_url(url)}; "
         'use "postgresql://user@host/db", or leave url unset for SQLite in .i18n-kit/'
     )
 
 
+class TranslationMemory:
+    """An index of approved translations over a ``MemoryStorage``; see the module
+    docstring for the rules. ``open_memory`` opens the project's.
+
+    >>> import tempfile; from i18n_kit.translation.memory_sqlite import SQLiteStorage
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> memory = TranslationMemory(SQLiteStorage(folder / "tm.sqlite3", index_dir=folder / "ix"))
+    >>> memory.add(MemoryUnit(source_lang="en", target_lang="ru", source_text="SCO",
+    ...                       target_text="ШОС", origin="a.po"))
+    >>> memory.lookup_exact("SCO", source_lang="en", target_lang="ru").target_text
+    'ШОС'
+    >>> memory.close()
+    """
+
+    def __init__(self, storage: MemoryStorage) -> None:
+        self.storage = storage
+
+    # ------------------------------------------------------------------ lookups
+
+    def lookup_exact(
+        self, source_text: str, *, source_lang: str, target_lang: str
+    ) -> MemoryMatch | None:
+        """The translation of a source equal to ``source_text`` after whitespace normalisation."""
+        return self.lookup_exact_many(
+            [source_text], source_lang=source_lang, target_lang=target_lang
+        ).get(source_text)
+
+    def lookup_exact_many(
+        self, texts: Iterable[str], *, source_lang: str, target_lang: str
+    ) -> dict[str, MemoryMatch]:
+        """``lookup_exact`` of each of ``texts`` (the keys), in a query per 500 texts."""
+        queries = {text: normalize_text(text) for text in texts}
+        return exact_matches(
+            queries, self.storage.best_targets(queries.values(), source_lang, target_lang))
+
+    def lookup_fuzzy(
+        self,
+        source_text: str,
+        *,
+        source_lang: str,
+        target_lang: str,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = 3,
+    ) -> list[MemoryMatch]:
+        """Up to ``limit`` matches scoring at least ``threshold``, best first."""
+        return self.lookup_fuzzy_many(
+            [source_text], source_lang=source_lang, target_lang=target_lang,
+            threshold=threshold, limit=limit,
+        )[source_text]
+
+    def lookup_fuzzy_many(
+        self,
+        texts: Iterable[str],
+        *,
+        source_lang: str,
+        target_lang: str,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = 3,
+    ) -> dict[str, list[MemoryMatch]]:
+        """``lookup_fuzzy`` of each of ``texts`` (the keys), the storage asked once for
+        the candidates of all (``MemoryStorage.fuzzy_hits``); a query whose candidates
+        ran out (their sources removed since) is searched again in full."""
+        queries = {text: normalize_text(text) for text in texts}
+        distinct = sorted({query for query in queries.values() if query})
+        if limit <= 0 or not distinct:
+            return {text: [] for text in queries}
+        storage = self.storage
+        hits = storage.fuzzy_hits(distinct, source_lang, target_lang,
+                                  threshold=threshold, limit=limit)
+        targets = storage.best_targets(
+            {text for query in distinct for _, text in hits.ranked[query][:limit]},
+            source_lang, target_lang)
+
+        def fetch(sources: list[str]) -> dict[str, BestTarget]:
+            return storage.best_targets(sources, source_lang, target_lang)
+
+        matches: dict[str, list[MemoryMatch]] = {}
+        for query in distinct:
+            chosen = pick_matches(query, hits.ranked[query], targets, fetch, limit=limit)
+            if len(chosen) < limit:
+                everything = hits.more(query)
+                if everything is not None:
+                    chosen = pick_matches(query, everything, targets, fetch, limit=limit)
+            matches[query] = chosen
+        return {text: matches.get(query, []) for text, query in queries.items()}
+
+    # ------------------------------------------------------------------ updates
+
+    def update_from_catalogs(
+        self, catalogs: Iterable[tuple[str, Path | str, str, str]], *, seen: Seen | None = None
+    ) -> UpdateReport:
+        """Index the approved entries of ``catalogs`` (origin, path, source_lang, target_lang),
+        the complete list: only changed files are read, unlisted ones forgotten (``seen``:
+        see `plan_catalog_update`)."""
+        changes, checked = plan_catalog_update(catalogs, self.storage.records(), seen)
+        removed = self._apply(changes)
+        return summarize_update(changes, checked, removed)
+
+    def record_catalogs(self, catalogs: Iterable[tuple[str, Path, Sequence[MemoryUnit]]]) -> None:
+        """Index catalogs just written (origin, path, approved units) without parsing them,
+        so that the next ``update_from_catalogs`` finds them up to date."""
+        self._apply(written_changes(catalogs))
+
+    def import_tmx(self, path: Path, *, origin: str, locales: Sequence[str] | None = None) -> int:
+        """Index a TMX file; the number of units read (0 when it is unchanged)."""
+        change = plan_tmx_import(path, origin=origin, locales=locales,
+                                 known=self.storage.records().get(origin))
+        if change is None:
+            return 0
+        self._apply([change])
+        return len(change.units or ())
+
+    def add(self, unit: MemoryUnit) -> None:
+        """Index one translation (a saved edit), replacing that origin's translation of it."""
+        self._apply([], extra=[unit])
+
+    def forget(self, origin: str) -> int:
+        """Remove a file's units and record; the number of units removed."""
+        return self._apply([FileChange(origin=origin, record=None, units=None)])
+
+    def _apply(self, changes: Sequence[FileChange], *, extra: Sequence[MemoryUnit] = ()) -> int:
+        """Apply ``changes`` (and upsert ``extra``) in one transaction; units removed."""
+        if not changes and not extra:
+            return 0
+        removed = 0
+        origins = sorted({change.origin for change in changes} | {unit.origin for unit in extra})
+        with self.storage.transaction(origins) as writer:
+            for change in changes:
+                if change.record is None or change.units is not None:
+                    removed += writer.delete_units(change.origin)
+                if change.record is None:
+                    writer.delete_file(change.origin)
+                else:
+                    writer.put_file(change.origin, change.record)
+                units = unique_units(change.units or ())
+                if units:
+                    writer.put_units(units)
+            units = unique_units(extra)
+            if units:
+                writer.put_units(units)
+        return removed
+
+    # ------------------------------------------------------------------ reading out
+
+    def export_units(
+        self, *, source_lang: str | None = None, target_lang: str | None = None
+    ) -> Iterator[MemoryUnit]:
+        """Every unit, optionally of one source and/or target language, in a stable order
+        (language pair, normalised source, origin)."""
+        return self.storage.units(source_lang, target_lang)
+
+    def stats(self) -> MemoryStats:
+        """Units per language pair and indexed files per kind."""
+        return MemoryStats(units=self.storage.unit_counts(), files=self.storage.file_counts())
+
+    def close(self) -> None:
+        """Close the storage (the memory is unusable afterwards)."""
+        self.storage.close()
+
+
 # ---------------------------------------------------------------------- shared logic
-
-
-def normalize_text(text: str) -> str:
-    """The form texts are compared in.
-
-    >>> normalize_text(" In\\u00a0the  SCO\\n")
-    'In the SCO'
-    """
-    return normalize_space(text, markup=Markup.PLAIN)
-
-
-def numbers_of(text: str) -> list[str]:
-    """The digit groups of ``text`` in sorted order (full-width digits read as ASCII).
-
-    >>> numbers_of("On 10 November 2020, 8 states")
-    ['10', '2020', '8']
-    """
-    return sorted(_NUMBER.findall(unicodedata.normalize("NFKC", text)))
-
-
-def mask_url(url: str) -> str:
-    """``url`` as it may be shown: no password, no query string.
-
-    >>> mask_url("postgresql://tm:s3cret@db.example:5432/tm?sslpassword=x")
-    'postgresql://tm@db.example:5432/tm'
-    """
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        port = f":{parts.port}" if parts.port else ""
-    except ValueError:
-        return "(an unparsable URL)"
-    if ":" in host:
-        host = f"[{host}]"
-    user = f"{parts.username}@" if parts.username else ""
-    return urlunsplit((parts.scheme, f"{user}{host}{port}", parts.path, "", ""))
 
 
 def catalog_units(
@@ -410,11 +411,6 @@ def unique_units(units: Iterable[MemoryUnit]) -> list[MemoryUnit]:
     return list(kept.values())
 
 
-#: What a backend knows of one normalised source: (source_text, target_text, origin) of
-#: its translation used most often (ties to the first origin, then target), or None.
-BestTarget = tuple[str, str, str] | None
-
-
 def exact_matches(
     queries: Mapping[str, str], best: Mapping[str, BestTarget]
 ) -> dict[str, MemoryMatch]:
@@ -456,21 +452,3 @@ def pick_matches(
         if len(chosen) == limit:
             break
     return chosen
-
-
-def make_match(
-    query: str, *, score: float, source_text: str, target_text: str, origin: str
-) -> MemoryMatch:
-    """A match of ``query`` (normalised), numbers compared.
-
-    >>> make_match("Met on 12 May", score=92.0, source_text="Met on 13 May",
-    ...            target_text="x", origin="a.po").numbers_differ
-    True
-    """
-    return MemoryMatch(
-        score=score,
-        source_text=source_text,
-        target_text=target_text,
-        origin=origin,
-        numbers_differ=numbers_of(query) != numbers_of(source_text),
-    )

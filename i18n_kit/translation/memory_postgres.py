@@ -1,4 +1,4 @@
-"""The shared translation memory in PostgreSQL ([tm] url = "postgresql://…"); the only psycopg user.
+"""The shared memory's storage in PostgreSQL ([tm] url = "postgresql://…"); the only psycopg user.
 
 Tables ``i18n_kit_tm_files``, ``i18n_kit_tm_units`` and ``i18n_kit_tm_meta`` are created on
 first use, with the ``pg_trgm`` extension (trusted since PostgreSQL 13: a database owner
@@ -19,10 +19,11 @@ a re-parse of an unchanged file. A password in the URL never appears in an error
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
+from contextlib import AbstractContextManager
 from typing import LiteralString
 from urllib.parse import urlsplit
 
@@ -30,28 +31,16 @@ import psycopg
 
 from i18n_kit.errors import MemoryStoreError
 from i18n_kit.translation.fuzzy import BRUTE_FORCE_TEXTS, length_bounds, score_all, score_texts
-from i18n_kit.translation.memory import (
-    DEFAULT_THRESHOLD,
+from i18n_kit.translation.memory_store import (
     BestTarget,
-    FileChange,
     FileRecord,
-    MemoryMatch,
-    MemoryStats,
+    FuzzyHits,
     MemoryUnit,
-    Seen,
-    UpdateReport,
-    exact_matches,
     mask_url,
     normalize_text,
-    pick_matches,
-    plan_catalog_update,
-    summarize_update,
-    unique_units,
-    written_changes,
 )
-from i18n_kit.translation.tmx import plan_tmx_import
 
-__all__ = ["PostgresMemory"]
+__all__ = ["PostgresStorage"]
 
 SCHEMA_VERSION = "1"
 CANDIDATES = 300
@@ -98,10 +87,10 @@ SET source_text = excluded.source_text, target_text = excluded.target_text
 """
 
 
-class PostgresMemory:
-    """The ``TranslationMemory`` in a PostgreSQL database; see the module docstring.
+class PostgresStorage:
+    """The ``MemoryStorage`` in a PostgreSQL database; see the module docstring.
 
-    >>> PostgresMemory("postgresql://tm:secret@127.0.0.1:1/tm")  # doctest: +ELLIPSIS
+    >>> PostgresStorage("postgresql://tm:secret@127.0.0.1:1/tm")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     i18n_kit.errors.MemoryStoreError: [tm] url: cannot connect to postgresql://tm@127...: ...
     """
@@ -135,76 +124,40 @@ class PostgresMemory:
 
     # ------------------------------------------------------------------ lookups
 
-    def lookup_exact(
-        self, source_text: str, *, source_lang: str, target_lang: str
-    ) -> MemoryMatch | None:
-        """The translation of a source equal to ``source_text`` after whitespace normalisation."""
-        return self.lookup_exact_many(
-            [source_text], source_lang=source_lang, target_lang=target_lang
-        ).get(source_text)
+    def best_targets(
+        self, norms: Iterable[str], source_lang: str, target_lang: str
+    ) -> dict[str, BestTarget]:
+        """The ``BestTarget`` of each normalised source, in a query per 500 (ranked by
+        the database: its collation orders the ties)."""
+        wanted = sorted(set(norms))
+        best: dict[str, BestTarget] = dict.fromkeys(wanted)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            digests = [hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+                       for text in chunk]  # what the index is on: md5(source_norm)
+            for norm, source, target, origin in self._db.execute(
+                _BEST_TARGETS, (source_lang, target_lang, digests, chunk)
+            ):
+                best[str(norm)] = (str(source), str(target), str(origin))
+        return best
 
-    def lookup_exact_many(
-        self, texts: Iterable[str], *, source_lang: str, target_lang: str
-    ) -> dict[str, MemoryMatch]:
-        """``lookup_exact`` of each of ``texts`` (the keys), in a query per 500 texts."""
-        queries = {text: normalize_text(text) for text in texts}
-        return exact_matches(queries, self._best_targets(queries.values(), source_lang,
-                                                         target_lang))
-
-    def lookup_fuzzy(
-        self,
-        source_text: str,
-        *,
-        source_lang: str,
-        target_lang: str,
-        threshold: float = DEFAULT_THRESHOLD,
-        limit: int = 3,
-    ) -> list[MemoryMatch]:
-        """Up to ``limit`` matches scoring at least ``threshold``, best first."""
-        return self.lookup_fuzzy_many(
-            [source_text], source_lang=source_lang, target_lang=target_lang,
-            threshold=threshold, limit=limit,
-        )[source_text]
-
-    def lookup_fuzzy_many(
-        self,
-        texts: Iterable[str],
-        *,
-        source_lang: str,
-        target_lang: str,
-        threshold: float = DEFAULT_THRESHOLD,
-        limit: int = 3,
-    ) -> dict[str, list[MemoryMatch]]:
-        """``lookup_fuzzy`` of each of ``texts`` (the keys). A language pair of at most
-        ``BRUTE_FORCE_TEXTS`` sources is fetched once and every query scored against all
-        of it (``fuzzy.score_all``, as the SQLite backend does); a larger one asks
-        pg_trgm's nearest ``CANDIDATES`` for each query."""
-        queries = {text: normalize_text(text) for text in texts}
-        distinct = sorted({query for query in queries.values() if query})
-        if limit <= 0 or not distinct:
-            return {text: [] for text in queries}
+    def fuzzy_hits(
+        self, queries: Sequence[str], source_lang: str, target_lang: str, *,
+        threshold: float, limit: int,
+    ) -> FuzzyHits:
+        """A language pair of at most ``BRUTE_FORCE_TEXTS`` sources is fetched once and
+        every query scored against all of it (``fuzzy.score_all``, as the SQLite backend
+        does); a larger one asks pg_trgm's nearest ``CANDIDATES`` for each query."""
         sources = sorted(str(row[0]) for row in self._db.execute(
             "SELECT DISTINCT source_norm FROM i18n_kit_tm_units"
             " WHERE source_lang = %s AND target_lang = %s LIMIT %s",
             (source_lang, target_lang, BRUTE_FORCE_TEXTS + 1)))
         if len(sources) <= BRUTE_FORCE_TEXTS:
-            found = score_all(distinct, sources, threshold=threshold)
-            ranked = {query: [(score, sources[i]) for score, i in hits]
-                      for query, hits in zip(distinct, found, strict=True)}
-        else:
-            ranked = {query: self._nearest(query, source_lang, target_lang, threshold)
-                      for query in distinct}
-        targets = self._best_targets(
-            {text for scored in ranked.values() for _, text in scored[:limit]},
-            source_lang, target_lang)
-        matches = {
-            query: pick_matches(
-                query, scored, targets,
-                lambda sources: self._best_targets(sources, source_lang, target_lang),
-                limit=limit)
-            for query, scored in ranked.items()
-        }
-        return {text: matches.get(query, []) for text, query in queries.items()}
+            found = score_all(queries, sources, threshold=threshold)
+            return FuzzyHits({query: [(score, sources[i]) for score, i in hits]
+                              for query, hits in zip(queries, found, strict=True)})
+        return FuzzyHits({query: self._nearest(query, source_lang, target_lang, threshold)
+                          for query in queries})
 
     def _nearest(
         self, query: str, source_lang: str, target_lang: str, threshold: float
@@ -222,106 +175,30 @@ class PostgresMemory:
         return [(score, texts[position])
                 for score, position in score_texts(query, texts, threshold=threshold)]
 
-    def _best_targets(
-        self, norms: Iterable[str], source_lang: str, target_lang: str
-    ) -> dict[str, BestTarget]:
-        """The ``BestTarget`` of each normalised source, in a query per 500 (ranked by
-        the database: its collation orders the ties)."""
-        wanted = sorted(set(norms))
-        best: dict[str, BestTarget] = dict.fromkeys(wanted)
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            digests = [hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
-                       for text in chunk]  # what the index is on: md5(source_norm)
-            for norm, source, target, origin in self._db.execute(
-                _BEST_TARGETS, (source_lang, target_lang, digests, chunk)
-            ):
-                best[str(norm)] = (str(source), str(target), str(origin))
-        return best
-
     # ------------------------------------------------------------------ updates
 
-    def update_from_catalogs(
-        self, catalogs: Iterable[tuple[str, Path | str, str, str]], *, seen: Seen | None = None
-    ) -> UpdateReport:
-        """Index the approved entries of ``catalogs`` (origin, path, source_lang, target_lang),
-        the complete list: only changed files are read, unlisted ones forgotten (``seen``:
-        see `plan_catalog_update`)."""
-        changes, checked = plan_catalog_update(catalogs, self._records(), seen)
-        removed = self._apply(changes)
-        return summarize_update(changes, checked, removed)
-
-    def import_tmx(self, path: Path, *, origin: str, locales: Sequence[str] | None = None) -> int:
-        """Index a TMX file; the number of units read (0 when it is unchanged)."""
-        known = self._records().get(origin)
-        change = plan_tmx_import(path, origin=origin, locales=locales, known=known)
-        if change is None:
-            return 0
-        self._apply([change])
-        return len(change.units or ())
-
-    def record_catalogs(self, catalogs: Iterable[tuple[str, Path, Sequence[MemoryUnit]]]) -> None:
-        """Index catalogs just written, from the units their writer has (hashed, not
-        parsed): the next ``update_from_catalogs`` finds them up to date."""
-        self._apply(written_changes(catalogs))
-
-    def add(self, unit: MemoryUnit) -> None:
-        """Index one translation (a saved edit), replacing that origin's translation of it."""
-        self._apply([], extra=[unit])
-
-    def forget(self, origin: str) -> int:
-        """Remove a file's units and record; the number of units removed."""
-        return self._apply([FileChange(origin=origin, record=None, units=None)])
-
-    def _records(self) -> dict[str, FileRecord]:
+    def records(self) -> dict[str, FileRecord]:
         return {
             row[0]: FileRecord.from_row(row[1], row[2], row[3], row[4])
             for row in self._db.execute(
                 "SELECT origin, kind, mtime_ns, size, hash FROM i18n_kit_tm_files")
         }
 
-    def _apply(self, changes: Sequence[FileChange], *, extra: Sequence[MemoryUnit] = ()) -> int:
-        if not changes and not extra:
-            return 0
-        removed = 0
-        origins = sorted({c.origin for c in changes} | {u.origin for u in extra})
+    def transaction(self, origins: Sequence[str]) -> AbstractContextManager[_Writer]:
+        """One transaction that first takes an advisory lock per origin, in the order
+        given (sorted: two runners never deadlock)."""
+        return self._transaction(origins)
+
+    @contextlib.contextmanager
+    def _transaction(self, origins: Sequence[str]) -> Iterator[_Writer]:
         with self._db.transaction(), self._db.cursor() as cursor:
             for origin in origins:
                 cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (origin,))
-            for change in changes:
-                if change.record is None or change.units is not None:
-                    cursor.execute("DELETE FROM i18n_kit_tm_units WHERE origin = %s",
-                                   (change.origin,))
-                    removed += cursor.rowcount
-                if change.record is None:
-                    cursor.execute("DELETE FROM i18n_kit_tm_files WHERE origin = %s",
-                                   (change.origin,))
-                else:
-                    record = change.record
-                    cursor.execute(
-                        "INSERT INTO i18n_kit_tm_files VALUES (%s, %s, %s, %s, %s)"
-                        " ON CONFLICT (origin) DO UPDATE SET kind = excluded.kind,"
-                        " mtime_ns = excluded.mtime_ns, size = excluded.size,"
-                        " hash = excluded.hash",
-                        (change.origin, str(record.kind), record.mtime_ns, record.size,
-                         record.hash))
-                self._insert(cursor, unique_units(change.units or ()))
-            self._insert(cursor, unique_units(extra))
-        return removed
-
-    @staticmethod
-    def _insert(cursor: psycopg.Cursor[tuple[object, ...]], units: Sequence[MemoryUnit]) -> None:
-        if units:
-            cursor.executemany(_UPSERT_UNIT, [
-                (u.source_lang, u.target_lang, u.source_text, normalize_text(u.source_text),
-                 u.target_text, u.origin) for u in units])
+            yield _Writer(cursor)
 
     # ------------------------------------------------------------------ reading out
 
-    def export_units(
-        self, *, source_lang: str | None = None, target_lang: str | None = None
-    ) -> Iterator[MemoryUnit]:
-        """Every unit, optionally of one source and/or target language, in a stable order."""
+    def units(self, source_lang: str | None, target_lang: str | None) -> Iterator[MemoryUnit]:
         rows = self._db.execute(
             "SELECT source_lang, target_lang, source_text, target_text, origin"
             " FROM i18n_kit_tm_units WHERE (%(s)s::text IS NULL OR source_lang = %(s)s)"
@@ -332,18 +209,44 @@ class PostgresMemory:
             yield MemoryUnit(source_lang=row[0], target_lang=row[1], source_text=row[2],
                              target_text=row[3], origin=row[4])
 
-    def stats(self) -> MemoryStats:
-        """Units per language pair and indexed files per kind."""
-        units = {(row[0], row[1]): int(row[2]) for row in self._db.execute(
+    def unit_counts(self) -> dict[tuple[str, str], int]:
+        return {(row[0], row[1]): int(row[2]) for row in self._db.execute(
             "SELECT source_lang, target_lang, count(*) FROM i18n_kit_tm_units"
             " GROUP BY 1, 2 ORDER BY 1, 2")}
-        files = {str(row[0]): int(row[1]) for row in self._db.execute(
+
+    def file_counts(self) -> dict[str, int]:
+        return {str(row[0]): int(row[1]) for row in self._db.execute(
             "SELECT kind, count(*) FROM i18n_kit_tm_files GROUP BY 1 ORDER BY 1")}
-        return MemoryStats(units=units, files=files)
 
     def close(self) -> None:
         """Close the connection."""
         self._db.close()
+
+
+class _Writer:
+    """The writes of one PostgreSQL transaction, on its cursor."""
+
+    def __init__(self, cursor: psycopg.Cursor[tuple[object, ...]]) -> None:
+        self._cursor = cursor
+
+    def delete_units(self, origin: str) -> int:
+        self._cursor.execute("DELETE FROM i18n_kit_tm_units WHERE origin = %s", (origin,))
+        return self._cursor.rowcount
+
+    def delete_file(self, origin: str) -> None:
+        self._cursor.execute("DELETE FROM i18n_kit_tm_files WHERE origin = %s", (origin,))
+
+    def put_file(self, origin: str, record: FileRecord) -> None:
+        self._cursor.execute(
+            "INSERT INTO i18n_kit_tm_files VALUES (%s, %s, %s, %s, %s)"
+            " ON CONFLICT (origin) DO UPDATE SET kind = excluded.kind,"
+            " mtime_ns = excluded.mtime_ns, size = excluded.size, hash = excluded.hash",
+            (origin, str(record.kind), record.mtime_ns, record.size, record.hash))
+
+    def put_units(self, units: Sequence[MemoryUnit]) -> None:
+        self._cursor.executemany(_UPSERT_UNIT, [
+            (u.source_lang, u.target_lang, u.source_text, normalize_text(u.source_text),
+             u.target_text, u.origin) for u in units])
 
 
 def _reason(exc: psycopg.Error, url: str) -> str:

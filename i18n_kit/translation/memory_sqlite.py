@@ -1,4 +1,4 @@
-"""The embedded translation memory: SQLite in .i18n-kit/memory.sqlite3, fuzzy index in tm-index/.
+"""The embedded memory's storage: SQLite in .i18n-kit/memory.sqlite3, fuzzy index in tm-index/.
 
 Both files are caches of the repository's PO and TMX files: a database that SQLite cannot
 open (or of another schema) is deleted and recreated, and the next update re-reads every
@@ -19,31 +19,21 @@ import contextlib
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from i18n_kit.errors import MemoryStoreError
 from i18n_kit.translation.fuzzy import FuzzyIndex, gram_size_for, score_texts
-from i18n_kit.translation.memory import (
-    DEFAULT_THRESHOLD,
+from i18n_kit.translation.memory_store import (
     BestTarget,
-    FileChange,
     FileRecord,
-    MemoryMatch,
-    MemoryStats,
+    FuzzyHits,
     MemoryUnit,
-    Seen,
-    UpdateReport,
-    exact_matches,
+    Scored,
     normalize_text,
-    pick_matches,
-    plan_catalog_update,
-    summarize_update,
-    unique_units,
-    written_changes,
 )
-from i18n_kit.translation.tmx import plan_tmx_import
 
-__all__ = ["SQLiteMemory"]
+__all__ = ["SQLiteStorage"]
 
 SCHEMA_VERSION = "1"
 REBUILD_CHURN = 2000
@@ -70,16 +60,14 @@ _SPARE_MATCHES = 5  # fuzzy hits kept beyond the limit asked for
 _SCORED_KEPT = 200_000  # fuzzy results remembered per index before the cache restarts
 
 
-class SQLiteMemory:
-    """The ``TranslationMemory`` in one SQLite file; see the module docstring.
+class SQLiteStorage:
+    """The ``MemoryStorage`` in one SQLite file; see the module docstring.
 
     >>> import tempfile; folder = Path(tempfile.mkdtemp())
-    >>> memory = SQLiteMemory(folder / "memory.sqlite3", index_dir=folder / "tm-index")
-    >>> memory.add(MemoryUnit(source_lang="en", target_lang="ru", source_text="SCO",
-    ...                       target_text="ШОС", origin="a.po"))
-    >>> memory.lookup_exact("SCO", source_lang="en", target_lang="ru").target_text
-    'ШОС'
-    >>> memory.close()
+    >>> storage = SQLiteStorage(folder / "memory.sqlite3", index_dir=folder / "tm-index")
+    >>> storage.records(), storage.unit_counts()
+    ({}, {})
+    >>> storage.close()
     """
 
     def __init__(self, path: Path, *, index_dir: Path) -> None:
@@ -128,111 +116,7 @@ class SQLiteMemory:
 
     # ------------------------------------------------------------------ lookups
 
-    def lookup_exact(
-        self, source_text: str, *, source_lang: str, target_lang: str
-    ) -> MemoryMatch | None:
-        """The translation of a source equal to ``source_text`` after whitespace normalisation."""
-        return self.lookup_exact_many(
-            [source_text], source_lang=source_lang, target_lang=target_lang
-        ).get(source_text)
-
-    def lookup_exact_many(
-        self, texts: Iterable[str], *, source_lang: str, target_lang: str
-    ) -> dict[str, MemoryMatch]:
-        """``lookup_exact`` of each of ``texts`` (the keys), in a query per 500 texts."""
-        queries = {text: normalize_text(text) for text in texts}
-        return exact_matches(queries, self._best_targets(queries.values(), source_lang,
-                                                         target_lang))
-
-    def lookup_fuzzy(
-        self,
-        source_text: str,
-        *,
-        source_lang: str,
-        target_lang: str,
-        threshold: float = DEFAULT_THRESHOLD,
-        limit: int = 3,
-    ) -> list[MemoryMatch]:
-        """Up to ``limit`` matches scoring at least ``threshold``, best first."""
-        return self.lookup_fuzzy_many(
-            [source_text], source_lang=source_lang, target_lang=target_lang,
-            threshold=threshold, limit=limit,
-        )[source_text]
-
-    def lookup_fuzzy_many(
-        self,
-        texts: Iterable[str],
-        *,
-        source_lang: str,
-        target_lang: str,
-        threshold: float = DEFAULT_THRESHOLD,
-        limit: int = 3,
-    ) -> dict[str, list[MemoryMatch]]:
-        """``lookup_fuzzy`` of each of ``texts`` (the keys), the index searched once for all
-        (``FuzzyIndex.search_many``); a language pair whose index holds the same texts as
-        one already searched (English to Russian and to Chinese, usually) reuses its scores."""
-        queries = {text: normalize_text(text) for text in texts}
-        distinct = sorted({query for query in queries.values() if query})
-        if limit <= 0 or not distinct:
-            return {text: [] for text in queries}
-        index, covered = self._index_for(source_lang, target_lang)
-        # The best few of each query are kept (a few more than asked, for units removed
-        # since the index was built); a query that runs out is searched again in full.
-        kept = limit + _SPARE_MATCHES
-        scored_by_index = self._scored.setdefault((index.fingerprint, threshold, kept), {})
-        todo = [query for query in distinct if query not in scored_by_index]
-        if len(scored_by_index) + len(todo) > _SCORED_KEPT:
-            scored_by_index.clear()
-            todo = distinct
-        for query, found in zip(
-            todo, index.search_many(todo, threshold=threshold, limit=kept), strict=True
-        ):
-            scored_by_index[query] = [(score, index.texts[i]) for score, i in found]
-        newer = [row[0] for row in self._db.execute(
-            # unary + keeps SQLite on the id range instead of scanning the pair's index
-            "SELECT DISTINCT source_norm FROM units WHERE id > ? AND +source_lang = ? "
-            "AND +target_lang = ?", (covered, source_lang, target_lang))]
-        targets = self._best_targets(
-            {text for query in distinct for _, text in scored_by_index[query][:limit]},
-            source_lang, target_lang,
-        )
-        matches: dict[str, list[MemoryMatch]] = {}
-        for query in distinct:
-            indexed = scored_by_index[query]
-            chosen = self._resolve(query, indexed, newer, targets, source_lang, target_lang,
-                                   threshold=threshold, limit=limit)
-            if len(chosen) < limit and len(indexed) == kept:
-                everything = [(score, index.texts[i]) for score, i in
-                              index.search_many([query], threshold=threshold)[0]]
-                chosen = self._resolve(query, everything, newer, targets, source_lang,
-                                       target_lang, threshold=threshold, limit=limit)
-            matches[query] = chosen
-        return {text: matches.get(query, []) for text, query in queries.items()}
-
-    def _resolve(
-        self,
-        query: str,
-        indexed: Sequence[tuple[float, str]],
-        newer: Sequence[str],
-        targets: dict[str, BestTarget],
-        source_lang: str,
-        target_lang: str,
-        *,
-        threshold: float,
-        limit: int,
-    ) -> list[MemoryMatch]:
-        """The best ``limit`` matches of ``query`` among the index's hits and the units
-        added since it was built, skipping texts no longer in the memory."""
-        scored = list(indexed)
-        if newer:
-            scored += [(score, newer[i]) for score, i in
-                       score_texts(query, newer, threshold=threshold)]
-            scored.sort(key=lambda item: (-item[0], item[1]))
-        return pick_matches(
-            query, scored, targets,
-            lambda sources: self._best_targets(sources, source_lang, target_lang), limit=limit)
-
-    def _best_targets(
+    def best_targets(
         self, norms: Iterable[str], source_lang: str, target_lang: str
     ) -> dict[str, BestTarget]:
         """The ``BestTarget`` of each normalised source, in a query per 500."""
@@ -252,6 +136,44 @@ class SQLiteMemory:
                 if held is None or rank < held[0]:
                     best[norm] = (rank, (source, target, origin))
         return {norm: best[norm][1] if norm in best else None for norm in wanted}
+
+    def fuzzy_hits(
+        self, queries: Sequence[str], source_lang: str, target_lang: str, *,
+        threshold: float, limit: int,
+    ) -> FuzzyHits:
+        """The pair's index searched once for all ``queries`` (``FuzzyIndex.search_many``),
+        the units added since it was built scored beside it; a language pair whose index
+        holds the same texts as one already searched (English to Russian and to Chinese,
+        usually) reuses its scores."""
+        index, covered = self._index_for(source_lang, target_lang)
+        # The best few of each query are kept (a few more than asked, for units removed
+        # since the index was built); a query that runs out is searched again in full.
+        kept = limit + _SPARE_MATCHES
+        scored_by_index = self._scored.setdefault((index.fingerprint, threshold, kept), {})
+        todo = [query for query in queries if query not in scored_by_index]
+        if len(scored_by_index) + len(todo) > _SCORED_KEPT:
+            scored_by_index.clear()
+            todo = list(queries)
+        for query, found in zip(
+            todo, index.search_many(todo, threshold=threshold, limit=kept), strict=True
+        ):
+            scored_by_index[query] = [(score, index.texts[i]) for score, i in found]
+        newer = [row[0] for row in self._db.execute(
+            # unary + keeps SQLite on the id range instead of scanning the pair's index
+            "SELECT DISTINCT source_norm FROM units WHERE id > ? AND +source_lang = ? "
+            "AND +target_lang = ?", (covered, source_lang, target_lang))]
+        ranked = {query: _with_newer(query, scored_by_index[query], newer, threshold)
+                  for query in queries}
+        cut_short = {query for query in queries if len(scored_by_index[query]) == kept}
+
+        def more(query: str) -> Scored | None:
+            if query not in cut_short:
+                return None
+            everything = [(score, index.texts[i]) for score, i in
+                          index.search_many([query], threshold=threshold)[0]]
+            return _with_newer(query, everything, newer, threshold)
+
+        return FuzzyHits(ranked, more)
 
     def _index_for(self, source_lang: str, target_lang: str) -> tuple[FuzzyIndex, int]:
         """The pair's index (from memory, disk or built now) and the last unit id it covers."""
@@ -293,75 +215,25 @@ class SQLiteMemory:
 
     # ------------------------------------------------------------------ updates
 
-    def update_from_catalogs(
-        self, catalogs: Iterable[tuple[str, Path | str, str, str]], *, seen: Seen | None = None
-    ) -> UpdateReport:
-        """Index the approved entries of ``catalogs`` (origin, path, source_lang, target_lang),
-        the complete list: only changed files are read, unlisted ones forgotten (``seen``:
-        see `plan_catalog_update`)."""
-        changes, checked = plan_catalog_update(catalogs, self._records(), seen)
-        removed = self._apply(changes)
-        return summarize_update(changes, checked, removed)
-
-    def import_tmx(self, path: Path, *, origin: str, locales: Sequence[str] | None = None) -> int:
-        """Index a TMX file; the number of units read (0 when it is unchanged)."""
-        change = plan_tmx_import(path, origin=origin, locales=locales,
-                                 known=self._records().get(origin))
-        if change is None:
-            return 0
-        self._apply([change])
-        return len(change.units or ())
-
-    def record_catalogs(self, catalogs: Iterable[tuple[str, Path, Sequence[MemoryUnit]]]) -> None:
-        """Index catalogs just written, from the units their writer has (hashed, not
-        parsed): the next ``update_from_catalogs`` finds them up to date."""
-        self._apply(written_changes(catalogs))
-
-    def add(self, unit: MemoryUnit) -> None:
-        """Index one translation (a saved edit), replacing that origin's translation of it."""
-        self._apply([], extra=[unit])
-
-    def forget(self, origin: str) -> int:
-        """Remove a file's units and record; the number of units removed."""
-        return self._apply([FileChange(origin=origin, record=None, units=None)])
-
-    def _records(self) -> dict[str, FileRecord]:
+    def records(self) -> dict[str, FileRecord]:
         return {
             row[0]: FileRecord.from_row(row[1], row[2], row[3], row[4])
             for row in self._db.execute("SELECT origin, kind, mtime_ns, size, hash FROM files")
         }
 
-    def _apply(self, changes: Sequence[FileChange], *, extra: Sequence[MemoryUnit] = ()) -> int:
-        """Apply ``changes`` (and upsert ``extra``) in one transaction; units removed."""
-        if not changes and not extra:
-            return 0
-        churn: dict[tuple[str, str], int] = {}
-        removed = 0
+    def transaction(self, origins: Sequence[str]) -> AbstractContextManager[_Writer]:
+        """``BEGIN IMMEDIATE`` (SQLite's one writer at a time) ... ``COMMIT``, with the
+        churn of each language pair the writes changed added up in ``pairs``."""
+        return self._transaction()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[_Writer]:
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            for change in changes:
-                if change.record is None or change.units is not None:
-                    for source_lang, target_lang, count in db.execute(
-                        "SELECT source_lang, target_lang, count(*) FROM units WHERE origin = ? "
-                        "GROUP BY 1, 2", (change.origin,)).fetchall():
-                        churn[(source_lang, target_lang)] = churn.get(
-                            (source_lang, target_lang), 0) + count
-                        removed += count
-                    db.execute("DELETE FROM units WHERE origin = ?", (change.origin,))
-                if change.record is None:
-                    db.execute("DELETE FROM files WHERE origin = ?", (change.origin,))
-                else:
-                    record = change.record
-                    db.execute(
-                        "INSERT INTO files VALUES (?, ?, ?, ?, ?) ON CONFLICT (origin) DO UPDATE "
-                        "SET kind = excluded.kind, mtime_ns = excluded.mtime_ns, "
-                        "size = excluded.size, hash = excluded.hash",
-                        (change.origin, str(record.kind), record.mtime_ns, record.size,
-                         record.hash))
-                self._insert(unique_units(change.units or ()), churn)
-            self._insert(unique_units(extra), churn)
-            for (source_lang, target_lang), count in sorted(churn.items()):
+            writer = _Writer(db)
+            yield writer
+            for (source_lang, target_lang), count in sorted(writer.churn.items()):
                 db.execute(
                     "INSERT INTO pairs VALUES (?, ?, ?) ON CONFLICT DO UPDATE "
                     "SET churn = churn + excluded.churn", (source_lang, target_lang, count))
@@ -369,26 +241,10 @@ class SQLiteMemory:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        return removed
-
-    def _insert(self, units: Sequence[MemoryUnit], churn: dict[tuple[str, str], int]) -> None:
-        self._db.executemany(
-            "INSERT INTO units (source_lang, target_lang, source_text, source_norm, target_text,"
-            " origin) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (origin, source_lang, target_lang,"
-            " source_norm) DO UPDATE SET source_text = excluded.source_text,"
-            " target_text = excluded.target_text",
-            [(u.source_lang, u.target_lang, u.source_text, normalize_text(u.source_text),
-              u.target_text, u.origin) for u in units])
-        for unit in units:
-            pair = (unit.source_lang, unit.target_lang)
-            churn[pair] = churn.get(pair, 0) + 1
 
     # ------------------------------------------------------------------ reading out
 
-    def export_units(
-        self, *, source_lang: str | None = None, target_lang: str | None = None
-    ) -> Iterator[MemoryUnit]:
-        """Every unit, optionally of one source and/or target language, in a stable order."""
+    def units(self, source_lang: str | None, target_lang: str | None) -> Iterator[MemoryUnit]:
         rows = self._db.execute(
             "SELECT source_lang, target_lang, source_text, target_text, origin FROM units "
             "WHERE (:source IS NULL OR source_lang = :source) "
@@ -399,16 +255,71 @@ class SQLiteMemory:
             yield MemoryUnit(source_lang=row[0], target_lang=row[1], source_text=row[2],
                              target_text=row[3], origin=row[4])
 
-    def stats(self) -> MemoryStats:
-        """Units per language pair and indexed files per kind."""
-        units = {(row[0], row[1]): int(row[2]) for row in self._db.execute(
+    def unit_counts(self) -> dict[tuple[str, str], int]:
+        return {(row[0], row[1]): int(row[2]) for row in self._db.execute(
             "SELECT source_lang, target_lang, count(*) FROM units GROUP BY 1, 2 ORDER BY 1, 2")}
-        files = {str(row[0]): int(row[1]) for row in self._db.execute(
+
+    def file_counts(self) -> dict[str, int]:
+        return {str(row[0]): int(row[1]) for row in self._db.execute(
             "SELECT kind, count(*) FROM files GROUP BY 1 ORDER BY 1")}
-        return MemoryStats(units=units, files=files)
 
     def close(self) -> None:
         """Close the database (the object is unusable afterwards)."""
         self._indexes.clear()
         self._scored.clear()
         self._db.close()
+
+
+class _Writer:
+    """The writes of one SQLite transaction, counting the churn of each language pair
+    (units removed plus units written) for the fuzzy index."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self.churn: dict[tuple[str, str], int] = {}
+
+    def delete_units(self, origin: str) -> int:
+        removed = 0
+        for source_lang, target_lang, count in self._db.execute(
+            "SELECT source_lang, target_lang, count(*) FROM units WHERE origin = ? "
+            "GROUP BY 1, 2", (origin,)).fetchall():
+            self.churn[(source_lang, target_lang)] = self.churn.get(
+                (source_lang, target_lang), 0) + count
+            removed += count
+        self._db.execute("DELETE FROM units WHERE origin = ?", (origin,))
+        return removed
+
+    def delete_file(self, origin: str) -> None:
+        self._db.execute("DELETE FROM files WHERE origin = ?", (origin,))
+
+    def put_file(self, origin: str, record: FileRecord) -> None:
+        self._db.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?) ON CONFLICT (origin) DO UPDATE "
+            "SET kind = excluded.kind, mtime_ns = excluded.mtime_ns, "
+            "size = excluded.size, hash = excluded.hash",
+            (origin, str(record.kind), record.mtime_ns, record.size, record.hash))
+
+    def put_units(self, units: Sequence[MemoryUnit]) -> None:
+        self._db.executemany(
+            "INSERT INTO units (source_lang, target_lang, source_text, source_norm, target_text,"
+            " origin) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (origin, source_lang, target_lang,"
+            " source_norm) DO UPDATE SET source_text = excluded.source_text,"
+            " target_text = excluded.target_text",
+            [(u.source_lang, u.target_lang, u.source_text, normalize_text(u.source_text),
+              u.target_text, u.origin) for u in units])
+        for unit in units:
+            pair = (unit.source_lang, unit.target_lang)
+            self.churn[pair] = self.churn.get(pair, 0) + 1
+
+
+def _with_newer(
+    query: str, indexed: Sequence[tuple[float, str]], newer: Sequence[str], threshold: float
+) -> Scored:
+    """The index's hits of ``query`` and those among the units added since it was built,
+    best first (then by text)."""
+    if not newer:
+        return indexed
+    scored = list(indexed)
+    scored += [(score, newer[i]) for score, i in score_texts(query, newer, threshold=threshold)]
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return scored

@@ -28,7 +28,7 @@ from defusedxml.ElementTree import fromstring
 from i18n_kit import __version__
 from i18n_kit.errors import MemoryStoreError
 from i18n_kit.files import hash_bytes
-from i18n_kit.translation.memory import (
+from i18n_kit.translation.memory_store import (
     FileChange,
     FileKind,
     FileRecord,
