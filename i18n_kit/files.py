@@ -1,15 +1,23 @@
 """Atomic file writes (one file, or a whole run's staged together) and content hashes:
-the only place generated files are written."""
+the only place generated files are written.
+
+This module owns the temporary-name rule (``.<name>.<random>.tmp`` beside the file, see
+``is_temp_name``) and the commit of a staged run with its journal (``write_journal``,
+``read_journal``); ``journal.py`` sits above it and finishes, or clears away, what a
+killed run left.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
+import re
 import signal
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +27,38 @@ from i18n_kit.errors import OutputError
 #: inode). The inode matters: a tool that saves by renaming a new file over the old one
 #: (Poedit) can leave the same size and, within a clock tick, the same mtime.
 Identity = tuple[int, int, int]
+
+
+#: The journal of a run's renames, in the state folder (``.i18n-kit/``).
+JOURNAL = "journal.json"
+JOURNAL_FORMAT = 1
+
+#: A move the journal lists: the output (relative to the root), its temporary file's
+#: name beside it, whether the output is checked first, the hash it must still have.
+Move = tuple[str, str, bool, str | None]
+
+# The temporary-name rule. tempfile.mkstemp's names as _write_temp asks for them:
+# "." + name + "." + 8 random characters + ".tmp", in the file's own folder (a rename
+# within one file system is atomic); the journal is written as ".journal.json.writing".
+_TEMP_SUFFIX = ".tmp"
+_TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+_JOURNAL_TEMP = f".{JOURNAL}.writing"
+
+
+def is_temp_name(name: str) -> bool:
+    """Whether ``name`` is one a run gives a file before renaming it into place (so a
+    file of that name left in the project is a killed run's debris).
+
+    >>> is_temp_name(".summit.po.k3jx9a_2.tmp"), is_temp_name("summit.po")
+    (True, False)
+    >>> is_temp_name(".journal.json.writing")
+    True
+    """
+    return _TEMP_NAME.match(name) is not None or name == _JOURNAL_TEMP
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
 
 
 def identity_of(stat: os.stat_result) -> Identity:
@@ -129,9 +169,7 @@ class StagedFiles:
             self._made.clear()
             return
         if journal is not None:
-            from i18n_kit.journal import write_journal  # it imports this module
-
-            moves = []
+            moves: list[Move] = []
             for temp, path in pending:
                 relative = str(path.relative_to(self.root))
                 moves.append((relative, os.path.basename(temp), relative in self._expected,
@@ -178,7 +216,8 @@ class StagedFiles:
         if self._writing is not None:
             # interrupted inside mkstemp, after the file was made but before its name
             # came back
-            for stray in self._writing.parent.glob(f".{self._writing.name}.*.tmp"):
+            pattern = f"{_temp_prefix(self._writing)}*{_TEMP_SUFFIX}"
+            for stray in self._writing.parent.glob(pattern):
                 with contextlib.suppress(OSError):
                     stray.unlink()
             self._writing = None
@@ -186,6 +225,40 @@ class StagedFiles:
             with contextlib.suppress(OSError):
                 folder.rmdir()
         self._made.clear()
+
+
+def write_journal(path: Path, root: Path, moves: Sequence[Move]) -> None:
+    """Record ``moves`` (see ``Move``; outputs relative to ``root``) durably in ``path``."""
+    data = json.dumps({"format": JOURNAL_FORMAT, "moves": list(moves)},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.writing")
+    with open(temp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, path)
+
+
+def read_journal(path: Path) -> list[Move] | None:
+    """The moves a journal lists; None when there is no journal, [] when it cannot be
+    read (then its run's temporary files are debris).
+
+    >>> import tempfile; path = Path(tempfile.mkdtemp()) / JOURNAL
+    >>> read_journal(path) is None
+    True
+    >>> write_journal(path, path.parent, [("site/a.html", ".a.html.x1y2z3w4.tmp", False, None)])
+    >>> read_journal(path)
+    [('site/a.html', '.a.html.x1y2z3w4.tmp', False, None)]
+    """
+    try:
+        data = json.loads(path.read_bytes())
+        return [(str(a), str(b), bool(c), None if d is None else str(d))
+                for a, b, c, d in data["moves"]]
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
 
 
 def write_file_atomic(path: Path, data: bytes, *, origin: str | None = None) -> None:
@@ -221,7 +294,8 @@ def _write_temp(
     keeps). ``created(name)`` is told the name before anything is written, so a caller
     interrupted mid-write can remove it."""
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, temp_name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=_TEMP_SUFFIX,
+                                         dir=path.parent)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror}", path=origin) from exc
     if created is not None:

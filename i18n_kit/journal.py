@@ -12,51 +12,36 @@ them into place, and removes the journal after the last rename. So after a kill:
   replaced: the sync that follows merges it).
 
 Either way the sync that follows then brings every output up to date as any sync does.
+The temporary-name rule, the journal's format and the commit that writes it belong to
+``files.py``, below this module.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
-from i18n_kit.files import hash_bytes, read_bytes_if_exists
+from i18n_kit.files import (
+    JOURNAL,
+    hash_bytes,
+    is_temp_name,
+    read_bytes_if_exists,
+    read_journal,
+    write_journal,
+)
 
-JOURNAL = "journal.json"
-JOURNAL_FORMAT = 1
-#: tempfile.mkstemp's names as files.py asks for them: "." + name + "." + 8 random + ".tmp"
-STRAY = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
-
-
-def write_journal(
-    path: Path, root: Path, moves: Sequence[tuple[str, str, bool, str | None]]
-) -> None:
-    """Record ``moves`` (output relative to ``root``, temporary file's name beside it,
-    whether to check the output first, the hash it must still have) durably in ``path``."""
-    data = json.dumps({"format": JOURNAL_FORMAT, "moves": list(moves)},
-                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.writing")
-    with open(temp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
+__all__ = ["JOURNAL", "recover", "remove_strays", "write_journal"]
 
 
 def recover(root: Path, path: Path) -> int:
     """Finish the moves of a journal left by a killed run; the number of files moved."""
-    try:
-        data = json.loads(path.read_bytes())
-        moves = [(str(a), str(b), bool(c), None if d is None else str(d))
-                 for a, b, c, d in data["moves"]]
-    except FileNotFoundError:
+    moves = read_journal(path)
+    if moves is None:
         return 0
-    except (OSError, ValueError, KeyError, TypeError):
-        moves = []  # unreadable: the strays are removed instead, and the sync converges
+    # an unreadable journal lists no moves: the strays are removed instead, and the
+    # sync converges
     moved = 0
     for relative, temp_name, verify, digest in moves:
         final = root / relative
@@ -85,7 +70,7 @@ def remove_strays(folders: Iterable[Path]) -> int:
             subfolders[:] = [name for name in subfolders
                              if not os.path.islink(os.path.join(folder, name))]
             for name in names:
-                if STRAY.match(name) or name == f".{JOURNAL}.writing":
+                if is_temp_name(name):
                     with contextlib.suppress(OSError):
                         os.unlink(os.path.join(folder, name))
                         removed += 1
