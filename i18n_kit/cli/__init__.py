@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 from typer._click import Command, Context, HelpFormatter  # the click typer vendors
@@ -112,8 +112,34 @@ app = typer.Typer(
 )
 
 
+def package_version() -> str:
+    """The installed distribution's version (its metadata), else the package's own.
+
+    >>> package_version() == __import__("i18n_kit").__version__
+    True
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("i18n-kit")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        from i18n_kit import __version__
+
+        return __version__
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"i18n-kit {package_version()}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[bool, typer.Option(
+        "--version", help="Show the version and exit.", is_eager=True,
+        callback=_show_version)] = False,
+) -> None:
     """Source articles -> sentence segments -> gettext PO catalogs -> localized pages."""
 
 
