@@ -175,7 +175,8 @@ class TranslationMemory:
     ) -> dict[str, list[MemoryMatch]]:
         """``lookup_fuzzy`` of each of ``texts`` (the keys), the storage asked once for
         the candidates of all (``MemoryStorage.fuzzy_hits``); a query whose candidates
-        ran out (their sources removed since) is searched again in full."""
+        were cut short is searched again in full when those chosen do not all rank
+        before the cut (some kept were removed since)."""
         queries = {text: normalize_text(text) for text in texts}
         distinct = sorted({query for query in queries.values() if query})
         if limit <= 0 or not distinct:
@@ -193,10 +194,11 @@ class TranslationMemory:
         matches: dict[str, list[MemoryMatch]] = {}
         for query in distinct:
             chosen = pick_matches(query, hits.ranked[query], targets, fetch, limit=limit)
-            if len(chosen) < limit:
-                everything = hits.more(query)
-                if everything is not None:
-                    chosen = pick_matches(query, everything, targets, fetch, limit=limit)
+            edge = hits.cut.get(query)
+            if edge is not None and (len(chosen) < limit or _ranks_after(chosen[-1], edge)):
+                # Hits left out rank after the edge: with some of those kept removed
+                # since, one of them may beat what was chosen.
+                chosen = pick_matches(query, hits.more(query), targets, fetch, limit=limit)
             matches[query] = chosen
         return {text: matches.get(query, []) for text, query in queries.items()}
 
@@ -409,6 +411,12 @@ def unique_units(units: Iterable[MemoryUnit]) -> list[MemoryUnit]:
         if key[2] and unit.target_text.strip():
             kept.setdefault(key, unit)
     return list(kept.values())
+
+
+def _ranks_after(match: MemoryMatch, edge: tuple[float, str]) -> bool:
+    """Whether ``match`` comes after the hit ``edge`` (score, normalised source) in the
+    order of fuzzy hits: best score first, then by text."""
+    return (-match.score, normalize_text(match.source_text)) > (-edge[0], edge[1])
 
 
 def exact_matches(

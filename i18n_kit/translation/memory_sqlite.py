@@ -164,16 +164,15 @@ class SQLiteStorage:
             "AND +target_lang = ?", (covered, source_lang, target_lang))]
         ranked = {query: _with_newer(query, scored_by_index[query], newer, threshold)
                   for query in queries}
-        cut_short = {query for query in queries if len(scored_by_index[query]) == kept}
+        cut = {query: scored_by_index[query][-1] for query in queries
+               if len(scored_by_index[query]) == kept}
 
-        def more(query: str) -> Scored | None:
-            if query not in cut_short:
-                return None
+        def more(query: str) -> Scored:
             everything = [(score, index.texts[i]) for score, i in
                           index.search_many([query], threshold=threshold)[0]]
             return _with_newer(query, everything, newer, threshold)
 
-        return FuzzyHits(ranked, more)
+        return FuzzyHits(ranked, cut, more)
 
     def _index_for(self, source_lang: str, target_lang: str) -> tuple[FuzzyIndex, int]:
         """The pair's index (from memory, disk or built now) and the last unit id it covers."""

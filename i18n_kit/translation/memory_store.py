@@ -136,19 +136,21 @@ BestTarget = tuple[str, str, str] | None
 Scored = Sequence[tuple[float, str]]
 
 
-def _complete(query: str) -> Scored | None:
-    return None
+def _no_more(query: str) -> Scored:
+    raise KeyError(query)  # no query was cut short
 
 
 @dataclass(frozen=True, slots=True)
 class FuzzyHits:
     """A storage's fuzzy candidates for a batch of queries (normalised texts), already
     scored as the memory scores them (``rapidfuzz.fuzz.ratio``): ``ranked[query]`` the
-    best of them, best first; ``more(query)`` all of a query's hits when ``ranked`` may
-    have been cut short before them (None: it was not)."""
+    best of them, best first (then by text). When a query's hits were cut short, ``cut``
+    holds the last (score, text) kept, every hit left out ranking after it, and
+    ``more(query)`` gives them all."""
 
     ranked: Mapping[str, Scored]
-    more: Callable[[str], Scored | None] = _complete
+    cut: Mapping[str, tuple[float, str]] = field(default_factory=dict)
+    more: Callable[[str], Scored] = _no_more
 
 
 class StorageWriter(Protocol):

@@ -211,6 +211,28 @@ def test_fuzzy_lookup_when_its_best_matches_were_removed(memory: TranslationMemo
     assert [(round(m.score, 1), m.target_text) for m in again] == [(89.3, "в мае")]
 
 
+def test_fuzzy_lookup_after_removals_still_offers_the_best_left(
+    memory: TranslationMemory,
+) -> None:
+    # As above, and a unit added since the index was built, worse than the best one
+    # left: the SQLite backend must not offer it because the hits it kept ran out.
+    for day in range(2, 10):
+        memory.add(unit(f"The SCO summit was held in Moscow on {day} May this year.",
+                        f"{day} мая", origin="x.po"))
+    memory.add(unit("The SCO summit was finally held in Moscow in May this year.", "в мае",
+                    origin="y.po"))
+    query = "The SCO summit was held in Moscow on 1 May this year."
+    first = memory.lookup_fuzzy(query, source_lang="en", target_lang="ru", limit=1)
+    assert [(round(m.score, 1), m.target_text) for m in first] == [(98.1, "2 мая")]
+    assert memory.forget("x.po") == 8
+    memory.add(unit("The SCO summit was held in Moscow in May.", "в Москве в мае",
+                    origin="z.po"))
+    for limit in (1, 2):
+        found = memory.lookup_fuzzy(query, source_lang="en", target_lang="ru", limit=limit)
+        assert [(round(m.score, 1), m.target_text) for m in found] == [
+            (89.3, "в мае"), (85.1, "в Москве в мае")][:limit]
+
+
 # ------------------------------------------------------------------------ catalogs
 
 
