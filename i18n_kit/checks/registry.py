@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ class TextPair:
     target_text: str
     source_lang: str
     target_lang: str
+    # The article's date (its front matter), when known: what "today", 28日 or a date
+    # without a year stand for.
+    article_date: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

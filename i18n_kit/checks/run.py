@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -239,6 +240,7 @@ class _Run:
     sources_checked: set[tuple[str, str]] = field(default_factory=set)
     source_langs: dict[str, str] = field(default_factory=dict)  # slug -> language
     source_lines: dict[str, list[str] | None] = field(default_factory=dict)
+    article_dates: dict[str, dt.date | None] = field(default_factory=dict)  # reference -> date
 
     def add(self, issue: Issue, *, file: str, line: int | None, locale: str, msgid: str,
             reference: str = "") -> None:
@@ -286,9 +288,11 @@ class _Run:
             if "all" in ignored:
                 continue
             self.entries += 1
+            article_date = self._article_date(reference)
             for source_text, target_text in pairs:
                 pair = TextPair(source_text=source_text, target_text=target_text,
-                                source_lang=source_lang, target_lang=target_lang)
+                                source_lang=source_lang, target_lang=target_lang,
+                                article_date=article_date)
                 for issue in self.checker.check_pair(pair, ignored):
                     self.add(issue, **where)
             if "source-misspelling" not in ignored:
@@ -310,6 +314,24 @@ class _Run:
                                            default_lang=self.config.source_language):
                 self.add(found.issue, file=found.path, line=found.line, locale=found.lang,
                          msgid="", reference=found.path)
+
+    def _article_date(self, reference: str) -> dt.date | None:
+        """The date in the front matter of the entry's source article (what "today" or a
+        date without a year stand for in the numbers check); None when it has none."""
+        if not reference or "numbers" not in self.checker.enabled:
+            return None
+        if reference not in self.article_dates:
+            date: dt.date | None = None
+            path = self.config.root / reference
+            if path.is_file():
+                try:
+                    found = read_article(path, root=self.config.root,
+                                         default_lang=self.config.source_language).date
+                except I18nKitError:
+                    found = None
+                date = found.date() if isinstance(found, dt.datetime) else found
+            self.article_dates[reference] = date
+        return self.article_dates[reference]
 
     def _source_lang(self, path: Path, locale_code: str, entry: Entry) -> str:
         """An article's language: the configured locale that has no catalog for it,

@@ -1,0 +1,340 @@
+"""Dates in one text, and whether a date's parts that one text leaves out are implied.
+
+News leaves parts of a date to the reader: Chinese writes 28日 for a day of the current
+month, English "on Friday" or "yesterday" for a date, Russian «в этом году» for the
+article's year, and any of them drops the current year. The numbers check reads the
+dates of both texts here and, for a day, month or year one text has and the other does
+not, asks whether the other text implies it: its own weekday, relative day or year, or the
+article's date (its front matter) fills the gap. Implied and consistent: no finding.
+Implied but contradicted by the article's date: a warning that says why. No way to tell
+(no article date): no finding, for a weekday cannot be an error on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol
+
+from babel import Locale
+
+_EN_WEEKDAYS = Locale.parse("en").days["format"]["wide"]
+_EN_MONTHS = Locale.parse("en").months["format"]["wide"]
+
+
+class _Written(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def values(self) -> frozenset[Decimal]: ...
+    @property
+    def required(self) -> bool: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+class _MonthName(Protocol):
+    @property
+    def month(self) -> int: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Date:
+    """A date as one text writes it: any of its parts may be left out."""
+
+    text: str
+    start: int
+    end: int
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None  # Monday = 0
+    relative_day: int | None = None  # today 0, yesterday -1
+    relative_year: int | None = None  # this year 0, last year -1
+    day_index: int | None = None  # the day's number among the text's numbers
+    month_index: int | None = None  # among the text's months
+    year_index: int | None = None
+
+
+_DAY_BEFORE_MONTH = re.compile(r"(?:st|nd|rd|th|-?го|-е)?\s*(?:of\s+)?\Z", re.IGNORECASE)
+_SPACES = re.compile(r"\s*\Z")
+_YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s*\Z")
+_ZH_YEAR_BEFORE_MONTH = re.compile(r"\s*年\s*\Z")
+_ZH_DAY = re.compile(r"\s*[日号]")
+_WEEKDAY_GAP = re.compile(r"[\s,，、(（]*\Z")
+
+
+def _integer(number: _Written, low: int, high: int) -> int | None:
+    if not number.required or number.start < 0 or len(number.values) != 1:
+        return None
+    value = next(iter(number.values))
+    if value != value.to_integral_value() or not low <= value <= high:
+        return None
+    return int(value)
+
+
+def find_dates(
+    text: str,
+    base: str,
+    lang: str,
+    numbers: Sequence[_Written],
+    months: Sequence[_MonthName],
+    numeric_dates: Sequence[tuple[int, int, int]],
+    weekday_spans: Sequence[tuple[int, int, int]],
+    relative_spans: Sequence[tuple[int, int, str, int]],
+) -> tuple[Date, ...]:
+    """The dates of one text, from the numbers, months, weekdays and relative words the
+    numbers check found in it (``base`` is the text as it scanned it: same offsets)."""
+    parts: list[dict[str, int | None]] = []
+    used: set[int] = set()
+    for day_index, month_index, year_index in numeric_dates:
+        used.update((day_index, year_index))
+        parts.append({"day_index": day_index, "month_index": month_index,
+                      "year_index": year_index})
+    numeric = {month for _, month, _ in numeric_dates}
+    for month_index, month in enumerate(months):
+        if month_index in numeric or month.start < 0:
+            continue
+        found: dict[str, int | None] = {"month_index": month_index}
+        anchor = month.end
+        for index, number in enumerate(numbers):
+            if index in used or _integer(number, 1, 31) is None or len(number.text) > 2:
+                continue
+            if lang == "zh":
+                fits = number.start >= month.end and bool(
+                    _SPACES.match(base[month.end : number.start])
+                ) and bool(_ZH_DAY.match(base, number.end))
+            else:
+                fits = number.end <= month.start and bool(
+                    _DAY_BEFORE_MONTH.match(base[number.end : month.start])
+                ) or lang == "en" and number.start >= month.end and bool(
+                    _SPACES.match(base[month.end : number.start]))
+            if fits:
+                found["day_index"] = index
+                used.add(index)
+                anchor = max(anchor, number.end)
+                break
+        for index, number in enumerate(numbers):
+            if index in used or _integer(number, 1000, 2999) is None:
+                continue
+            if lang == "zh":
+                fits = number.end <= month.start and bool(
+                    _ZH_YEAR_BEFORE_MONTH.match(base[number.end : month.start]))
+            else:
+                fits = number.start >= anchor and bool(
+                    _YEAR_AFTER.match(base[anchor : number.start]))
+            if fits:
+                found["year_index"] = index
+                used.add(index)
+                break
+        parts.append(found)
+    for index, number in enumerate(numbers):
+        if index in used:
+            continue
+        if lang == "zh" and _integer(number, 1, 31) and _ZH_DAY.match(base, number.end):
+            parts.append({"day_index": index})  # 28日: a day of the article's month
+        elif _integer(number, 1900, 2100) and len(number.text) == 4:
+            parts.append({"year_index": index})
+    dates = [_date(text, numbers, months, found) for found in parts]
+    for start, end, weekday in weekday_spans:
+        for position, date in enumerate(dates):
+            if date.day is not None and date.weekday is None and (
+                date.end <= start and _WEEKDAY_GAP.match(base[date.end : start])
+                or end <= date.start and _WEEKDAY_GAP.match(base[end : date.start])
+            ):
+                dates[position] = Date(
+                    text[min(start, date.start) : max(end, date.end)],
+                    min(start, date.start), max(end, date.end), date.day, date.month,
+                    date.year, weekday, day_index=date.day_index,
+                    month_index=date.month_index, year_index=date.year_index,
+                )
+                break
+        else:
+            dates.append(Date(text[start:end], start, end, weekday=weekday))
+    for start, end, unit, offset in relative_spans:
+        if unit == "day":
+            dates.append(Date(text[start:end], start, end, relative_day=offset))
+        else:
+            dates.append(Date(text[start:end], start, end, relative_year=offset))
+    return tuple(dates)
+
+
+def _date(
+    text: str, numbers: Sequence[_Written], months: Sequence[_MonthName],
+    found: dict[str, int | None],
+) -> Date:
+    day_index, month_index, year_index = (
+        found.get("day_index"), found.get("month_index"), found.get("year_index"))
+    spans: list[tuple[int, int]] = []
+    day = month = year = None
+    if day_index is not None:
+        day = _integer(numbers[day_index], 1, 31)
+        spans.append((numbers[day_index].start, numbers[day_index].end))
+    if month_index is not None:
+        month = months[month_index].month
+        spans.append((months[month_index].start, months[month_index].end))
+    if year_index is not None:
+        year = _integer(numbers[year_index], 1000, 2999)
+        spans.append((numbers[year_index].start, numbers[year_index].end))
+    start = min(span[0] for span in spans)
+    end = max(span[1] for span in spans)
+    if text[end : end + 1] in "日号" and day_index is not None:
+        end += 1
+    return Date(text[start:end].strip(), start, end, day, month, year,
+                day_index=day_index, month_index=month_index, year_index=year_index)
+
+
+def reconcile_dates(
+    dates: Sequence[Date],
+    others: Sequence[Date],
+    missing_numbers: set[int],
+    missing_months: set[int],
+    article_date: dt.date | None,
+    other: str,
+) -> tuple[set[int], set[int], list[str]]:
+    """Parts of ``dates`` missing from the other text that the other text implies:
+    (numbers to credit, months to credit, warnings). ``other`` names the other text in
+    a warning ("translation" or "source").
+
+    >>> day_28 = [Date("28日", 0, 3, day=28, day_index=0)]
+    >>> friday = [Date("Friday", 0, 6, weekday=4)]
+    >>> reconcile_dates(day_28, friday, {0}, set(), dt.date(2025, 3, 28), "translation")
+    ({0}, set(), [])
+    >>> thursday = [Date("Thursday", 0, 8, weekday=3)]
+    >>> for warning in reconcile_dates(day_28, thursday, {0}, set(), dt.date(2025, 3, 28),
+    ...                                "translation")[2]:
+    ...     print(warning.replace(": ", ":\n"))
+    «28日» does not agree with «Thursday» in the translation:
+    28 March 2025 is a Friday by the article's date (2025-03-28), not a Thursday
+    >>> reconcile_dates(day_28, thursday, {0}, set(), None, "translation")
+    ({0}, set(), [])
+    """
+    credited_numbers: set[int] = set()
+    credited_months: set[int] = set()
+    warnings: list[str] = []
+    for date in dates:
+        parts = {
+            part for part, index, missing in (
+                ("day", date.day_index, missing_numbers),
+                ("year", date.year_index, missing_numbers),
+                ("month", date.month_index, missing_months),
+            ) if index is not None and index in missing
+        }
+        if not parts:
+            continue
+        verdicts = [(other_date, _fit(date, other_date, parts, article_date))
+                    for other_date in others]
+        reasons = [(found, verdict) for found, verdict in verdicts if verdict is not None]
+        if not reasons:
+            continue
+        credited_numbers.update(
+            index for index in (date.day_index, date.year_index)
+            if index is not None and index in missing_numbers
+        )
+        if date.month_index is not None and date.month_index in missing_months:
+            credited_months.add(date.month_index)
+        if all(verdict for _, verdict in reasons):
+            found, reason = reasons[0]
+            warnings.append(
+                f"«{date.text}» does not agree with «{found.text}» in the {other}: {reason}"
+            )
+    return credited_numbers, credited_months, warnings
+
+
+def _fit(date: Date, other: Date, parts: set[str], article: dt.date | None) -> str | None:
+    """None when ``other`` cannot stand for ``date``; "" when it implies the missing
+    ``parts`` consistently; otherwise why it contradicts them."""
+    for field in ("day", "month", "year", "weekday"):
+        mine, theirs = getattr(date, field), getattr(other, field)
+        if mine is not None and theirs is not None and mine != theirs:
+            return None
+    names_day = other.weekday is not None or other.relative_day is not None
+    if "day" in parts and not (other.day is None and names_day):
+        return None
+    if "month" in parts and not (other.month is None and (other.day is not None or names_day)):
+        return None
+    if "year" in parts and not (other.year is None and (
+        other.relative_year is not None
+        or (date.day is not None or date.month is not None)
+        and (other.day is not None or other.month is not None or names_day)
+    )):
+        return None
+    day = date.day if date.day is not None else other.day
+    month = date.month if date.month is not None else other.month
+    year = date.year if date.year is not None else other.year
+    weekday = date.weekday if date.weekday is not None else other.weekday
+    if article is None:
+        if weekday is not None and day and month and year:
+            return _weekday_reason(_valid(year, month, day), weekday, None)
+        return ""  # nothing tells: never a finding
+    if other.relative_day is not None:
+        meant = article + dt.timedelta(days=other.relative_day)
+        if (day or meant.day, month or meant.month, year or meant.year) != (
+            meant.day, meant.month, meant.year
+        ):
+            return f"it is {_spell(meant)} by the article's date ({article.isoformat()})"
+        return ""
+    if other.relative_year is not None:
+        meant_year = article.year + other.relative_year
+        if year is not None and year != meant_year:
+            return f"it is {meant_year} by the article's date ({article.isoformat()})"
+        return ""
+    if "year" in parts and date.year is not None and month is not None:
+        nearest = _nearest(day or 1, month, None, article)
+        if nearest is not None and nearest.year != date.year:
+            return (f"a date without a year is read as {nearest.year} by the article's date "
+                    f"({article.isoformat()})")
+    if "month" in parts and date.day is not None and date.month is not None and (
+        weekday is None
+    ):
+        nearest = _nearest(date.day, None, year, article)
+        if nearest is not None and nearest.month != date.month:
+            return (f"day {date.day} without a month is in {_EN_MONTHS[nearest.month]} by "
+                    f"the article's date ({article.isoformat()})")
+    if weekday is not None and day is not None:
+        resolved = _valid(year, month, day) if year and month else _nearest(
+            day, month, year, article)
+        return _weekday_reason(resolved, weekday, article)
+    return ""
+
+
+def _weekday_reason(resolved: dt.date | None, weekday: int, article: dt.date | None) -> str:
+    if resolved is None or resolved.weekday() == weekday:
+        return ""
+    by = f" by the article's date ({article.isoformat()})" if article else ""
+    return (f"{_spell(resolved)} is a {_EN_WEEKDAYS[resolved.weekday()]}{by}, "
+            f"not a {_EN_WEEKDAYS[weekday]}")
+
+
+def _spell(date: dt.date) -> str:
+    return f"{date.day} {_EN_MONTHS[date.month]} {date.year}"
+
+
+def _valid(year: int | None, month: int | None, day: int) -> dt.date | None:
+    try:
+        return dt.date(year or 1, month or 1, day)
+    except ValueError:
+        return None
+
+
+def _nearest(day: int, month: int | None, year: int | None, article: dt.date) -> dt.date | None:
+    """The date nearest the article's with this day (and month, and year when given)."""
+    candidates = []
+    for year_offset in (-1, 0, 1):
+        candidate_year = year if year is not None else article.year + year_offset
+        for candidate_month in ([month] if month else range(1, 13)):
+            found = _valid(candidate_year, candidate_month, day)
+            if found is not None:
+                candidates.append(found)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda found: abs((found - article).days))
