@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from i18n_kit.checks import Issue, Severity, TextPair, check_pair, run_checks
-from i18n_kit.checks.registry import CHECKS_BY_ID
 from i18n_kit.checks.glossary import GlossaryChecks
+from i18n_kit.checks.registry import CHECKS_BY_ID
 from i18n_kit.config import load_config
 from i18n_kit.glossary.load import load_glossary
 
