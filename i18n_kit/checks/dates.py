@@ -12,6 +12,7 @@ Implied but contradicted by the article's date: a warning that says why. No way 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -71,6 +72,18 @@ _YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?\s*\Z")
 _ZH_YEAR_BEFORE_MONTH = re.compile(r"\s*年\s*\Z")
 _ZH_DAY = re.compile(r"\s*[日号]")
 _WEEKDAY_GAP = re.compile(r"[\s,，、(（]*\Z")
+_MAX_CANDIDATES = 100  # dates compared per entry, so that no entry costs quadratic time
+
+
+def _gap(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Whether the short stretch text[start:end] is all ``pattern`` allows between two
+    parts of a date (a long stretch never is)."""
+    return 0 <= end - start <= 12 and pattern.match(text[start:end]) is not None
+
+
+def _is_day(found: tuple[int, _Written], used: set[int]) -> bool:
+    index, number = found
+    return index not in used and _integer(number, 1, 31) is not None and len(number.text) <= 2
 
 
 def _integer(number: _Written, low: int, high: int) -> int | None:
@@ -101,41 +114,54 @@ def find_dates(
         parts.append({"day_index": day_index, "month_index": month_index,
                       "year_index": year_index})
     numeric = {month for _, month, _ in numeric_dates}
+    # Numbers by where they are written: a day or year is the number right next to its
+    # month (any other would have that number in between), found by bisection.
+    order = sorted((number.start, index) for index, number in enumerate(numbers)
+                   if number.start >= 0)
+    starts = [start for start, _ in order]
+
+    def before(position: int) -> tuple[int, _Written] | None:
+        at = bisect.bisect_left(starts, position) - 1
+        if at < 0:
+            return None
+        index = order[at][1]
+        return (index, numbers[index]) if numbers[index].end <= position else None
+
+    def after(position: int) -> tuple[int, _Written] | None:
+        at = bisect.bisect_left(starts, position)
+        return (order[at][1], numbers[order[at][1]]) if at < len(order) else None
+
     for month_index, month in enumerate(months):
         if month_index in numeric or month.start < 0:
             continue
         found: dict[str, int | None] = {"month_index": month_index}
         anchor = month.end
-        for index, number in enumerate(numbers):
-            if index in used or _integer(number, 1, 31) is None or len(number.text) > 2:
-                continue
-            if lang == "zh":
-                fits = number.start >= month.end and bool(
-                    _SPACES.match(base[month.end : number.start])
-                ) and bool(_ZH_DAY.match(base, number.end))
-            else:
-                fits = number.end <= month.start and bool(
-                    _DAY_BEFORE_MONTH.match(base[number.end : month.start])
-                ) or lang == "en" and number.start >= month.end and bool(
-                    _SPACES.match(base[month.end : number.start]))
-            if fits:
-                found["day_index"] = index
-                used.add(index)
-                anchor = max(anchor, number.end)
-                break
-        for index, number in enumerate(numbers):
-            if index in used or _integer(number, 1000, 2999) is None:
-                continue
-            if lang == "zh":
-                fits = number.end <= month.start and bool(
-                    _ZH_YEAR_BEFORE_MONTH.match(base[number.end : month.start]))
-            else:
-                fits = number.start >= anchor and bool(
-                    _YEAR_AFTER.match(base[anchor : number.start]))
-            if fits:
-                found["year_index"] = index
-                used.add(index)
-                break
+        day = after(month.end) if lang in ("zh", "en") else None
+        if day is not None and not (
+            _is_day(day, used) and _gap(_SPACES, base, month.end, day[1].start)
+            and (lang != "zh" or _ZH_DAY.match(base, day[1].end))
+        ):
+            day = None
+        if lang != "zh" and day is None:
+            day = before(month.start)
+            if day is not None and not (
+                _is_day(day, used) and _gap(_DAY_BEFORE_MONTH, base, day[1].end, month.start)
+            ):
+                day = None
+        if day is not None:
+            found["day_index"] = day[0]
+            used.add(day[0])
+            anchor = max(anchor, day[1].end)
+        if lang == "zh":
+            year = before(month.start)
+            fits = year is not None and bool(
+                _gap(_ZH_YEAR_BEFORE_MONTH, base, year[1].end, month.start))
+        else:
+            year = after(anchor)
+            fits = year is not None and bool(_gap(_YEAR_AFTER, base, anchor, year[1].start))
+        if fits and year is not None and year[0] not in used and _integer(year[1], 1000, 2999):
+            found["year_index"] = year[0]
+            used.add(year[0])
         parts.append(found)
     for index, number in enumerate(numbers):
         if index in used:
@@ -144,12 +170,21 @@ def find_dates(
             parts.append({"day_index": index})  # 28日: a day of the article's month
         elif _integer(number, 1900, 2100) and len(number.text) == 4:
             parts.append({"year_index": index})
-    dates = [_date(text, numbers, months, found) for found in parts]
+    dates = sorted((_date(text, numbers, months, found) for found in parts),
+                   key=lambda date: date.start)
+    date_starts = [date.start for date in dates]
+    alone: list[Date] = []
     for start, end, weekday in weekday_spans:
-        for position, date in enumerate(dates):
+        # The date right before the weekday ("5 June (Friday)") or right after it
+        # ("Friday, 5 June") takes it.
+        at = bisect.bisect_left(date_starts, start)
+        for position in (at - 1, at):
+            if not 0 <= position < len(dates):
+                continue
+            date = dates[position]
             if date.day is not None and date.weekday is None and (
-                date.end <= start and _WEEKDAY_GAP.match(base[date.end : start])
-                or end <= date.start and _WEEKDAY_GAP.match(base[end : date.start])
+                date.end <= start and _gap(_WEEKDAY_GAP, base, date.end, start)
+                or end <= date.start and _gap(_WEEKDAY_GAP, base, end, date.start)
             ):
                 dates[position] = Date(
                     text[min(start, date.start) : max(end, date.end)],
@@ -159,13 +194,13 @@ def find_dates(
                 )
                 break
         else:
-            dates.append(Date(text[start:end], start, end, weekday=weekday))
+            alone.append(Date(text[start:end], start, end, weekday=weekday))
     for start, end, unit, offset in relative_spans:
         if unit == "day":
-            dates.append(Date(text[start:end], start, end, relative_day=offset))
+            alone.append(Date(text[start:end], start, end, relative_day=offset))
         else:
-            dates.append(Date(text[start:end], start, end, relative_year=offset))
-    return tuple(dates)
+            alone.append(Date(text[start:end], start, end, relative_year=offset))
+    return tuple(dates + alone)
 
 
 def _date(
@@ -187,8 +222,9 @@ def _date(
         spans.append((numbers[year_index].start, numbers[year_index].end))
     start = min(span[0] for span in spans)
     end = max(span[1] for span in spans)
-    if text[end : end + 1] in "日号" and day_index is not None:
-        end += 1
+    closing = _ZH_DAY.match(text, end) if day_index is not None else None
+    if closing is not None:
+        end = closing.end()  # 28 日
     return Date(text[start:end].strip(), start, end, day, month, year,
                 day_index=day_index, month_index=month_index, year_index=year_index)
 
@@ -210,17 +246,20 @@ def reconcile_dates(
     >>> reconcile_dates(day_28, friday, {0}, set(), dt.date(2025, 3, 28), "translation")
     ({0}, set(), [])
     >>> thursday = [Date("Thursday", 0, 8, weekday=3)]
-    >>> for warning in reconcile_dates(day_28, thursday, {0}, set(), dt.date(2025, 3, 28),
-    ...                                "translation")[2]:
-    ...     print(warning.replace(": ", ":\n"))
-    «28日» does not agree with «Thursday» in the translation:
-    28 March 2025 is a Friday by the article's date (2025-03-28), not a Thursday
+    >>> warnings = reconcile_dates(day_28, thursday, {0}, set(), dt.date(2025, 3, 28),
+    ...                            "translation")[2]
+    >>> head, _, reason = warnings[0].partition(": ")
+    >>> head
+    '«28日» does not agree with «Thursday» in the translation'
+    >>> reason
+    "28 March 2025 is a Friday by the article's date (2025-03-28), not a Thursday"
     >>> reconcile_dates(day_28, thursday, {0}, set(), None, "translation")
     ({0}, set(), [])
     """
     credited_numbers: set[int] = set()
     credited_months: set[int] = set()
     warnings: list[str] = []
+    budget = _MAX_CANDIDATES
     for date in dates:
         parts = {
             part for part, index, missing in (
@@ -231,8 +270,11 @@ def reconcile_dates(
         }
         if not parts:
             continue
+        budget -= 1
+        if budget < 0:
+            break  # not a sentence: hundreds of dates in one entry are left as they are
         verdicts = [(other_date, _fit(date, other_date, parts, article_date))
-                    for other_date in others]
+                    for other_date in others[:_MAX_CANDIDATES]]
         reasons = [(found, verdict) for found, verdict in verdicts if verdict is not None]
         if not reasons:
             continue

@@ -180,6 +180,7 @@ class ExtractedNumbers:
 
 
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_RE = re.compile("[０-９]")
 
 
 def extract_numbers(text: str, lang: str) -> ExtractedNumbers:
@@ -193,7 +194,9 @@ def extract_numbers(text: str, lang: str) -> ExtractedNumbers:
     >>> [(d.day, d.month, d.year) for d in found.dates]
     [(10, 11, 2020)]
     """
-    base = mask_verbatim(text).translate(_FULLWIDTH_DIGITS)
+    base = mask_verbatim(text)
+    if _FULLWIDTH_RE.search(base):
+        base = base.translate(_FULLWIDTH_DIGITS)
     masked = base
     numbers: list[_Number] = []
     months: list[_Month] = []
@@ -387,10 +390,13 @@ def check_numbers(pair: TextPair) -> Iterator[Issue]:
     article = pair.article_date
     if isinstance(article, dt.datetime):
         article = article.date()
+    # A number is met when a number of the other text shares one of its values.
+    source_values = frozenset().union(*(number.values for number in source.numbers))
+    target_values = frozenset().union(*(number.values for number in target.numbers))
     missing = {i for i, number in enumerate(source.numbers)
-               if number.required and not _met(number, target)}
+               if number.required and not number.values & target_values}
     extra = {i for i, number in enumerate(target.numbers)
-             if number.required and not _met(number, source)}
+             if number.required and not number.values & source_values}
     target_months = {m.month for m in target.months}
     source_months = {m.month for m in source.months}
     missing_months = {i for i, m in enumerate(source.months) if m.month not in target_months}
@@ -460,6 +466,3 @@ def _weekday_issues(source: ExtractedNumbers, target: ExtractedNumbers) -> Itera
                         message=f"the weekday «{written}» is in the translation but not in "
                         "the source")
 
-
-def _met(number: _Number, other: ExtractedNumbers) -> bool:
-    return any(number.values & candidate.values for candidate in other.numbers)

@@ -246,10 +246,10 @@ _RELATIVE: dict[str, tuple[tuple[str, str, int], ...]] = {
         (r"(?<![а-яё])завтра(?![а-яё])", "day", 1),
         (r"(?<![а-яё])позавчера(?![а-яё])", "day", -2),
         (r"(?<![а-яё])послезавтра(?![а-яё])", "day", 2),
-        (r"(?<![а-яё])(?:в\s+(?:этом|текущем|нынешнем)\s+году|(?:этого|текущего|нынешнего)"
-         r"\s+года)(?![а-яё])", "year", 0),
+        (r"(?<![а-яё])(?:в\s+(?:этом|текущем|нынешнем)\s+году|(?:этого|текущего|нынешнего"
+         r"|сего)\s+года)(?![а-яё])|(?<![а-яё])[тс]\.\s?г\.", "year", 0),
         (r"(?<![а-яё])(?:в\s+(?:прошлом|минувшем)\s+году|(?:прошлого|минувшего)\s+года)"
-         r"(?![а-яё])", "year", -1),
+         r"(?![а-яё])|(?<![а-яё])п\.\s?г\.", "year", -1),
         (r"(?<![а-яё])(?:в\s+(?:следующем|будущем)\s+году|(?:следующего|будущего)\s+года)"
          r"(?![а-яё])", "year", 1),
     ),
@@ -260,9 +260,11 @@ _RELATIVE: dict[str, tuple[tuple[str, str, int], ...]] = {
         (r"前年", "year", -2),
     ),
 }
+# One pattern per language (one scan of the text), each alternative a named group.
 _RELATIVE_RES = {
-    lang: tuple((re.compile(pattern, re.IGNORECASE), unit, offset)
-                for pattern, unit, offset in entries)
+    lang: re.compile("|".join(f"(?P<r{index}>{pattern})"
+                              for index, (pattern, _, _) in enumerate(entries)),
+                     re.IGNORECASE)
     for lang, entries in _RELATIVE.items()
 }
 
@@ -273,7 +275,13 @@ def relative_dates(text: str, lang: str) -> Iterator[tuple[int, int, str, int]]:
 
     >>> [(u, o) for _, _, u, o in relative_dates("Вчера, как и в прошлом году", "ru")]
     [('day', -1), ('year', -1)]
+    >>> [(u, o) for _, _, u, o in relative_dates("до 1 мая т. г.", "ru")]
+    [('year', 0)]
     """
-    for pattern, unit, offset in _RELATIVE_RES.get(lang, ()):
-        for match in pattern.finditer(text):
-            yield match.start(), match.end(), unit, offset
+    pattern = _RELATIVE_RES.get(lang)
+    if pattern is None:
+        return
+    entries = _RELATIVE[lang]
+    for match in pattern.finditer(text):
+        index = int(next(name for name, value in match.groupdict().items() if value)[1:])
+        yield match.start(), match.end(), entries[index][1], entries[index][2]
