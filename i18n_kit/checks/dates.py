@@ -331,21 +331,22 @@ def _fit(date: Date, other: Date, parts: set[str], article: dt.date | None) -> s
             return f"it is {meant_year} by the article's date ({article.isoformat()})"
         return ""
     if "year" in parts and date.year is not None and month is not None:
-        nearest = _nearest(day or 1, month, None, article)
-        if nearest is not None and nearest.year != date.year:
-            return (f"a date without a year is read as {nearest.year} by the article's date "
+        plausible = _plausible(day, month, None, article)
+        if plausible and date.year not in {found.year for found in plausible}:
+            years = " or ".join(str(year) for year in sorted({found.year for found in plausible}))
+            return (f"a date without a year is read as {years} by the article's date "
                     f"({article.isoformat()})")
     if "month" in parts and date.day is not None and date.month is not None and (
         weekday is None
     ):
-        nearest = _nearest(date.day, None, year, article)
-        if nearest is not None and nearest.month != date.month:
-            return (f"day {date.day} without a month is in {_EN_MONTHS[nearest.month]} by "
-                    f"the article's date ({article.isoformat()})")
+        plausible = _plausible(date.day, None, year, article)
+        if plausible and date.month not in {found.month for found in plausible}:
+            return (f"day {date.day} without a month is in {_EN_MONTHS[plausible[0].month]} "
+                    f"by the article's date ({article.isoformat()})")
     if weekday is not None and day is not None:
-        resolved = _valid(year, month, day) if year and month else _nearest(
-            day, month, year, article)
-        return _weekday_reason(resolved, weekday, article)
+        plausible = _plausible(day, month, year, article)
+        if plausible and all(found.weekday() != weekday for found in plausible):
+            return _weekday_reason(plausible[0], weekday, article)
     return ""
 
 
@@ -368,15 +369,22 @@ def _valid(year: int | None, month: int | None, day: int) -> dt.date | None:
         return None
 
 
-def _nearest(day: int, month: int | None, year: int | None, article: dt.date) -> dt.date | None:
-    """The date nearest the article's with this day (and month, and year when given)."""
+def _plausible(
+    day: int | None, month: int | None, year: int | None, article: dt.date
+) -> list[dt.date]:
+    """The dates a text can mean by a day, month and year with some left out, nearest the
+    article's date first. News looks back further than ahead: a month without a year is
+    from 300 days before the article to 180 days after it, a day without a month within
+    40 days of it. A month without a day is taken at its 15th."""
+    if day is not None and month is not None and year is not None:
+        found = _valid(year, month, day)
+        return [found] if found is not None else []
+    before, after = (300, 180) if month is not None else (40, 40)
     candidates = []
-    for year_offset in (-1, 0, 1):
-        candidate_year = year if year is not None else article.year + year_offset
-        for candidate_month in ([month] if month else range(1, 13)):
-            found = _valid(candidate_year, candidate_month, day)
-            if found is not None:
+    for candidate_year in [year] if year is not None else range(article.year - 1,
+                                                                   article.year + 2):
+        for candidate_month in [month] if month is not None else range(1, 13):
+            found = _valid(candidate_year, candidate_month, day or 15)
+            if found is not None and -before <= (found - article).days <= after:
                 candidates.append(found)
-    if not candidates:
-        return None
-    return min(candidates, key=lambda found: abs((found - article).days))
+    return sorted(candidates, key=lambda found: abs((found - article).days))

@@ -111,6 +111,30 @@ def test_a_full_date_and_its_weekday_are_checked_without_the_article_date() -> N
     ]
 
 
+def test_a_year_left_out_is_read_as_news_reads_it() -> None:
+    # A December article looks back on June and ahead to January; a January article back
+    # on December. A year more than that away is not what readers take it for.
+    december = dt.date(2025, 12, 20)
+    assert messages("The forum was held in June 2025.", "Форум прошёл в июне.", "en", "ru",
+                    december) == []
+    assert messages("The forum opens on 5 January 2026.", "Форум откроется 5 января.",
+                    "en", "ru", december) == []
+    assert messages("The forum was held on 28 December 2025.", "论坛于12月28日举行。",
+                    "en", "zh", dt.date(2026, 1, 10)) == []
+    assert messages("The forum was held in June 2024.", "Форум прошёл в июне.", "en", "ru",
+                    december) == [
+        ("warning", "«June 2024» does not agree with «июне» in the translation: a date "
+         "without a year is read as 2025 or 2026 by the article's date (2025-12-20)"),
+    ]
+
+
+def test_roman_numerals_in_names_meet_their_translations() -> None:
+    assert messages("Elizabeth II and Louis XIV; World War II", "Елизавета II и Людовик "
+                    "XIV; Второй мировой войны", "en", "ru") == []
+    assert messages("World War II", "第二次世界大战", "en", "zh") == []
+    assert messages("HIV, CICA, LLC and the ICC", "ВИЧ, СВМДА, ООО и МУС", "en", "ru") == []
+
+
 def test_a_roman_numeral_in_a_heading_of_capitals_is_not_required() -> None:
     # XI is Xi Jinping's name in a heading written in capitals, not eleven.
     assert messages("XI JINPING MEETS SCO SECRETARY-GENERAL", "习近平会见上合组织秘书长",
