@@ -186,9 +186,14 @@ def find_dates(
                 date.end <= start and _gap(_WEEKDAY_GAP, base, date.end, start)
                 or end <= date.start and _gap(_WEEKDAY_GAP, base, end, date.start)
             ):
+                last = max(end, date.end)
+                if text[last : last + 1] in (")", "）") and any(
+                    mark in base[date.end : start] for mark in "(（"
+                ):
+                    last += 1  # 5 日（星期五）
                 dates[position] = Date(
-                    text[min(start, date.start) : max(end, date.end)],
-                    min(start, date.start), max(end, date.end), date.day, date.month,
+                    text[min(start, date.start) : last],
+                    min(start, date.start), last, date.day, date.month,
                     date.year, weekday, day_index=date.day_index,
                     month_index=date.month_index, year_index=date.year_index,
                 )
