@@ -18,6 +18,11 @@ CASES: list[tuple[str, str, list[str]]] = [
      ["Kh. Battulga, Yu. Ushakov and Zh. Sooronbaev signed the protocol."]),
     ("en", "The prize bears the name of Ch. Aitmatov. It is awarded every two years.",
      ["The prize bears the name of Ch. Aitmatov.", "It is awarded every two years."]),
+    # Yu, Ye, Ya and Yo are also Chinese given names: after a family name they end a name.
+    ("en", "The briefing was given by spokesperson Wang Yu. Chinese diplomats attended.",
+     ["The briefing was given by spokesperson Wang Yu.", "Chinese diplomats attended."]),
+    ("en", "Presidential Aide Yu. Ushakov briefed the press.",
+     ["Presidential Aide Yu. Ushakov briefed the press."]),
     # ... but "Ch." before a number is a chapter, and a sentence opener after an initial
     # still opens a sentence.
     ("en", "See Ch. 4 of the report. The figures follow.",
