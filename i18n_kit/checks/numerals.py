@@ -207,7 +207,10 @@ def _weekday_patterns() -> dict[str, re.Pattern[str]]:
     for width in ("wide", "abbreviated"):
         for number, name in Locale.parse("zh").days["format"][width].items():
             chinese.setdefault(number, []).append(re.escape(name))
-    chinese[6].extend(["星期天", "礼拜天", "礼拜日"])  # everyday forms CLDR does not list
+    # Everyday forms CLDR does not list: 星期天 for Sunday, 礼拜一 ... 礼拜天.
+    chinese[6].extend(["星期天", "礼拜天"])
+    for number, name in Locale.parse("zh").days["format"]["wide"].items():
+        chinese[number].append(re.escape(name.replace("星期", "礼拜")))
     zh_alternatives = "|".join(
         f"(?P<d{number}>{'|'.join(names)})" for number, names in chinese.items()
     )
