@@ -250,7 +250,7 @@ def extract_numbers(text: str, lang: str) -> ExtractedNumbers:
         blank(*match.span())
     masked = "".join(chars)
     numbers.extend(_digit_numbers(masked, lang))
-    for roman in roman_numerals(masked):
+    for roman in roman_numerals(masked, lang):
         numbers.append(_Number(text[roman.start:roman.end], frozenset({Decimal(roman.value)}),
                                roman.required, roman.start, roman.end))
         blank(roman.start, roman.end)

@@ -75,16 +75,19 @@ class Roman:
     required: bool  # read with confidence: it must be met in the other text
 
 
-def roman_numerals(text: str) -> Iterator[Roman]:
+def roman_numerals(text: str, lang: str = "ru") -> Iterator[Roman]:
     """Roman numerals from I to LXXXIX, in Latin or Cyrillic letters.
 
     Two letters or more are a number (XXI века, ХХ заседание, II. Results); a single
-    letter only next to a word that counts things (V Форум, Part I), so the pronoun "I"
-    and the initial "V." are not numbers. In a line of capitals (a heading: XI JINPING
-    MEETS ...) a numeral is only offered, never required.
+    letter only next to a word that counts things (V Форум, Part I; in English a
+    counting word after it must be capitalised: the V Forum, not "I round up"), so the
+    pronoun "I" and the initial "V." are not numbers. In a line of capitals (a heading:
+    XI JINPING MEETS ...) a numeral is only offered, never required.
 
     >>> [(r.value, r.required) for r in roman_numerals("XXI века, ХХ заседание, V Форум, I")]
     [(21, True), (20, True), (5, True)]
+    >>> [r.value for r in roman_numerals("I round up; Phase I; the V Forum", "en")]
+    [1, 5]
     """
     for match in _ROMAN_RE.finditer(text):
         latin = match.group().translate(_TO_LATIN)
@@ -93,8 +96,11 @@ def roman_numerals(text: str) -> Iterator[Roman]:
             continue
         required = len(latin) > 1
         if not required:
+            after = _ROMAN_CONTEXT_AFTER.match(text, match.end())
+            if after is not None and lang == "en" and not after.group().lstrip()[:1].isupper():
+                after = None
             required = bool(
-                _ROMAN_CONTEXT_AFTER.match(text, match.end())
+                after
                 or _ROMAN_CONTEXT_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
             )
             if not required:
