@@ -304,15 +304,18 @@ def _fit(date: Date, other: Date, parts: set[str], article: dt.date | None) -> s
         mine, theirs = getattr(date, field), getattr(other, field)
         if mine is not None and theirs is not None and mine != theirs:
             return None
-    names_day = other.weekday is not None or other.relative_day is not None
-    if "day" in parts and not (other.day is None and names_day):
+    # What the other text gives instead: a day (its own, a weekday or "today") can stand
+    # only for a date with a day; a month for a date with that month; "this year" for a year.
+    names_day = other.day is not None or other.weekday is not None or (
+        other.relative_day is not None)
+    with_day = date.day is not None and names_day
+    if "day" in parts and not (other.day is None and with_day):
         return None
-    if "month" in parts and not (other.month is None and (other.day is not None or names_day)):
+    if "month" in parts and not (other.month is None and with_day):
         return None
     if "year" in parts and not (other.year is None and (
-        other.relative_year is not None
-        or (date.day is not None or date.month is not None)
-        and (other.day is not None or other.month is not None or names_day)
+        other.relative_year is not None or with_day
+        or date.month is not None and other.month is not None
     )):
         return None
     day = date.day if date.day is not None else other.day

@@ -128,6 +128,14 @@ def test_a_year_left_out_is_read_as_news_reads_it() -> None:
     ]
 
 
+def test_a_weekday_stands_for_a_day_never_for_a_month_alone() -> None:
+    assert messages("In June 2025, the forum met on Friday.", "В пятницу форум собрался.",
+                    "en", "ru", dt.date(2025, 6, 6)) == [
+        ("error", "«2025» is missing from the translation"),
+        ("error", "the month «June» (6) is missing from the translation"),
+    ]
+
+
 def test_roman_numerals_in_names_meet_their_translations() -> None:
     assert messages("Elizabeth II and Louis XIV; World War II", "Елизавета II и Людовик "
                     "XIV; Второй мировой войны", "en", "ru") == []
