@@ -42,7 +42,8 @@ from i18n_kit.checks.whitespace import (
 from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import ConfigError, I18nKitError
 from i18n_kit.glossary.load import load_glossary
-from i18n_kit.sources import read_article
+from i18n_kit.sources import decode_utf8, parse_article, read_article, read_source_bytes
+from i18n_kit.sources.frontmatter import parse_iso_date, prepare_text, split_front_matter
 
 #: The translator-comment line that switches checks off for one entry:
 #: ``# i18n-kit: ignore numbers, markup`` (``all`` switches every check off).
@@ -325,8 +326,7 @@ class _Run:
             path = self.config.root / reference
             if path.is_file():
                 try:
-                    found = read_article(path, root=self.config.root,
-                                         default_lang=self.config.source_language).date
+                    found = _front_matter_date(path, reference, self.config.source_language)
                 except I18nKitError:
                     found = None
                 date = found.date() if isinstance(found, dt.datetime) else found
@@ -390,6 +390,20 @@ class _Run:
             if span in line:
                 return number
         return None
+
+
+def _front_matter_date(path: Path, origin: str, default_lang: str) -> dt.date | None:
+    """An article's date: from its front matter alone when it has one (a fifth of the
+    cost of reading the article), else as the article's reader finds it."""
+    text = prepare_text(decode_utf8(read_source_bytes(path, origin=origin), origin=origin))
+    front = split_front_matter(text, origin=origin)
+    if front is None:
+        return parse_article(text, origin=origin, suffix=path.suffix,
+                             default_lang=default_lang).date
+    value = front.values.get("date")
+    if value is None or not value.text.strip():
+        return None
+    return parse_iso_date(value.text.strip(), origin=origin, line=value.line)
 
 
 def _int(value: str | int | None) -> int | None:
