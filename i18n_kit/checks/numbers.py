@@ -26,6 +26,10 @@ from i18n_kit.checks.text import mask_verbatim
 # months (November, ноября, 11月 -> 11). Numbers written in digits are *required*: each
 # must meet a number of the other text sharing a value. Numbers written as words
 # (twenty, двадцать, 二十, first) only *offer* values, because words are often idioms.
+# Roman numerals of two letters or more (XXI, ХХ) are required too; multiplicatives
+# (doubled, вдвое, 一倍) offer theirs (numerals.py). Days, months and years are then
+# grouped into dates with the text's weekdays and relative words, so that a part one
+# text leaves out can be credited when the other implies it (dates.py).
 # Everything is precompiled here; a check is a few regex scans per entry.
 
 _LETTER = "A-Za-z\u00c0-\u024f\u0400-\u04ff"
