@@ -157,6 +157,28 @@ def multiple_values(value: Decimal, lang: str, text: str, end: int) -> frozenset
     return frozenset()
 
 
+# Words one of which a text must hold for a reader to be worth running (a cheap test that
+# spares long entries the full scan).
+_HINTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "multiple": {"en": ("doubl", "tripl", "quadrupl", "fold"),
+                 "ru": ("вдвое", "втрое", "вчетверо", "удво", "утро", "учетвер", "кратн"),
+                 "zh": ("番",)},
+    "weekday": {"en": ("day",),
+                "ru": ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот",
+                       "воскресень"),
+                "zh": ("星期", "周", "礼拜")},
+    "relative": {"en": ("today", "yesterday", "tomorrow", " year"),
+                 "ru": ("сегодня", "вчера", "завтра", " году", " года", "г."),
+                 "zh": ("今", "昨", "明", "前", "后", "去年", "本年")},
+}
+
+
+def _hinted(kind: str, text: str, lang: str) -> bool:
+    hints = _HINTS[kind].get(lang, ())
+    lowered = text.lower() if lang != "zh" else text
+    return any(hint in lowered for hint in hints)
+
+
 def multiplicative_words(text: str, lang: str) -> Iterator[tuple[int, int, frozenset[Decimal]]]:
     """(start, end, values) of words that multiply: doubled, вдвое, 翻一番 (= 2), tripled
     (= 3), 翻两番 (= 4).
@@ -167,6 +189,8 @@ def multiplicative_words(text: str, lang: str) -> Iterator[tuple[int, int, froze
     [[4]]
     """
     found: list[tuple[int, int, int]] = []
+    if not _hinted("multiple", text, lang):
+        return
     if lang == "en":
         for match in _EN_MULTIPLE_RE.finditer(text):
             word = match.group().lower()
@@ -237,7 +261,7 @@ def weekdays(text: str, lang: str) -> Iterator[tuple[int, int, int]]:
     [4]
     """
     pattern = _WEEKDAY_RES.get(lang)
-    if pattern is None:
+    if pattern is None or not _hinted("weekday", text, lang):
         return
     for match in pattern.finditer(text):
         number = next(int(name[1:]) for name, value in match.groupdict().items() if value)
@@ -288,7 +312,7 @@ def relative_dates(text: str, lang: str) -> Iterator[tuple[int, int, str, int]]:
     [('year', 0)]
     """
     pattern = _RELATIVE_RES.get(lang)
-    if pattern is None:
+    if pattern is None or not _hinted("relative", text, lang):
         return
     entries = _RELATIVE[lang]
     for match in pattern.finditer(text):
