@@ -1,6 +1,8 @@
 """QA checks over catalogs and built pages -> findings (see docs/checks.md).
 
-One module per family: numbers, markup (and placeholders, URLs), punctuation,
+One module per family: numbers (with numerals.py, the Roman numerals, multiplicatives,
+weekdays and relative dates it reads, and dates.py, the dates it reconciles), markup
+(and placeholders, URLs), punctuation,
 typography, untranslated, whitespace (and doubled words, length), glossary (adapter),
 lookalike (mixed-script words in the sources), pages; registry.py holds every check's id,
 severity and rationale; run.py walks a project.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -9,7 +10,15 @@ from decimal import Decimal, InvalidOperation
 
 from babel import Locale
 
-from i18n_kit.checks.registry import Issue, TextPair
+from i18n_kit.checks.dates import Date, find_dates, reconcile_dates
+from i18n_kit.checks.numerals import (
+    multiple_values,
+    multiplicative_words,
+    relative_dates,
+    roman_numerals,
+    weekdays,
+)
+from i18n_kit.checks.registry import Issue, Severity, TextPair
 from i18n_kit.checks.text import mask_verbatim
 
 # How it works. Each text yields numbers, each with the set of values it may stand for
@@ -17,6 +26,10 @@ from i18n_kit.checks.text import mask_verbatim
 # months (November, ноября, 11月 -> 11). Numbers written in digits are *required*: each
 # must meet a number of the other text sharing a value. Numbers written as words
 # (twenty, двадцать, 二十, first) only *offer* values, because words are often idioms.
+# Roman numerals of two letters or more (XXI, ХХ) are required too; multiplicatives
+# (doubled, вдвое, 一倍) offer theirs (numerals.py). Days, months and years are then
+# grouped into dates with the text's weekdays and relative words, so that a part one
+# text leaves out can be credited when the other implies it (dates.py).
 # Everything is precompiled here; a check is a few regex scans per entry.
 
 _LETTER = "A-Za-z\u00c0-\u024f\u0400-\u04ff"
@@ -134,7 +147,8 @@ def _month_patterns() -> dict[str, re.Pattern[str]]:
             )
         patterns[lang] = re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", flags)
         _MONTH_NUMBERS[lang] = forms
-    patterns["zh"] = re.compile(r"(?<![\d０-９])(\d{1,2}|十[一二]?|[一二三四五六七八九])月")
+    # Chinese dates are sometimes typed with spaces: 6 月 5 日.
+    patterns["zh"] = re.compile(r"(?<![\d０-９])(\d{1,2}|十[一二]?|[一二三四五六七八九])\s?月")
     return patterns
 
 
@@ -147,35 +161,51 @@ class _Number:
     text: str  # as written
     values: frozenset[Decimal]
     required: bool  # written in digits: must be matched in the other text
+    start: int = -1  # where it is written (-1: not known)
+    end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
 class _Month:
     text: str
     month: int
+    start: int = -1
+    end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractedNumbers:
-    """The numbers and months of one text."""
+    """The numbers, months, dates and weekdays of one text."""
 
     numbers: tuple[_Number, ...]
     months: tuple[_Month, ...]
+    dates: tuple[Date, ...] = ()
+    weekdays: tuple[tuple[str, int], ...] = ()  # (as written, Monday = 0)
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_RE = re.compile("[０-９]")
 
 
 def extract_numbers(text: str, lang: str) -> ExtractedNumbers:
-    """Numbers (with the values each may stand for) and months in ``text``.
+    """Numbers (with the values each may stand for), months, dates and weekdays in ``text``.
 
     >>> found = extract_numbers("On 10 November 2020, 1.5 billion", "en")
     >>> [(n.text, sorted(map(int, n.values))) for n in found.numbers if n.required]
     [('10', [10]), ('2020', [2020]), ('1.5 billion', [1500000000])]
     >>> [m.month for m in found.months]
     [11]
+    >>> [(d.day, d.month, d.year) for d in found.dates]
+    [(10, 11, 2020)]
     """
-    masked = mask_verbatim(text)
+    base = mask_verbatim(text)
+    if _FULLWIDTH_RE.search(base):
+        base = base.translate(_FULLWIDTH_DIGITS)
+    masked = base
     numbers: list[_Number] = []
     months: list[_Month] = []
     chars = list(masked)
+    numeric_dates: list[tuple[int, int, int]] = []  # (day, month, year) indices
 
     def blank(start: int, end: int) -> None:
         chars[start:end] = " " * (end - start)
@@ -183,9 +213,10 @@ def extract_numbers(text: str, lang: str) -> ExtractedNumbers:
     for match in _NUMERIC_DATE_RE.finditer(masked):
         day, month, year = match.groups()
         if 1 <= int(month) <= 12:
-            numbers.append(_Number(day, frozenset({Decimal(int(day))}), True))
-            months.append(_Month(match.group(), int(month)))
-            numbers.append(_Number(year, frozenset({Decimal(year)}), True))
+            numeric_dates.append((len(numbers), len(months), len(numbers) + 1))
+            numbers.append(_Number(day, frozenset({Decimal(int(day))}), True, *match.span(1)))
+            months.append(_Month(match.group(), int(month), *match.span(2)))
+            numbers.append(_Number(year, frozenset({Decimal(year)}), True, *match.span(3)))
             blank(*match.span())
     masked = "".join(chars)
     month_re = _MONTH_RES.get(lang)
@@ -193,8 +224,13 @@ def extract_numbers(text: str, lang: str) -> ExtractedNumbers:
         for match in month_re.finditer(masked):
             month = _month_value(match, lang, masked)
             if month is not None:
-                months.append(_Month(match.group(), month))
+                months.append(_Month(match.group(), month, *match.span()))
                 blank(*match.span())
+    weekday_spans = list(weekdays(masked, lang))
+    relative_spans = list(relative_dates(masked, lang))
+    for start, end in [span[:2] for span in weekday_spans] + [span[:2] for span in
+                                                               relative_spans]:
+        blank(start, end)
     masked = "".join(chars)
     for match in _TIME_RE.finditer(masked):
         hour, separator, minute, meridiem = match.groups()
@@ -218,8 +254,20 @@ def extract_numbers(text: str, lang: str) -> ExtractedNumbers:
         blank(*match.span())
     masked = "".join(chars)
     numbers.extend(_digit_numbers(masked, lang))
+    for roman in roman_numerals(masked, lang):
+        numbers.append(_Number(text[roman.start:roman.end], frozenset({Decimal(roman.value)}),
+                               roman.required, roman.start, roman.end))
+        blank(roman.start, roman.end)
+    masked = "".join(chars)
+    for start, end, values in multiplicative_words(masked, lang):
+        numbers.append(_Number(text[start:end], values, False, start, end))
     numbers.extend(_word_numbers(masked, lang))
-    return ExtractedNumbers(numbers=tuple(numbers), months=tuple(months))
+    dates = find_dates(text, base, lang, numbers, months, numeric_dates,
+                       weekday_spans, relative_spans)
+    return ExtractedNumbers(
+        numbers=tuple(numbers), months=tuple(months), dates=dates,
+        weekdays=tuple((text[start:end], day) for start, end, day in weekday_spans),
+    )
 
 
 def _month_value(match: re.Match[str], lang: str, text: str) -> int | None:
@@ -247,14 +295,17 @@ def _digit_numbers(text: str, lang: str) -> Iterator[_Number]:
         value = _parse_digits(written, lang)
         if value is None:
             continue
+        end = match.end()
         for pattern, power in scales:
             scale = pattern.match(text, match.end())
             if scale is not None:
                 # Only the scaled value: 3.5 billion is not 3.5亿 (350 million).
                 value *= Decimal(10) ** power
                 written = text[match.start() : scale.end()].strip()
+                end = scale.end()
                 break
-        yield _Number(written, frozenset({value}), True)
+        values = multiple_values(value, lang, text, end) or frozenset({value})
+        yield _Number(written, values, True, match.start(), match.end())
 
 
 def _parse_digits(written: str, lang: str) -> Decimal | None:
@@ -275,19 +326,23 @@ def _word_numbers(text: str, lang: str) -> Iterator[_Number]:
     if lang == "en":
         for run in _EN_RUN_RE.finditer(text):
             words = [w.lower() for w in _EN_WORD_RE.findall(run.group())]
-            yield from _word_run(run.group(), [_EN_WORDS[w] for w in words])
+            yield from _word_run(run.group(), [_EN_WORDS[w] for w in words], text, run, lang)
     elif lang == "ru":
         for run in _RU_RUN_RE.finditer(text):
             stems = [_RU_STEM_RE.match(word) for word in re.split(r"[\s\-\u2010\u2011]+",
                                                                    run.group())]
             values = [_RU_STEMS[s.group().lower()] for s in stems if s is not None]
-            yield from _word_run(run.group(), values)
+            yield from _word_run(run.group(), values, text, run, lang)
     elif lang == "zh":
         for match in _ZH_NUMERAL_RE.finditer(text):
-            yield _Number(match.group(), frozenset({Decimal(_parse_zh(match.group()))}), False)
+            value = Decimal(_parse_zh(match.group()))
+            offered = frozenset({value}) | multiple_values(value, lang, text, match.end())
+            yield _Number(match.group(), offered, False, *match.span())
 
 
-def _word_run(written: str, values: list[int]) -> Iterator[_Number]:
+def _word_run(
+    written: str, values: list[int], text: str, run: re.Match[str], lang: str
+) -> Iterator[_Number]:
     total = current = 0
     for value in values:
         if value == 100:
@@ -298,7 +353,8 @@ def _word_run(written: str, values: list[int]) -> Iterator[_Number]:
         else:
             current += value
     offered = {Decimal(v) for v in values} | {Decimal(total + current)}
-    yield _Number(written, frozenset(offered), False)
+    offered |= multiple_values(Decimal(total + current), lang, text, run.end())
+    yield _Number(written, frozenset(offered), False, *run.span())
 
 
 def _parse_zh(text: str) -> int:
@@ -325,43 +381,92 @@ def _parse_zh(text: str) -> int:
 def check_numbers(pair: TextPair) -> Iterator[Issue]:
     """Numbers or months of one text missing from the other.
 
+    A day, month or year one text leaves out is not missing when the other implies it
+    (see ``dates``): 28日 for "on Friday", "this year" for 2025, 6月5日 for "5 June 2025".
+    When the article's date contradicts what is implied, that is a warning, not an error.
+
     >>> [i.message for i in check_numbers(TextPair(source_text="In 2019, 60% voted.",
     ...     target_text="В 2018 году проголосовали 60 %.", source_lang="en", target_lang="ru"))]
     ['«2019» is missing from the translation', '«2018» is in the translation but not in the source']
     """
     source = extract_numbers(pair.source_text, pair.source_lang)
     target = extract_numbers(pair.target_text, pair.target_lang)
+    article = pair.article_date
+    if isinstance(article, dt.datetime):
+        article = article.date()
+    # A number is met when a number of the other text shares one of its values.
+    source_values = frozenset().union(*(number.values for number in source.numbers))
+    target_values = frozenset().union(*(number.values for number in target.numbers))
+    missing = {i for i, number in enumerate(source.numbers)
+               if number.required and not number.values & target_values}
+    extra = {i for i, number in enumerate(target.numbers)
+             if number.required and not number.values & source_values}
+    target_months = {m.month for m in target.months}
+    source_months = {m.month for m in source.months}
+    missing_months = {i for i, m in enumerate(source.months) if m.month not in target_months}
+    extra_months = {i for i, m in enumerate(target.months) if m.month not in source_months}
+    warnings: list[str] = []
+    if missing or extra or missing_months or extra_months:
+        for mine, theirs, numbers, months, other in (
+            (source, target, missing, missing_months, "translation"),
+            (target, source, extra, extra_months, "source"),
+        ):
+            credited, credited_months, found = reconcile_dates(
+                mine.dates, theirs.dates, numbers, months, article, other)
+            numbers -= credited
+            months -= credited_months
+            warnings.extend(found)
     reported: set[str] = set()
-    for number in source.numbers:
-        if number.required and number.text not in reported and not _met(number, target):
+    for index, number in enumerate(source.numbers):
+        if index in missing and number.text not in reported:
             reported.add(number.text)
             yield Issue(check="numbers", message=f"«{number.text}» is missing from the translation")
-    for number in target.numbers:
-        if number.required and number.text not in reported and not _met(number, source):
+    for index, number in enumerate(target.numbers):
+        if index in extra and number.text not in reported:
             reported.add(number.text)
             yield Issue(
                 check="numbers",
                 message=f"«{number.text}» is in the translation but not in the source",
             )
-    target_months = {m.month for m in target.months}
-    source_months = {m.month for m in source.months}
-    for month in source.months:
-        if month.month not in target_months:
-            target_months.add(month.month)
+    reported_months: set[int] = set()
+    for index, month in enumerate(source.months):
+        if index in missing_months and month.month not in reported_months:
+            reported_months.add(month.month)
             yield Issue(
                 check="numbers",
                 message=f"the month «{month.text}» ({month.month}) is missing from the "
                 "translation",
             )
-    for month in target.months:
-        if month.month not in source_months:
-            source_months.add(month.month)
+    reported_months = set()
+    for index, month in enumerate(target.months):
+        if index in extra_months and month.month not in reported_months:
+            reported_months.add(month.month)
             yield Issue(
                 check="numbers",
                 message=f"the month «{month.text}» ({month.month}) is in the translation "
                 "but not in the source",
             )
+    for message in warnings:
+        yield Issue(check="numbers", message=message, severity=Severity.WARNING)
+    yield from _weekday_issues(source, target)
 
 
-def _met(number: _Number, other: ExtractedNumbers) -> bool:
-    return any(number.values & candidate.values for candidate in other.numbers)
+def _weekday_issues(source: ExtractedNumbers, target: ExtractedNumbers) -> Iterator[Issue]:
+    """Both texts name weekdays and one names a day the other does not: a warning (the
+    texts may be right and the dates elsewhere, so never an error)."""
+    if not source.weekdays or not target.weekdays:
+        return
+    source_days = {day for _, day in source.weekdays}
+    target_days = {day for _, day in target.weekdays}
+    for written, day in source.weekdays:
+        if day not in target_days:
+            target_days.add(day)
+            yield Issue(check="numbers", severity=Severity.WARNING,
+                        message=f"the weekday «{written}» is missing from the translation")
+    for written, day in target.weekdays:
+        if day not in source_days:
+            source_days.add(day)
+            yield Issue(check="numbers", severity=Severity.WARNING,
+                        message=f"the weekday «{written}» is in the translation but not in "
+                        "the source")
+

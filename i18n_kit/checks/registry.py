@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ class TextPair:
     target_text: str
     source_lang: str
     target_lang: str
+    # The article's date (its front matter), when known: what "today", 28日 or a date
+    # without a year stand for.
+    article_date: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,7 +80,11 @@ CHECKS: tuple[Check, ...] = (
         matches 10 ноября 2020 года and 2020年11月10日. Numbers spelled as words (twenty,
         двадцать, 二十) may stand in for digits but are never required: they are too often
         idioms (一带一路, "one of"). Numbers inside codes (COVID-19, G20, 5G), URLs and
-        code spans are left to other checks."""),
+        code spans are left to other checks. Roman numerals (XXI века, ХХ заседание with
+        Cyrillic Х), spaced Chinese dates (6 月 5 日) and multiplicatives (doubled, в 2
+        раза, 一倍) are read; a day, month or year one text leaves out is not missing when
+        the other implies it by a weekday, "today", "this year" or the article's date, and
+        a contradiction there is a warning, never an error."""),
     _check("markup", _E, Scope.ENTRY, "markup", "inline markup preserved", """
         The translation must have as many **bold**, *emphasis*, ~~strike~~, `code`,
         links, images and hard line breaks as the source (in any order: word order

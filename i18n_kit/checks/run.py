@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -41,7 +42,8 @@ from i18n_kit.checks.whitespace import (
 from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import ConfigError, I18nKitError
 from i18n_kit.glossary.load import load_glossary
-from i18n_kit.sources import read_article
+from i18n_kit.sources import decode_utf8, parse_article, read_article, read_source_bytes
+from i18n_kit.sources.frontmatter import parse_iso_date, prepare_text, split_front_matter
 
 #: The translator-comment line that switches checks off for one entry:
 #: ``# i18n-kit: ignore numbers, markup`` (``all`` switches every check off).
@@ -239,6 +241,7 @@ class _Run:
     sources_checked: set[tuple[str, str]] = field(default_factory=set)
     source_langs: dict[str, str] = field(default_factory=dict)  # slug -> language
     source_lines: dict[str, list[str] | None] = field(default_factory=dict)
+    article_dates: dict[str, dt.date | None] = field(default_factory=dict)  # reference -> date
 
     def add(self, issue: Issue, *, file: str, line: int | None, locale: str, msgid: str,
             reference: str = "") -> None:
@@ -286,9 +289,11 @@ class _Run:
             if "all" in ignored:
                 continue
             self.entries += 1
+            article_date = self._article_date(reference)
             for source_text, target_text in pairs:
                 pair = TextPair(source_text=source_text, target_text=target_text,
-                                source_lang=source_lang, target_lang=target_lang)
+                                source_lang=source_lang, target_lang=target_lang,
+                                article_date=article_date)
                 for issue in self.checker.check_pair(pair, ignored):
                     self.add(issue, **where)
             if "source-misspelling" not in ignored:
@@ -310,6 +315,23 @@ class _Run:
                                            default_lang=self.config.source_language):
                 self.add(found.issue, file=found.path, line=found.line, locale=found.lang,
                          msgid="", reference=found.path)
+
+    def _article_date(self, reference: str) -> dt.date | None:
+        """The date in the front matter of the entry's source article (what "today" or a
+        date without a year stand for in the numbers check); None when it has none."""
+        if not reference or "numbers" not in self.checker.enabled:
+            return None
+        if reference not in self.article_dates:
+            date: dt.date | None = None
+            path = self.config.root / reference
+            if path.is_file():
+                try:
+                    found = _front_matter_date(path, reference, self.config.source_language)
+                except I18nKitError:
+                    found = None
+                date = found.date() if isinstance(found, dt.datetime) else found
+            self.article_dates[reference] = date
+        return self.article_dates[reference]
 
     def _source_lang(self, path: Path, locale_code: str, entry: Entry) -> str:
         """An article's language: the configured locale that has no catalog for it,
@@ -368,6 +390,20 @@ class _Run:
             if span in line:
                 return number
         return None
+
+
+def _front_matter_date(path: Path, origin: str, default_lang: str) -> dt.date | None:
+    """An article's date: from its front matter alone when it has one (a fifth of the
+    cost of reading the article), else as the article's reader finds it."""
+    text = prepare_text(decode_utf8(read_source_bytes(path, origin=origin), origin=origin))
+    front = split_front_matter(text, origin=origin)
+    if front is None:
+        return parse_article(text, origin=origin, suffix=path.suffix,
+                             default_lang=default_lang).date
+    value = front.values.get("date")
+    if value is None or not value.text.strip():
+        return None
+    return parse_iso_date(value.text.strip(), origin=origin, line=value.line)
 
 
 def _int(value: str | int | None) -> int | None:

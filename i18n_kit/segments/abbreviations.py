@@ -60,6 +60,15 @@ SETTLEMENTS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Initials of transliterated names written with two letters (Ts. Elbegdorj, Sh. Mirziyoyev,
+# Kh. Battulga, Yu. Ushakov, Zh. Sooronbaev, Ch. Aitmatov; Russian «Дж. Байден»): before a
+# capital they are initials, as single letters are. "Ch" before a number is still a chapter.
+TWO_LETTER_INITIALS: frozenset[str] = frozenset(
+    """
+    Ts Sh Kh Yu Zh Ch Ya Yo Ye Dzh Shch Tj Dj Дж
+    """.split()
+)
+
 # Words that commonly open a sentence; after an ambiguous abbreviation or an initial
 # they tell a sentence end from a name ("Norov V. The" vs "Vladimir V. Putin").
 STARTERS: frozenset[str] = frozenset(
@@ -134,6 +143,15 @@ def is_settlement(token: str) -> bool:
     (True, True, False)
     """
     return token in SETTLEMENTS
+
+
+def is_two_letter_initial(token: str) -> bool:
+    """True for an initial of a transliterated name written with more than one letter.
+
+    >>> is_two_letter_initial("Ts"), is_two_letter_initial("Дж"), is_two_letter_initial("St")
+    (True, True, False)
+    """
+    return token in TWO_LETTER_INITIALS
 
 
 def is_title(word: str) -> bool:

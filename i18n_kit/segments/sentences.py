@@ -51,6 +51,7 @@ from i18n_kit.segments.abbreviations import (
     is_number_prefix,
     is_settlement,
     is_title,
+    is_two_letter_initial,
 )
 
 LANGUAGES: tuple[str, ...] = ("en", "ru", "zh")
@@ -63,8 +64,11 @@ _CLOSE = (
     r"|[)\]\"'’”»*_`」』）》〉】〕]|\\(?=\n))"
 )
 _LATIN_CANDIDATE = re.compile(rf"(?<![.!?…])(?P<term>[.!?…]+)(?P<close>{_CLOSE}*)(?=\s)")
+# A Chinese terminator run takes the closers and further terminators that follow it
+# («？”。» is one end, never a lone «。» segment).
+_ZH_TERMS = r"(?:[。！？｡!?…]|\.{3,})+"
 _ZH_CANDIDATE = re.compile(
-    rf"(?P<term>(?:[。！？｡!?…]|\.{{3,}})+|\.+(?={_CLOSE}*\s))(?P<close>{_CLOSE}*)"
+    rf"(?P<term>{_ZH_TERMS}(?:{_CLOSE}+{_ZH_TERMS})*|\.+(?={_CLOSE}*\s))(?P<close>{_CLOSE}*)"
 )
 # What opens the next sentence before its first word: spaces, quotes, brackets, dashes,
 # markup. The word itself is letters and digits only.
@@ -104,6 +108,15 @@ _ATTRIBUTION_GAP = re.compile(r"[\s,—–\-]*(?P<word>[^\W_\d]?)")
 _TOKEN_BACKWARDS = re.compile(r"(?:[^\W_\u2e80-\U0010ffff]|[.'’-])*")
 _YEAR_OPENER = re.compile(r"\w{1,3}\s+\d{4}(?:\s*[–—-]\s*\d{4})?\s*\Z")
 _ROMAN = re.compile(r"[IVXLC]{1,6}\Z")
+# Yu, Ye, Ya and Yo are also Chinese given names ("Wang Yu."): after a capitalised word
+# that is one pinyin syllable (a family name), they end the name, not open one.
+_PINYIN_FAMILY_NAME = re.compile(
+    r"(?:^|\s)(?:[BPMFDTNLGKHJQXRZCSYW]|Zh|Ch|Sh)?(?:a|ai|an|ang|ao|e|ei|en|eng|i|ia|ian|iang"
+    r"|iao|ie|in|ing|iong|iu|o|ong|ou|u|ua|uai|uan|uang|ui|un|uo)\s+\Z"
+)
+_GIVEN_NAME_INITIALS = frozenset({"Yu", "Ye", "Ya", "Yo"})
+# A capitalised word (a name) right before "v." ("Hamdan v. Rumsfeld").
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'.-]*\s+\Z")
 _SPACES = " \u00a0"
 # What may open a sentence before a clock time without being a clause of its own:
 # "At 5", "On Monday at 10", "From 9 a.m. to 6". A lowercase verb ("began at 9") is not.
@@ -284,6 +297,13 @@ class _Splitter:
             return not _YEAR_OPENER.match(text[segment_start:start].lstrip(_OPENING_CHARS))
         if is_never_final(token):
             return False
+        if not digit and (len(token) == 1 and token.isupper() or is_two_letter_initial(token)
+                          and not _chinese_given_name(text, token, start)):
+            # An initial, also one that abbreviates a word before a number elsewhere
+            # ("П. И. Коробов", "Ч. Айтматов", "Ts. Elbegdorj", "Ch. Sooronbai").
+            return upper and word in STARTERS and not next_is_initial
+        if token == "v" and upper and _NAME_BEFORE.search(text, max(0, start - 60), start):
+            return False  # "Hamdan v. Rumsfeld": a case name
         if is_number_prefix(token):
             return not digit
         if is_ambiguous(token):
@@ -393,6 +413,12 @@ def _attribution_follows(text: str, position: int) -> bool:
 
 def _at_segment_start(text: str, segment_start: int, position: int) -> bool:
     return not text[segment_start:position].strip(_OPENING_CHARS)
+
+
+def _chinese_given_name(text: str, token: str, start: int) -> bool:
+    return token in _GIVEN_NAME_INITIALS and bool(
+        _PINYIN_FAMILY_NAME.search(text[max(0, start - 12) : start])
+    )
 
 
 def _after_number(text: str, position: int) -> bool:
