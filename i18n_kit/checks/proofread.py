@@ -38,13 +38,13 @@ from rapidfuzz.distance import OSA
 
 from i18n_kit.checks.hunspell import has_speller, speller
 from i18n_kit.checks.registry import Issue, Located
-from i18n_kit.checks.text import mask_verbatim
+from i18n_kit.checks.text import CYRILLIC_RE, mask_verbatim
 from i18n_kit.config import ProjectConfig
 from i18n_kit.errors import I18nKitError
 from i18n_kit.glossary.chinese import segment
 from i18n_kit.glossary.load import GLOSSARY_FOLDER, load_glossary
 from i18n_kit.glossary.model import Glossary, TermStatus
-from i18n_kit.glossary.morphology import is_known_word
+from i18n_kit.glossary.morphology import is_known_word, lemmatise_word
 from i18n_kit.model import Article
 from i18n_kit.resources import shipped_path
 from i18n_kit.sources import read_article
@@ -61,7 +61,7 @@ _CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # г. Ташкент) ends no sentence.
 _SENTENCE_START_RE = re.compile(
     r"(?:^|(?<!\b[A-ZА-ЯЁ])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bг)(?<!\bгг)"
-    r"(?<!\bт)(?<!\bим)(?<!\bул)[.!?…:;]|^\s*[-*+]|^\s*\d+[.)])[\s\"'«»“”„‘’(\[*_]*$"
+    r"(?<!\bт)(?<!\bим)(?<!\bул)[.!?…]|^\s*[-*+]|^\s*\d+[.)])[\s\"'«»“”„‘’(\[*_]*$"
 )
 # English pairs that are grammatical twice («that that was», «had had»), Russian ones of
 # speech («да да»).
@@ -79,13 +79,15 @@ class UserWords:
     """Words the spelling check accepts whatever the dictionaries say (case-folded)."""
 
     words: frozenset[str]
-    stems: frozenset[str]  # Russian glossary words without their last two letters
+    lemmas: frozenset[str]  # the normal forms of the Russian ones (Мирзиёеву: мирзиеев)
 
     def knows(self, word: str) -> bool:
         folded = word.casefold().replace("’", "'")
         if folded in self.words or folded.split("'")[0] in self.words:
             return True
-        return any(folded[:-cut] in self.stems for cut in (0, 1, 2, 3) if len(folded) - cut >= 4)
+        # An inflected name (Мирзиёеву) by its normal form; a common word only as written.
+        return word[:1].isupper() and bool(CYRILLIC_RE.search(word)) and (
+            not self.lemmas.isdisjoint(lemmatise_word(word)))
 
 
 def user_words(glossary: Glossary | None, extra: Iterable[str] = ()) -> UserWords:
@@ -96,17 +98,15 @@ def user_words(glossary: Glossary | None, extra: Iterable[str] = ()) -> UserWord
     True
     """
     words: set[str] = {word.casefold() for word in extra}
-    stems: set[str] = set()
     for entry in glossary or ():
         for term in entry.terms:
             if term.status is TermStatus.FORBIDDEN:
                 continue
             for match in _WORD_RE.finditer(term.text):
-                word = match.group().casefold().replace("’", "'")
-                words.add(word)
-                if term.lang == "ru" and len(word) >= 5:
-                    stems.update((word[:-1], word[:-2]))
-    return UserWords(frozenset(words), frozenset(stems))
+                words.add(match.group().casefold().replace("’", "'"))
+    lemmas = {lemma for word in words if CYRILLIC_RE.search(word)
+              for lemma in lemmatise_word(word)}
+    return UserWords(frozenset(words), frozenset(lemmas))
 
 
 def read_word_list(path: Path, origin: str) -> list[str]:
@@ -207,17 +207,29 @@ def find_doubled(text: str, lang: str) -> list[str]:
 
 def _misspellings(text: str, lang: str, words: UserWords) -> Iterator[tuple[int, Issue, str]]:
     check = speller(lang)
+    in_name = False  # the words since a name, up to a known word or a mark
+    previous_end = -1
     for match in _WORD_RE.finditer(text):
         word = match.group()
         start, end = match.span()
-        if len(word) < _MIN_LENGTH or _joined_to_digits(text, start, end):
+        joined = previous_end >= 0 and not text[previous_end:start].strip(" -‑")
+        previous_end = end
+        in_name = in_name and joined
+        if _joined_to_digits(text, start, end) or _hyphen_prefix(text, start, end):
             continue
         if word[1:] != word[1:].lower():  # SCO, iPhone, McDonald: not a common word
             continue
         capital = word[0].isupper()
         if capital and not _SENTENCE_START_RE.search(text[max(0, start - 12):start]):
-            continue  # a name
+            in_name = True  # a name; unknown words right after it belong to it
+            continue
+        if len(word) < _MIN_LENGTH:
+            in_name = in_name and not check.known(word)  # «Рохнамо ба суи», not «in»
+            continue
         if check.known(word) or words.knows(word) or _known_elsewhere(word, lang):
+            in_name = False
+            continue
+        if in_name:  # «Муджахеды джамаата», «Рохнамо ба суи давлати»: part of a name
             continue
         correction = _correction(word, lang)
         if correction:
@@ -225,6 +237,14 @@ def _misspellings(text: str, lang: str, words: UserWords) -> Iterator[tuple[int,
                 check="source-spelling",
                 message=f"«{word}» is not in the {lang} dictionary; did you mean «{correction}»?",
             ), word
+
+
+def _hyphen_prefix(text: str, start: int, end: int) -> bool:
+    """A part of a hyphenated word joined to a name or a prefix: neo-Nazism, аль-Каида."""
+    after = text[end:end + 2]
+    before = text[max(0, start - 2):start]
+    return (len(after) == 2 and after[0] in "-‑" and (after[1].isupper() or end - start <= 4)) or (
+        len(before) == 2 and before[1] in "-‑" and before[0].isupper())
 
 
 def _joined_to_digits(text: str, start: int, end: int) -> bool:
@@ -235,23 +255,26 @@ def _joined_to_digits(text: str, start: int, end: int) -> bool:
 
 
 def _known_elsewhere(word: str, lang: str) -> bool:
-    """Known to pymorphy3 (Russian), or two known words written together."""
+    """Known to pymorphy3 (Russian), known with -ize for -ise (civilisational), or two
+    known words written together (Hunspell's own first suggestion splits it)."""
     lower = word.lower()
     if lang == "ru" and is_known_word(lower):
         return True
     check = speller(lang)
-    for cut in range(3, len(lower) - 2):
-        head, tail = lower[:cut], lower[cut:]
-        if check.known(tail) and (check.known(head) or (
-                head[-1] in "oeое" and len(head) > 3 and check.known(head[:-1]))):
-            return True
-    return False
+    if lang == "en" and "is" in lower and any(
+        check.known(lower[:at] + "iz" + lower[at + 2:])
+        for at in range(len(lower) - 1) if lower.startswith("is", at)
+    ):
+        return True
+    # Two words written together: Hunspell's first suggestion splits it (корона вирусной).
+    suggestions = check.suggest(word)[:1]
+    return bool(suggestions) and suggestions[0].replace(" ", "").replace("-", "") == word
 
 
 def _correction(word: str, lang: str) -> str:
     """Hunspell's closest correction, if close enough to call ``word`` a typo of it, or
     "" (on a tie, a longer word first: a dropped letter is the commonest typo)."""
-    limit = 1 if len(word) < 6 else 2
+    limit = 1
     capital = word[0].isupper()
     best: tuple[int, int, int, str] | None = None
     for index, suggestion in enumerate(speller(lang).suggest(word)[:10]):
@@ -263,7 +286,11 @@ def _correction(word: str, lang: str) -> str:
             continue  # another name («Norov» -> «Nero»), not a common word
         distance = OSA.distance(word.lower(), suggestion.lower())
         if distance <= limit:
-            key = (distance, int(len(suggestion) < len(word)), index, suggestion)
+            # A dropped letter is the commonest typo, a doubled one the next (гооды).
+            doubled = any(word[at] == word[at + 1] and word[:at] + word[at + 1:] == suggestion
+                          for at in range(len(word) - 1))
+            key = (distance, int(not doubled and len(suggestion) < len(word)), index,
+                   suggestion)
             best = key if best is None or key < best else best
     return "" if best is None else best[3]
 
@@ -286,6 +313,9 @@ def _doubled(text: str, lang: str) -> Iterator[tuple[int, Issue, str]]:
             span = tokens[index:index + 2 * size]
             if any(text[a[1]:b[0]].strip(" ") for a, b in zip(span, span[1:], strict=False)):
                 continue  # punctuation or a line break between: «Yes. Yes», lists
+            if text[span[-1][1]:span[-1][1] + 1] in "-‑" and span[-1][1] < len(text) or (
+                    text[span[0][0] - 1:span[0][0]] in ("-", "‑") and span[0][0] > 0):
+                continue  # part of a hyphenated word: «so so-called»
             if size == 1 and (first[0][2] in allowed or (
                     first[0][3][0].isupper() and second[0][3][0].isupper()
                     and not _SENTENCE_START_RE.search(text[max(0, first[0][0] - 12):first[0][0]]))):
