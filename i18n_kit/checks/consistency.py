@@ -16,6 +16,7 @@ out of the groups.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -55,6 +56,12 @@ def normalize(text: str, *, fold_case: bool = False) -> str:
     return text.casefold() if fold_case else text
 
 
+@functools.lru_cache(maxsize=200_000)
+def normalized(text: str, *, fold_case: bool = False) -> str:
+    """``normalize``, remembered: boilerplate repeats in hundreds of catalogs."""
+    return normalize(text, fold_case=fold_case)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Place:
     """One translated entry: where it is, and its texts."""
@@ -64,6 +71,8 @@ class Place:
     msgid: str
     msgstr: str
     reference: str  # the entry's `#:` source article
+    source_key: str  # normalize(msgid, fold_case=True)
+    target_key: str  # normalize(msgstr)
 
 
 @dataclass(slots=True)
@@ -97,16 +106,18 @@ def check_locale(
             if (entry.obsolete or not entry.msgid or entry.msgid_plural or not entry.msgstr
                     or entry.msgctxt is not None or _ignored(entry.tcomment or "")):
                 continue
+            key = normalized(entry.msgid)
             place = Place(
                 file=origin, line=entry.linenum, msgid=entry.msgid, msgstr=entry.msgstr,
                 reference=entry.occurrences[0][0] if entry.occurrences else "",
+                source_key=normalized(entry.msgid, fold_case=True),
+                target_key=normalized(entry.msgstr),
             )
-            key = normalize(entry.msgid)
             if entry.fuzzy:
                 groups.drafts[key].append(place)
             else:
                 groups.by_source[key].append(place)
-                groups.by_target[normalize(entry.msgstr)].append(place)
+                groups.by_target[place.target_key].append(place)
     if "inconsistent-translation" in enabled:
         yield from _inconsistent_translations(groups, locale_code)
     if "inconsistent-source" in enabled:
@@ -139,7 +150,7 @@ def _variants(places: list[Place], key: str) -> list[tuple[str, list[Place]]]:
     shown as its first place writes it."""
     grouped: dict[str, list[Place]] = defaultdict(list)
     for place in places:
-        grouped[normalize(getattr(place, key), fold_case=key == "msgid")].append(place)
+        grouped[place.source_key if key == "msgid" else place.target_key].append(place)
     ordered = sorted(grouped.values(), key=lambda group: (-len(group), _where(group[0])))
     return [(getattr(group[0], key), group) for group in ordered]
 
@@ -193,11 +204,11 @@ def _inconsistent_sources(groups: _Locale, locale_code: str) -> Iterator[Located
 def _inconsistent_drafts(groups: _Locale, locale_code: str) -> Iterator[Located]:
     for key, drafts in groups.drafts.items():
         approved = groups.by_source.get(key, [])
-        known = {normalize(place.msgstr) for place in approved}
+        known = {place.target_key for place in approved}
         if approved:
-            odd = [place for place in drafts if normalize(place.msgstr) not in known]
+            odd = [place for place in drafts if place.target_key not in known]
         else:  # no approved translation: the drafts disagree among themselves
-            odd = drafts if len({normalize(place.msgstr) for place in drafts}) > 1 else []
+            odd = drafts if len({place.target_key for place in drafts}) > 1 else []
         if not odd:
             continue
         variants = _variants(odd, "msgstr")

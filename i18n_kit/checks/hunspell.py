@@ -37,11 +37,17 @@ class Speller:
     def __init__(self, lang: str, dictionaries: Sequence[Any]) -> None:
         self.lang = lang
         self._dictionaries = tuple(dictionaries)
+        self._known: dict[str, bool] = {}  # news repeats its words: ask Hunspell once
 
     def known(self, word: str) -> bool:
         """True when a dictionary of the language knows ``word`` as written (Hunspell
         accepts a capitalised or upper-case form of a lower-case word)."""
-        return any(dictionary.check(word) for dictionary in self._dictionaries)
+        answer = self._known.get(word)
+        if answer is None:
+            answer = any(dictionary.check(word) for dictionary in self._dictionaries)
+            if len(self._known) < 500_000:
+                self._known[word] = answer
+        return answer
 
     def suggest(self, word: str) -> list[str]:
         """The dictionaries' corrections, best first, each once."""

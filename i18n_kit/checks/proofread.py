@@ -305,10 +305,14 @@ def _doubled(text: str, lang: str) -> Iterator[tuple[int, Issue, str]]:
               for m in _WORD_RE.finditer(text)]
     allowed = _DOUBLES_ALLOWED.get(lang, frozenset())
     index = 0
+    folded = [token[2] for token in tokens]
     while index < len(tokens):
         for size in (4, 3, 2, 1):
+            if index + size >= len(folded) or folded[index] != folded[index + size]:
+                continue  # the quick test: the phrase's first word again after it
             first, second = tokens[index:index + size], tokens[index + size:index + 2 * size]
-            if len(second) < size or [t[2] for t in first] != [t[2] for t in second]:
+            if len(second) < size or folded[index:index + size] != folded[
+                    index + size:index + 2 * size]:
                 continue
             span = tokens[index:index + 2 * size]
             if any(text[a[1]:b[0]].strip(" ") for a, b in zip(span, span[1:], strict=False)):
