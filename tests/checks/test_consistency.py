@@ -9,6 +9,8 @@ other checks accept) left alone.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +143,15 @@ def test_check_prints_one_line_per_group(tmp_path: Path) -> None:
     failing = CliRunner().invoke(app, ["check", "--project", str(tmp_path),
                                        "--fail-on", "warning"])
     assert failing.exit_code == 1
+
+
+def test_the_scale_benchmark_runs_and_finds_its_planted_variants(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.consistency_scale", "--articles", "20",
+         "--folder", str(tmp_path / "archive")],
+        cwd=Path(__file__).parents[2], capture_output=True, text=True, check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line.split(" in ")[0] for line in done.stdout.splitlines()]
+    assert lines == ["wrote 20 articles", "consistency: 2 findings", "proofreading: 0 findings"]
