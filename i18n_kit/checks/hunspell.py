@@ -49,14 +49,6 @@ class Speller:
                 self._known[word] = answer
         return answer
 
-    def suggest(self, word: str) -> list[str]:
-        """The dictionaries' corrections, best first, each once."""
-        seen: dict[str, None] = {}
-        for dictionary in self._dictionaries:
-            for suggestion in dictionary.suggest(word):
-                seen.setdefault(suggestion, None)
-        return list(seen)
-
 
 def has_speller(lang: str) -> bool:
     """Whether the spelling check covers ``lang`` (English and Russian).
