@@ -12,9 +12,8 @@ is tuned for precision: a word is reported only when
 - no dictionary knows it: Hunspell's (en_GB or en_US; ru_RU), pymorphy3's for Russian
   (it knows «цифровизация», «стартап»), the user dictionary (every form of every
   glossary term in every language, and the project's ``glossary/words.txt``);
-- it is not two known words written together («videoconference», «коронавирусной»);
-- Hunspell offers a correction one letter away (two for words of six letters or more),
-  counting a swap of two letters as one («recieve»: receive).
+- a word one edit away is in Hunspell's dictionary: a letter dropped, doubled, replaced
+  or added, or two letters swapped («commn»: common, «recieve»: receive).
 
 A word with no close correction is more likely a term the dictionaries lack than a typo,
 and is left alone. Words joined to digits (20th, 5G, 20-й), URLs, code and raw HTML are

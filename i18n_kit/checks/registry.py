@@ -191,12 +191,11 @@ CHECKS: tuple[Check, ...] = (
            "misspelt word in the source", """
         A common word of an English or Russian source article that Hunspell's
         dictionaries (en_GB and en_US, ru_RU; Russian also pymorphy3's) do not know and
-        that is one or two letters away from a word they do («commn»: common). A typo in
-        the source is copied into every translation. Names are not judged (a capitalised
-        word inside a sentence, upper-case abbreviations, the glossary's forms in every
-        language, the project's glossary/words.txt), nor words with no close
-        correction, compounds of two known words, or URLs and code. Reported once, at
-        the source file and line."""),
+        that is one letter from a word they do («commn»: common; two letters swapped
+        count as one). A typo in the source is copied into every translation. Names are
+        not judged (a capitalised word inside a sentence, upper-case abbreviations, the
+        glossary's forms in every language, the project's glossary/words.txt), nor words
+        with no close correction, or URLs and code. Reported once, at the source file and line."""),
     _check("source-doubled-word", _W, Scope.SOURCE, "proofread",
            "a word written twice in the source", """
         A word or a phrase written twice in a row in a source article («the the», «Chair

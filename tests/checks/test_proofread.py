@@ -171,3 +171,21 @@ def test_a_word_list_that_is_not_utf8_is_one_error_line(tmp_path: Path) -> None:
     code, out = _check(project)
     assert code == 2
     assert out.splitlines() == ["error: glossary/words.txt:2: not UTF-8 text"]
+
+
+def test_check_stops_with_one_line_when_a_dictionary_is_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = _project(tmp_path)
+    monkeypatch.setitem(hunspell.DICTIONARIES, "en", ("xx_XX",))
+    monkeypatch.setitem(hunspell.PACKAGES, "xx_XX", "hunspell-xx")
+    hunspell.speller.cache_clear()
+    try:
+        code, out = _check(project)
+    finally:
+        hunspell.speller.cache_clear()
+    assert code == 2
+    assert out.splitlines() == [
+        "error: source-spelling needs Hunspell's xx_XX dictionary (hunspell-xx); install it "
+        "(Debian: apt-get install libenchant-2-2 hunspell-xx) or switch the check off "
+        '([checks] disable = ["source-spelling"])'
+    ]
