@@ -37,8 +37,10 @@ _QUOTES = str.maketrans({
     "ё": "е", "Ё": "Е",
 })
 # A final clause mark: final-punctuation accepts any of them for any other, and a full
-# stop for them all (a clause of a declaration ends with ; in English, , in Russian).
-_FINAL_CLAUSE_RE = re.compile(r"[;,:；，：、.。]+(?=[\"')\]*_]*$)")
+# stop for them all (a clause of a declaration ends with ; in English, , in Russian);
+# closing quotes, brackets and emphasis may follow it.
+_FINAL_MARKS = ";,:；，：、.。"
+_CLOSERS = "\"')]*_"
 
 
 def normalize(text: str, *, fold_case: bool = False) -> str:
@@ -52,7 +54,13 @@ def normalize(text: str, *, fold_case: bool = False) -> str:
     True
     """
     text = _SPACES_RE.sub(" ", text).strip().translate(_QUOTES)
-    text = _FINAL_CLAUSE_RE.sub("", text)
+    end = len(text)
+    while end and text[end - 1] in _CLOSERS:
+        end -= 1
+    start = end
+    while start and text[start - 1] in _FINAL_MARKS:
+        start -= 1
+    text = text[:start] + text[end:]
     return text.casefold() if fold_case else text
 
 

@@ -28,6 +28,7 @@ a doubled function word (的的, 在在) or a repeated run of three or more char
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -52,7 +53,7 @@ WORDS_FILE = "words.txt"
 # A word: letters, with apostrophes inside (Organisation's, don't).
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # What a reported Chinese double needs: a character twice, or three or more repeated.
-_ZH_REPEAT_RE = re.compile(r"(.)\1|(.{3,})\2")
+_ZH_REPEAT_RE = re.compile(r"(.)\1|(.{3,16})\2")  # bounded: linear in the text
 _CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # What may stand between a sentence's end and its first word: spaces, quotes, brackets,
 # emphasis markers. A full stop after a title or an initial (Mr. Asad R. Qureshi,
@@ -70,6 +71,8 @@ _DOUBLES_ALLOWED = {
 # Chinese words that never stand twice in a row: a doubled one is a typo.
 _ZH_FUNCTION_WORDS = frozenset("的了是在和与及将把被从向于为以并而之也都就但其")
 _MIN_LENGTH = 3  # shorter words (г, т, 20-й's й) are abbreviations or endings
+_MAX_LENGTH = 24  # longer "words" are codes or pasted junk, and costly to correct
+_CORRECTIONS_PER_ARTICLE = 200  # unknown words corrected per article, at most
 
 
 class UserWords:
@@ -169,13 +172,14 @@ def proofread_article(
     """The proofreading findings of one source article, each at its line in ``lines``
     (the file's text), each word once per line."""
     seen: set[tuple[str, int, str]] = set()
+    budget = [_CORRECTIONS_PER_ARTICLE]
     for block in article.blocks:
         if not block.translatable:
             continue
         text = mask_verbatim(block.text)
         found: list[tuple[int, Issue, str]] = []
         if "source-spelling" in enabled and has_speller(article.lang):
-            found.extend(_misspellings(text, article.lang, words))
+            found.extend(_misspellings(text, article.lang, words, budget))
         if "source-doubled-word" in enabled:
             found.extend(_doubled(text, article.lang))
         for start, issue, span in found:
@@ -210,7 +214,12 @@ def find_doubled(text: str, lang: str) -> list[str]:
     return [span for _, _, span in _doubled(text, lang)]
 
 
-def _misspellings(text: str, lang: str, words: UserWords) -> Iterator[tuple[int, Issue, str]]:
+def _misspellings(
+    text: str, lang: str, words: UserWords, budget: list[int] | None = None
+) -> Iterator[tuple[int, Issue, str]]:
+    """Misspelt words of ``text``; ``budget`` counts down the unknown words still to be
+    corrected (a passage in another language or pasted junk is not proofread word by
+    word: each correction tries a few hundred edits)."""
     check = speller(lang)
     in_name = False  # the words since a name, up to a known word or a mark
     previous_end = -1
@@ -234,8 +243,12 @@ def _misspellings(text: str, lang: str, words: UserWords) -> Iterator[tuple[int,
         if check.known(word) or words.knows(word) or _known_elsewhere(word, lang):
             in_name = False
             continue
-        if in_name:  # «Муджахеды джамаата», «Рохнамо ба суи давлати»: part of a name
+        if in_name or len(word) > _MAX_LENGTH:  # part of a name; not a word one mistypes
             continue
+        if budget is not None:
+            if budget[0] <= 0:
+                return
+            budget[0] -= 1
         correction = _correction(word, lang)
         if correction:
             yield start, Issue(
@@ -275,6 +288,7 @@ _ALPHABETS = {"en": "abcdefghijklmnopqrstuvwxyz",
               "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"}
 
 
+@functools.lru_cache(maxsize=50_000)
 def _correction(word: str, lang: str) -> str:
     """The known word one edit away from ``word`` (a letter dropped, doubled, swapped with
     the next or replaced), or "" when there is none. Hunspell's own suggestions take a
@@ -310,7 +324,7 @@ def _doubled(text: str, lang: str) -> Iterator[tuple[int, Issue, str]]:
     index = 0
     folded = [token[2] for token in tokens]
     while index < len(tokens):
-        for size in (4, 3, 2, 1):
+        for size in (1, 2, 3, 4):  # the shortest repeat: «a a», not «a a a a»
             if index + size >= len(folded) or folded[index] != folded[index + size]:
                 continue  # the quick test: the phrase's first word again after it
             first, second = tokens[index:index + size], tokens[index + size:index + 2 * size]
@@ -344,7 +358,7 @@ def _doubled_chinese(run: str, offset: int) -> Iterator[tuple[int, Issue, str]]:
     starts = [start for start, _ in spans]
     index = 0
     while index < len(words):
-        for size in (4, 3, 2, 1):
+        for size in (1, 2, 3, 4):  # the shortest repeat: «a a», not «a a a a»
             first, second = words[index:index + size], words[index + size:index + 2 * size]
             if len(second) < size or first != second:
                 continue

@@ -9,6 +9,7 @@ when they are missing (install hunspell-en-gb hunspell-en-us hunspell-ru libench
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,14 @@ from i18n_kit.checks import hunspell
 from i18n_kit.checks.proofread import (
     find_doubled,
     find_misspellings,
+    proofread_article,
     read_word_list,
     user_words,
 )
 from i18n_kit.cli import app
 from i18n_kit.glossary.load import load_glossary
 from i18n_kit.resources import shipped_path
+from i18n_kit.sources import read_article
 
 DATA = Path(__file__).parent.parent / "data" / "checks" / "proofread"
 TYPOS: list[dict[str, Any]] = yaml.safe_load((DATA / "typos.yaml").read_text("utf-8"))
@@ -189,3 +192,20 @@ def test_check_stops_with_one_line_when_a_dictionary_is_missing(
         "(Debian: apt-get install libenchant-2-2 hunspell-xx) or switch the check off "
         '([checks] disable = ["source-spelling"])'
     ]
+
+
+def test_pathological_text_costs_linear_time(tmp_path: Path) -> None:
+    # A passage of unknown words (another language, pasted junk) is corrected only up to
+    # a budget per article; long repeats are scanned once.
+    words = [f"qz{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}xk" for i in range(5000)]
+    junk = "\n\n".join(" ".join(words[at:at + 500]) for at in range(0, 5000, 500))
+    article = tmp_path / "content" / "junk.md"
+    article.parent.mkdir()
+    article.write_text(f"---\ntitle: Junk\ndate: 2026-01-01\n---\n\n{junk}\n", "utf-8")
+    parsed = read_article(article, root=tmp_path, default_lang="en")
+    started = time.monotonic()
+    found = list(proofread_article(parsed, article.read_text("utf-8").splitlines(), WORDS))
+    assert found == []
+    assert find_doubled("a " * 100_000, "en")[:1] == ["a a"]
+    assert len(find_doubled("的会议" * 50_000, "zh")) == 25_000
+    assert time.monotonic() - started < 30
