@@ -4,8 +4,10 @@ One module per family: numbers (with numerals.py, the Roman numerals, multiplica
 weekdays and relative dates it reads, and dates.py, the dates it reconciles), markup
 (and placeholders, URLs), punctuation,
 typography, untranslated, whitespace (and doubled words, length), glossary (adapter),
-lookalike (mixed-script words in the sources), pages; registry.py holds every check's id,
-severity and rationale; run.py walks a project.
+lookalike (mixed-script words in the sources), proofread (spelling and doubled words in
+the sources; hunspell.py is the spell checker's adapter), consistency (across every
+catalog), pages; registry.py holds every check's id, severity and rationale; run.py walks
+a project, and project.py lists the checks that see the whole project at once.
 """
 
 from __future__ import annotations

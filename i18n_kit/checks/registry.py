@@ -17,6 +17,7 @@ class Scope(enum.StrEnum):
     SOURCE = "source"  # the source text of an entry (reported once per article)
     CATALOG = "catalog"  # a whole catalog
     PAGE = "page"  # a built page under site/
+    PROJECT = "project"  # every catalog or every source article of a project at once
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,6 +56,18 @@ class Issue:
 
 #: An entry check: a pair in, issues out. Pure, cheap, no I/O.
 EntryChecker = Callable[[TextPair], Iterable[Issue]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Located:
+    """What a project-level check found, with where; the runner adds the severity."""
+
+    issue: Issue
+    file: str  # project-relative: a catalog or a source article
+    line: int | None
+    locale: str
+    msgid: str = ""
+    reference: str = ""
 
 
 def _check(
@@ -182,6 +195,45 @@ CHECKS: tuple[Check, ...] = (
         letters, so codes and compounds joined by digits, hyphens or apostrophes
         («ШОС-2025», «COVID-19», «SMS-сообщение», «Су-35», «CO₂») are never mixed; URLs,
         code and raw HTML are not read."""),
+    _check("source-spelling", _W, Scope.SOURCE, "proofread",
+           "misspelt word in the source", """
+        A common word of an English or Russian source article that Hunspell's
+        dictionaries (en_GB and en_US, ru_RU; Russian also pymorphy3's) do not know and
+        that is one letter from a word they do («commn»: common; two letters swapped
+        count as one). A typo in the source is copied into every translation. Names are
+        not judged (a capitalised word inside a sentence, upper-case abbreviations, the
+        glossary's forms in every language, the project's glossary/words.txt), nor words
+        with no close correction, or URLs and code. Reported once, at the source file and line."""),
+    _check("source-doubled-word", _W, Scope.SOURCE, "proofread",
+           "a word written twice in the source", """
+        A word or a phrase written twice in a row in a source article («the the», «Chair
+        of the of the», «в в»), and in Chinese a doubled function character (的的, 了了)
+        or a repeated word of three or more characters (上合组织上合组织). Not flagged:
+        English «that that» and «had had», names that double (Bora Bora), and Chinese
+        reduplication (看看, 常常, 谢谢, 人人, 好好, 个个, 实实在在, 不了了之).
+        Reported once, at the source file and line."""),
+    _check("inconsistent-translation", _W, Scope.PROJECT, "consistency",
+           "one source, different translations", """
+        The same source sentence translated in two or more ways in one locale, across
+        every article catalog of the project (after what the checks accept anyway:
+        whitespace, no-break spaces, quote style, dash kind, ё/е and a final clause
+        mark). Newsrooms repeat boilerplate in hundreds of articles; a stray variant is
+        what a reviewer wants to see. One finding per source sentence and locale, at the
+        first place of the rarest variant, naming every variant and every place.
+        Approved (not fuzzy) entries only; fuzzy ones are reported apart
+        (inconsistent-draft)."""),
+    _check("inconsistent-source", _W, Scope.PROJECT, "consistency",
+           "one translation, different sources", """
+        The same translation given to two or more different source sentences in one
+        locale (sources compared without case, whitespace and quote style): one of them
+        is most likely a copy of the other's translation. One finding per translation
+        and locale, naming every source and every place. Approved entries only."""),
+    _check("inconsistent-draft", _I, Scope.PROJECT, "consistency",
+           "fuzzy entries that differ", """
+        A fuzzy entry (machine translation, a fuzzy memory match) whose translation
+        differs from how the same source is translated elsewhere in the locale. Kept
+        apart from translators' work: it is for the reviewer who clears the flag, and
+        fails no run."""),
     _check("fuzzy", _I, Scope.CATALOG, "run", "fuzzy entries not checked", """
         Fuzzy entries (machine translation, fuzzy memory matches, changed sources) are
         not published until a translator clears the flag, so they are not checked; one

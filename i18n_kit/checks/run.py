@@ -16,6 +16,7 @@ from i18n_kit.checks.lookalike import check_source_file
 from i18n_kit.checks.markup import check_markup, check_placeholders, check_urls
 from i18n_kit.checks.numbers import check_numbers
 from i18n_kit.checks.pages import check_pages, find_pages
+from i18n_kit.checks.project import run_project_checks
 from i18n_kit.checks.punctuation import check_final_punctuation
 from i18n_kit.checks.registry import (
     CHECKS,
@@ -205,6 +206,10 @@ def run_checks(config: ProjectConfig, *, pages: bool = True) -> CheckReport:
             run.check_catalog(path, locale_code=locale_code, source_lang="en")
     if "lookalike" in enabled:
         run.check_sources()
+    # Checks that see every catalog or every source at once (consistency, proofreading).
+    for found in run_project_checks(config, enabled):
+        run.add(found.issue, file=found.file, line=found.line, locale=found.locale,
+                msgid=found.msgid, reference=found.reference)
     if pages and enabled & {c.id for c in CHECKS if c.scope is Scope.PAGE}:
         run.pages.update(find_pages(config.site_dir))
         for page in check_pages(config.site_dir, config.locales):

@@ -57,6 +57,7 @@ from i18n_kit.preview.pages import (
     summarize_project,
     take_snapshot,
 )
+from i18n_kit.preview.proofing import proofread_source
 from i18n_kit.sources import SOURCE_SUFFIXES
 
 MAX_BODY_BYTES = 64 * 1024
@@ -128,6 +129,7 @@ class _PagePreview:
     counts: Counts | None
     static: str = STATIC_URL
     save_url: str = SAVE_URL
+    proofreading: tuple[str, ...] = ()  # the source's spelling and doubled-word findings
 
 
 class _Refusal(Exception):
@@ -491,6 +493,7 @@ class _Preview:
             catalog=self.config.relative(path) if editable else "",
             digest="" if data is None else catalog_digest(data),
             counts=counts,
+            proofreading=proofread_source(self.config, work.article),
         )
 
     def _ui_locale(self, requested: str) -> str:
