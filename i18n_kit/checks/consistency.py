@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_kit.catalogs.po import read_catalog
-from i18n_kit.checks.registry import Issue, Located
+from i18n_kit.checks.registry import IGNORE_RE, Issue, Located
 from i18n_kit.config import ProjectConfig
 
 CHECK_IDS = frozenset({"inconsistent-translation", "inconsistent-source", "inconsistent-draft"})
@@ -137,8 +137,6 @@ def check_locale(
 def _ignored(comment: str) -> bool:
     if "i18n-kit" not in comment:
         return False
-    from i18n_kit.checks.run import IGNORE_RE  # run.py imports this module
-
     for line in comment.splitlines():
         match = IGNORE_RE.match(line)
         if match is not None and re.search(

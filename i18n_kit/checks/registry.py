@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from i18n_kit.model import Severity as Severity  # defined there: config.py reads it too
+
+#: `# i18n-kit: ignore <ids>` in an entry's translator comment switches checks off for it.
+IGNORE_RE = re.compile(r"^\s*i18n-kit\s*:\s*ignore\b(?P<ids>.*)$", re.IGNORECASE)
 
 
 class Scope(enum.StrEnum):

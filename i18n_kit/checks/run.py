@@ -21,6 +21,7 @@ from i18n_kit.checks.punctuation import check_final_punctuation
 from i18n_kit.checks.registry import (
     CHECKS,
     CHECKS_BY_ID,
+    IGNORE_RE,
     EntryChecker,
     Issue,
     Scope,
@@ -48,7 +49,6 @@ from i18n_kit.sources.frontmatter import parse_iso_date, prepare_text, split_fro
 
 #: The translator-comment line that switches checks off for one entry:
 #: ``# i18n-kit: ignore numbers, markup`` (``all`` switches every check off).
-IGNORE_RE = re.compile(r"^\s*i18n-kit\s*:\s*ignore\b(?P<ids>.*)$", re.IGNORECASE)
 _IGNORE_FLAG_PREFIX = "ignore-"  # Weblate-style flag, honoured while a tool keeps it
 _GLOSSARY_CHECKS = frozenset({"glossary-term-missing", "glossary-forbidden",
                               "source-misspelling", "zh-latin"})
