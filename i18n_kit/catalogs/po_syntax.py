@@ -27,6 +27,7 @@ _SIMPLE_ESCAPES = {
     '"': '"',
 }
 _LINE_NUMBER = re.compile(r"(.+):(\d+)")
+_REFERENCE_SPACE = re.compile(r"[ \t]+")
 
 
 @dataclass(slots=True)
@@ -191,7 +192,9 @@ class _Parser:
         if text.startswith("\ufeff"):
             text = text[1:]
         for self.number, raw in enumerate(text.split("\n"), start=1):
-            line = raw.rstrip("\r").lstrip(" \t")
+            # A CR before the LF stays in a comment's text, as msgcat keeps it there;
+            # elsewhere it is white space.
+            line = raw.lstrip(" \t")
             if not line or line.isspace():
                 continue
             if line[0] == "#":
@@ -258,7 +261,8 @@ def _strip_one_space(text: str) -> str:
 
 
 def _references(text: str) -> list[tuple[str, str]]:
-    tokens = text.split()
+    # gettext separates references by spaces and tabs only: a CR stays in the path.
+    tokens = _REFERENCE_SPACE.split(text.strip(" \t")) if text.strip(" \t") else []
     refs: list[tuple[str, str]] = []
     index = 0
     while index < len(tokens):
