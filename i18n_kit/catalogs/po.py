@@ -412,6 +412,8 @@ def parse_catalog(text: str, *, origin: str) -> Catalog:
     """
     catalog = polib.POFile(wrapwidth=PAGE_WIDTH, encoding="utf-8")
     header_seen = False
+    entries: list[Entry] = []
+    new = _new_entry
     for raw in parse_entries(text, origin=origin):
         if raw.msgid == "" and raw.msgctxt is None and not raw.obsolete and not header_seen:
             header_seen = True
@@ -420,25 +422,34 @@ def parse_catalog(text: str, *, origin: str) -> Catalog:
             catalog.metadata_is_fuzzy = list(raw.flags)
             _check_charset(catalog.metadata, origin=origin, line=raw.line)
             continue
-        catalog.append(
-            polib.POEntry(
-                msgid=raw.msgid or "",
-                msgstr=raw.msgstr or "",
-                msgctxt=raw.msgctxt,
-                msgid_plural=raw.msgid_plural or "",
-                msgstr_plural=dict(raw.msgstr_plural),
-                comment=_comment_text(raw.comments),
-                tcomment=_comment_text(raw.tcomments),
-                occurrences=list(raw.references),
-                flags=list(raw.flags),
-                previous_msgctxt=raw.previous.get("msgctxt"),
-                previous_msgid=raw.previous.get("msgid"),
-                previous_msgid_plural=raw.previous.get("msgid_plural"),
-                obsolete=raw.obsolete,
-                linenum=raw.line,
-            )
-        )
+        previous = raw.previous
+        comments, tcomments = raw.comments, raw.tcomments
+        entry = new(Entry)
+        # What POEntry(msgid=..., ...) sets, without its keyword-argument look-ups (a
+        # third of the reading time); test_po_details checks the two agree.
+        entry.__dict__ = {
+            "msgid": raw.msgid or "",
+            "msgstr": raw.msgstr or "",
+            "msgid_plural": raw.msgid_plural or "",
+            "msgstr_plural": raw.msgstr_plural,
+            "msgctxt": raw.msgctxt,
+            "obsolete": raw.obsolete,
+            "encoding": polib.default_encoding,
+            "comment": _comment_text(comments) if comments else "",
+            "tcomment": _comment_text(tcomments) if tcomments else "",
+            "occurrences": raw.references,
+            "flags": raw.flags,
+            "previous_msgctxt": previous.get("msgctxt") if previous else None,
+            "previous_msgid": previous.get("msgid") if previous else None,
+            "previous_msgid_plural": previous.get("msgid_plural") if previous else None,
+            "linenum": raw.line,
+        }
+        entries.append(entry)
+    list.extend(catalog, entries)
     return catalog
+
+
+_new_entry = object.__new__
 
 
 def _comment_text(lines: list[str]) -> str:

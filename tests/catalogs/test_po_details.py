@@ -28,7 +28,9 @@ from i18n_kit.catalogs.po import (
     parse_catalog,
     read_catalog,
 )
+from i18n_kit.catalogs.po_syntax import RawEntry, _Parser
 from i18n_kit.errors import CatalogError
+from tests.catalogs.generated_catalog import generate_catalog
 from tests.catalogs.gettext_tools import msgcat, require
 from tests.cli.conftest import CONFIG, SUMMIT, run, snapshot
 
@@ -370,3 +372,110 @@ def test_sync_on_a_koi8r_catalog_exits_2_with_one_line_then_works_after_msgconv(
     subprocess.run(command, shell=True, cwd=root, check=True)
     assert run("sync", "--project", str(root)).exit_code == 0
     assert 'msgstr "Саммит ШОС прошёл онлайн"' in po.read_text("utf-8")
+
+
+# -- the reader's short ways ---------------------------------------------------------------
+#
+# _Parser.run takes the common lines of a valid file a short way and hands every other line
+# to _Parser.line, which reads the whole syntax. Reading every line with _Parser.line must
+# give the same entries, and the same error on bad input.
+
+DATA = Path(__file__).parent.parent / "data" / "catalogs"
+
+
+class _LineByLine(_Parser):
+    def strings(self, text: str) -> str:
+        return self.all_strings(text)
+
+    def run(self, text: str) -> list[RawEntry]:
+        text = text.removeprefix("\ufeff")
+        for self.number, raw in enumerate(text.split("\n"), start=1):
+            self.line(raw)
+        return self.finish(text)
+
+
+def both_readers(text: str) -> tuple[object, object]:
+    results = []
+    for parser in (_Parser("a.po"), _LineByLine("a.po")):
+        try:
+            results.append(parser.run(text))
+        except CatalogError as error:
+            results.append(str(error))
+    return results[0], results[1]
+
+
+def test_short_ways_read_the_generated_catalog_as_the_full_reader() -> None:
+    text = format_catalog(generate_catalog(3000))
+    fast, full = both_readers(text)
+    assert isinstance(fast, list) and len(fast) > 2900
+    assert fast == full
+    crlf_fast, crlf_full = both_readers(text.replace("\n", "\r\n"))
+    assert crlf_fast == crlf_full
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*/*.po")), ids=lambda path: path.name)
+def test_short_ways_read_the_test_files_as_the_full_reader(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8", "replace")
+    fast, full = both_readers(text)
+    assert fast == full
+    crlf_fast, crlf_full = both_readers(text.replace("\n", "\r\n"))
+    assert crlf_fast == crlf_full
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lines=st.lists(
+        st.sampled_from(
+            [
+                'msgid "a"',
+                'msgid "b\\n"',
+                'msgstr "c"',
+                'msgstr "d\\"e"',
+                '"f"',
+                '"g\\n"',
+                '"h',
+                'msgid_plural "p"',
+                'msgstr[0] "x"',
+                'msgstr[1] "y"',
+                "msgstr[2] ''",
+                'msgctxt "k"',
+                "#",
+                "# t",
+                "#.",
+                "#. e",
+                "#: a.md:1 b.md",
+                "#, fuzzy",
+                '#| msgid "o"',
+                '#~ msgid "z"',
+                '#~ msgstr "w"',
+                '#~ "v"',
+                "",
+                " ",
+                'msgid  "a"',
+                'msgstr "a" x',
+                "msgid",
+                'msgstrx "a"',
+                '  msgid "q"',
+                '"tail" ',
+                '#~| msgid "r"',
+                'msgid "\\q"',
+                'msgid "a" "b"',
+            ]
+        ),
+        max_size=14,
+    ),
+    line_end=st.sampled_from(["\n", "\r\n"]),
+)
+def test_short_ways_agree_with_the_full_reader_on_any_lines(
+    lines: list[str], line_end: str
+) -> None:
+    fast, full = both_readers(line_end.join(lines))
+    assert fast == full
+
+
+def test_a_read_entry_has_what_the_polib_constructor_gives_it() -> None:
+    (entry,) = parse_catalog('#. e\n#: a.md:3\nmsgid "a"\nmsgstr "b"\n', origin="a.po")
+    built = new_entry(msgid="a", msgstr="b", comment="e", occurrences=[("a.md", "3")])
+    built.linenum = 3
+    assert type(entry) is type(built)
+    assert vars(entry) == vars(built)
