@@ -41,7 +41,7 @@ _PLAIN_KEYWORDS: dict[str, tuple[str, str | None]] = {
 def _plain_string(text: str) -> str | None:
     """The value of ``text`` when it is one C string with no escape but ``\\n`` (and
     only white space after it); None for anything else, which the full reader takes."""
-    if text[-1] != '"':
+    if text[-1:] != '"':
         text = text.rstrip()
     if len(text) < 2 or text[0] != '"' or text[-1] != '"':
         return None
@@ -191,13 +191,13 @@ class _Parser:
 
     def strings(self, text: str) -> str:
         """The value of one or more adjacent C strings making up ``text``."""
-        if not text.startswith('"'):
-            raise self.fail(f"expected a string in double quotes, found {text[:40]!r}")
         plain = _plain_string(text)
         return plain if plain is not None else self.all_strings(text)
 
     def all_strings(self, text: str) -> str:
         """``strings`` for any text, escapes and errors included."""
+        if not text.startswith('"'):
+            raise self.fail(f"expected a string in double quotes, found {text[:40]!r}")
         parts: list[str] = []
         position = 0
         while position < len(text):
