@@ -254,9 +254,13 @@ def _entry_lines(entry: Entry, *, nplurals: int) -> Iterator[str]:
     if flag_line:
         yield "#, " + ", ".join(flag_line) + "\n"
     # gettext keeps directives whole for the first format the entry may be in.
-    language = next(
-        (lang for lang in FORMAT_LANGUAGES if formats.get(lang) in ("yes", "possible")), ""
-    )
+    language = ""
+    if formats:
+        language = min(
+            (lang for lang, state in formats.items() if state in ("yes", "possible")),
+            key=_FORMAT_RANK.__getitem__,
+            default="",
+        )
 
     def field(keyword: str, value: str, prefix: str) -> str:
         banned: frozenset[int] = frozenset()
@@ -309,6 +313,8 @@ def _reference_lines(occurrences: Sequence[tuple[str, str]]) -> Iterator[str]:
 
 def _flags(flags: Iterable[str]) -> tuple[bool, dict[str, str], bool, list[str]]:
     """Parse flags as gettext does: (fuzzy, format states, wrap, the flags msgcat keeps)."""
+    if not flags:
+        return False, {}, True, []
     fuzzy = False
     wrap = True
     formats: dict[str, str] = {}
