@@ -264,8 +264,23 @@ class _Parser:
                 else:
                     self.keyword(known[0], known[1], value, False)
             elif first == "#" and raw[1:2] not in ("~", "|"):
-                self.number = number
-                self.comment(raw)
+                # self.comment(raw), with the boundary test first: a comment ends an
+                # entry only after its msgid.
+                entry = self.entry
+                if entry.msgid is not None:
+                    self.number = number
+                    self.boundary()
+                    entry = self.entry
+                self.target = None
+                kind = raw[1:2]
+                if kind == ".":
+                    entry.comments.append(raw[3:] if raw[2:3] == " " else raw[2:])
+                elif kind == ":":
+                    entry.references.extend(_references(raw[2:]))
+                elif kind == "," or kind == "!":
+                    entry.flags.extend(_flag_tokens(raw[2:]))
+                else:
+                    entry.tcomments.append(raw[2:] if kind == " " else raw[1:])
             else:
                 self.number = number
                 self.line(raw)

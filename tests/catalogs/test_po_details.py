@@ -422,54 +422,83 @@ def test_short_ways_read_the_test_files_as_the_full_reader(path: Path) -> None:
     assert crlf_fast == crlf_full
 
 
-@settings(max_examples=200, deadline=None)
+# Entries in pieces; each piece is right most of the time and sometimes wrong.
+COMMENTS = [
+    "#", "# t", "#x", "#.", "#. e", "#.x", "#: a.md:1 b.md", "#:a.md:1\tb.md : 4",
+    "#, fuzzy", "#,fuzzy,c-format", "#, range: 1..5", "#! fuzzy", '#| msgid "o"',
+    '#| msgid "o"\n#| "o2"', '#~| msgid "r"', "#~", "", " ",
+]  # fmt: skip
+BAD_COMMENTS = ['#| "o2"', '#| msgstr "o"']
+SINGULAR = [
+    'msgid "a"', 'msgid "b\\n"', 'msgid  "a"', '  msgid "q"', 'msgid "a" "b"',
+    'msgid "\\\\n"', 'msgctxt "k"\nmsgid "a"', 'msgid "a\\t"',
+]  # fmt: skip
+PLURAL = ['msgid "a"\nmsgid_plural "p"', 'msgid "a"\n"b"\nmsgid_plural "p"\n"q\\n"']
+BAD_MSGIDS = ["msgid", 'msgid "\\q"', 'msgidx "a"', 'msgctxt "k"']
+STRINGS = ['"f"', '"g\\n"', '"tail" ', '"d\\"e"', '"\\t"', '"\\\\"']
+BAD_STRINGS = ['"h', 'x "y"', '"a" x']
+SINGULAR_MSGSTRS = ['msgstr "c"', 'msgstr "d\\"e"', 'msgstr ""', 'msgstr "a\\n"']
+PLURAL_MSGSTRS = ['msgstr[0] "x"\nmsgstr[1] "y"', 'msgstr[0] ""\n"z"']
+BAD_MSGSTRS = ['msgstrx "a"', "msgstr[2] ''", 'msgstr[1] "z"', 'msgstr "a" x']
+BAD_OBSOLETE = ['#~ msgid "z"\n"v"\n#~ msgstr ""', '#~ msgid "z"\nmsgstr ""', '#~ msgstr "w"']
+OBSOLETE = ['#~ msgid "z"\n#~ msgstr "w"\n#~ "v"', '#~| msgid "r"\n#~ msgid "z"\n#~ msgstr ""']
+
+
+def mostly(good: list[str], bad: list[str]) -> st.SearchStrategy[str]:
+    return st.sampled_from(good * 10 + bad)
+
+
+@st.composite
+def entry_lines(draw: st.DrawFn) -> list[str]:
+    """Entries as a file has them, sometimes with a wrong piece."""
+    lines = draw(st.lists(mostly(COMMENTS, BAD_COMMENTS), max_size=3))
+    kind = draw(st.sampled_from(["singular", "plural", "obsolete"]))
+    if kind == "obsolete":
+        return [*lines, draw(mostly(OBSOLETE, BAD_OBSOLETE))]
+    msgids, msgstrs = (
+        (SINGULAR, SINGULAR_MSGSTRS) if kind == "singular" else (PLURAL, PLURAL_MSGSTRS)
+    )
+    lines.append(draw(mostly(msgids, BAD_MSGIDS)))
+    lines += draw(st.lists(mostly(STRINGS, BAD_STRINGS), max_size=2))
+    lines.append(draw(mostly(msgstrs, BAD_MSGSTRS)))
+    lines += draw(st.lists(mostly(STRINGS, BAD_STRINGS), max_size=2))
+    return lines
+
+
+@settings(max_examples=300, deadline=None)
 @given(
-    lines=st.lists(
-        st.sampled_from(
-            [
-                'msgid "a"',
-                'msgid "b\\n"',
-                'msgstr "c"',
-                'msgstr "d\\"e"',
-                '"f"',
-                '"g\\n"',
-                '"h',
-                'msgid_plural "p"',
-                'msgstr[0] "x"',
-                'msgstr[1] "y"',
-                "msgstr[2] ''",
-                'msgctxt "k"',
-                "#",
-                "# t",
-                "#.",
-                "#. e",
-                "#: a.md:1 b.md",
-                "#, fuzzy",
-                '#| msgid "o"',
-                '#~ msgid "z"',
-                '#~ msgstr "w"',
-                '#~ "v"',
-                "",
-                " ",
-                'msgid  "a"',
-                'msgstr "a" x',
-                "msgid",
-                'msgstrx "a"',
-                '  msgid "q"',
-                '"tail" ',
-                '#~| msgid "r"',
-                'msgid "\\q"',
-                'msgid "a" "b"',
-            ]
-        ),
-        max_size=14,
-    ),
+    entries=st.lists(entry_lines(), max_size=5),
     line_end=st.sampled_from(["\n", "\r\n"]),
 )
 def test_short_ways_agree_with_the_full_reader_on_any_lines(
-    lines: list[str], line_end: str
+    entries: list[list[str]], line_end: str
 ) -> None:
-    fast, full = both_readers(line_end.join(lines))
+    # Each entry its own msgid (a duplicate would be the error of both readers).
+    text = "\n".join(
+        line.replace('msgid "', f'msgid "{number}', 1)
+        for number, lines in enumerate(entries)
+        for line in lines
+    )
+    fast, full = both_readers(text.replace("\n", line_end))
+    assert fast == full
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '#~ msgid "z"\n"v"\n#~ msgstr ""\n',  # an active string in an obsolete entry
+        '#~ msgid "z"\n#~ msgstr ""\n"v"\n',
+        '#! fuzzy\nmsgid "a"\nmsgstr "b"\n',
+        '#. a\nmsgid "a"\nmsgstr "b"\n# t\nmsgid "c"\nmsgstr "d"\n',
+        'msgid "a"\n# t\nmsgstr "b"\n',
+        'msgid "a"\nmsgid_plural "b"\nmsgstr[0] ""\n"x"\n#: a.md\nmsgid "c"\nmsgstr ""\n',
+        '#| msgid "o"\n"p"\nmsgid "a"\nmsgstr ""\n',
+        'msgid "a"\nmsgstr "\\\\n"\n',
+        'msgid "a"\r\nmsgstr "b" \r\n"c"\t\r\n',
+    ],
+)
+def test_short_ways_agree_with_the_full_reader_on_look_alike_lines(text: str) -> None:
+    fast, full = both_readers(text)
     assert fast == full
 
 
