@@ -209,8 +209,7 @@ def wrap_field(
         if first + total <= width:
             return f'{prefix}{keyword} "{escaped}"\n'
         banned = _prohibited(value, escaped, 0, no_break_before)
-        breaks = _width_linebreaks(escaped, widths, width, first, banned)
-        if not breaks:
+        if not _width_linebreaks(escaped, widths, width, first, banned, first_only=True):
             return f'{prefix}{keyword} "{escaped}"\n'
         # It wraps: gettext then starts with an empty string and fills from column 0.
         breaks = _width_linebreaks(escaped, widths, width, 0, banned)
@@ -267,10 +266,16 @@ def _prohibited(
 
 
 def _width_linebreaks(
-    text: str, widths: bytes | None, width: int, start_column: int, banned: set[int]
+    text: str,
+    widths: bytes | None,
+    width: int,
+    start_column: int,
+    banned: set[int],
+    *,
+    first_only: bool = False,
 ) -> list[int]:
     """Indices where libunistring's u8_width_linebreaks breaks ``text`` (greedy fill);
-    ``widths`` as from ``_widths(text)``.
+    ``widths`` as from ``_widths(text)``; with ``first_only``, only the first break.
 
     The fill is greedy: a line runs to its last break opportunity that still fits, or
     to its first one when none fits. Without characters of the special classes an
@@ -278,16 +283,9 @@ def _width_linebreaks(
     spaces come between, so regexes over the class string find them near each line's
     end instead of a loop over every character.
     """
-    if text.isascii():
-        classes = text.encode().translate(_ASCII_CLASS_BYTES).decode()
-    else:
-        single = _single_byte(text)
-        if single is not None:
-            classes = single[0].translate(single[2]).decode("ascii")
-        else:
-            classes = text.translate(_CLASS_MAP)
+    classes = _classes(text)
     if _SPECIAL.search(classes):
-        return _general_width_linebreaks(text, width, start_column, banned)
+        return _general_width_linebreaks(text, width, start_column, banned, first_only)
     n = len(text)
     prefix: list[int] | None = None
     if widths is not None:
@@ -323,12 +321,36 @@ def _width_linebreaks(
             else:
                 return breaks
         breaks.append(cut)
+        if first_only:
+            return breaks
         line_start = cut
         budget = width
 
 
+_LAST_CLASSES = ("", "")
+
+
+def _classes(text: str) -> str:
+    """The line-breaking class letter of each character of ``text`` (the last answer is
+    kept: wrap_field asks twice for a string that wraps)."""
+    global _LAST_CLASSES
+    last = _LAST_CLASSES
+    if last[0] is text:
+        return last[1]
+    if text.isascii():
+        classes = text.encode().translate(_ASCII_CLASS_BYTES).decode()
+    else:
+        single = _single_byte(text)
+        if single is not None:
+            classes = single[0].translate(single[2]).decode("ascii")
+        else:
+            classes = text.translate(_CLASS_MAP)
+    _LAST_CLASSES = (text, classes)
+    return classes
+
+
 def _general_width_linebreaks(
-    text: str, width: int, start_column: int, banned: set[int]
+    text: str, width: int, start_column: int, banned: set[int], first_only: bool = False
 ) -> list[int]:
     """The same, one character at a time, for text with any class (combining marks,
     joiners, regional indicators, Hebrew, line separators)."""
@@ -344,6 +366,8 @@ def _general_width_linebreaks(
             kind = 0
         if kind and last_p >= 0 and last_column + piece_width > width:
             breaks.append(last_p)
+            if first_only:
+                return breaks
             last_column = 0
         if kind == 2:  # mandatory: a line separator character; gettext never breaks there
             last_p = -1
