@@ -114,12 +114,9 @@ def main() -> None:
             encoding="utf-8",
         )
         start_up = cpu_of_process([msgcat, "-o", os.devnull, str(tiny)])
-        for name, catalog in (
-            ("generated", generate_catalog(entries)),
-            ("example", example_catalog(entries)),
-        ):
+        for name, make in (("generated", generate_catalog), ("example", example_catalog)):
             path = Path(folder) / f"{name}.po"
-            text = format_catalog(catalog)
+            text = format_catalog(make(entries))
             path.write_text(text, encoding="utf-8")
             read = cpu_of(lambda: read_catalog(path))  # noqa: B023
             parsed = read_catalog(path)
