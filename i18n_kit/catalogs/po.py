@@ -446,8 +446,8 @@ def _parse_catalog(text: str, *, origin: str) -> Catalog:
         previous = raw.previous
         comments, tcomments = raw.comments, raw.tcomments
         entry = new(Entry)
-        # What POEntry(msgid=..., ...) sets, without its keyword-argument look-ups (a
-        # third of the reading time); test_po_details checks the two agree.
+        # What POEntry(msgid=..., ...) sets, without its 15 keyword-argument look-ups
+        # (a tenth of the reading time); test_po_details checks that the two agree.
         entry.__dict__ = {
             "msgid": raw.msgid or "",
             "msgstr": raw.msgstr or "",
