@@ -11,6 +11,7 @@ the msgconv command that converts it). Needs msgcat and msgconv (apt-get install
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -508,3 +509,21 @@ def test_a_read_entry_has_what_the_polib_constructor_gives_it() -> None:
     built.linenum = 3
     assert type(entry) is type(built)
     assert vars(entry) == vars(built)
+
+
+def test_the_reading_benchmark_runs_and_prints_its_table() -> None:
+    require("msgcat")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "po_parse.py"), "300"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("| catalog | size | msgcat | msgcat net | read | write |")
+    assert [line.split(" | ")[0] for line in lines[2:4]] == ["| generated", "| example"]
+    assert "300 entries" in lines[3]
