@@ -10,11 +10,18 @@ every other module uses (as ``Catalog`` and ``Entry``). Reading and writing are 
   unterminated string, drops ``#~|`` lines, ``msgstr[10]``, empty ``#.`` lines and
   attributes a header-less file's first comment to the file) and reports bad input
   as one ``CatalogError`` line: ``a.po:12: unterminated string; ...``.
+
+Three things of the PO text that the polib model cannot hold are kept as msgcat keeps
+them: a comment that is one empty ``#`` or ``#.`` line (``ONE_EMPTY_LINE``), a header
+field given twice (``RepeatedField``), and the CR of a CRLF file in comment lines (a
+comment's text; msgcat writes it back there and writes LF everywhere else).
 """
 
 from __future__ import annotations
 
+import gc
 import re
+import shlex
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeAlias
@@ -34,8 +41,10 @@ Catalog: TypeAlias = polib.POFile
 Entry: TypeAlias = polib.POEntry
 
 __all__ = [
+    "ONE_EMPTY_LINE",
     "Catalog",
     "Entry",
+    "RepeatedField",
     "format_catalog",
     "new_catalog",
     "new_entry",
@@ -52,6 +61,54 @@ FORMAT_LANGUAGES = (
 _FORMAT_RANK = {language: rank for rank, language in enumerate(FORMAT_LANGUAGES)}
 _FLAG_TOKEN = re.compile(r"range:\s*(\d+)\s*\.\.\s*(\d+)|[^\s,]+")
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+
+
+class _OneEmptyLine(str):
+    """The text of a comment that is one empty line: ``""``, but true.
+
+    A comment (``tcomment``, ``comment``, a catalog's ``header``) is its lines joined by
+    ``\\n``, so ``""`` stands for no comment at all, and a lone ``#`` or ``#.`` line,
+    which msgcat keeps, would be lost. The reader gives such a comment this value; it
+    compares and hashes as ``""`` and, copied from one entry to another as sync does,
+    writes its line again.
+    """
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        return "ONE_EMPTY_LINE"
+
+
+#: A comment of one empty line (``#`` alone above an entry); see ``_OneEmptyLine``.
+ONE_EMPTY_LINE: str = _OneEmptyLine()
+
+
+class RepeatedField(str):
+    """A header field's name where the header gives the field again.
+
+    msgcat writes a header as it was read, so ``Language: ru`` followed later by
+    ``Language: zh`` stays two lines. ``Catalog.metadata`` is a dict; the reader keys a
+    repeated field's later values by a ``RepeatedField``, a string equal only to itself:
+    ``metadata["Language"]`` is the first value (the one gettext reads), the later lines
+    are written back in their places, and ``header.merge_header`` rewrites only the first.
+
+    >>> catalog = parse_catalog('msgid ""\\nmsgstr "X-A: 1\\\\nX-A: 2\\\\n"\\n', origin="a.po")
+    >>> catalog.metadata["X-A"], list(catalog.metadata.values())
+    ('1', ['1', '2'])
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+    __hash__ = str.__hash__
 
 
 def new_catalog(*, header: Mapping[str, str]) -> Catalog:
@@ -184,11 +241,11 @@ def _first_msgstr(entry: Entry) -> str:
 
 
 def _entry_lines(entry: Entry, *, nplurals: int) -> Iterator[str]:
-    if entry.tcomment:
-        for line in entry.tcomment.split("\n"):
+    if entry.tcomment:  # ONE_EMPTY_LINE is true; str() of it is "", as of any str
+        for line in str(entry.tcomment).split("\n"):
             yield f"# {line}\n" if line else "#\n"
     if entry.comment:
-        for line in entry.comment.split("\n"):
+        for line in str(entry.comment).split("\n"):
             yield f"#. {line}\n" if line else "#.\n"
     if entry.occurrences:
         yield from _reference_lines(entry.occurrences)
@@ -198,9 +255,13 @@ def _entry_lines(entry: Entry, *, nplurals: int) -> Iterator[str]:
     if flag_line:
         yield "#, " + ", ".join(flag_line) + "\n"
     # gettext keeps directives whole for the first format the entry may be in.
-    language = next(
-        (lang for lang in FORMAT_LANGUAGES if formats.get(lang) in ("yes", "possible")), ""
-    )
+    language = ""
+    if formats:
+        language = min(
+            (lang for lang, state in formats.items() if state in ("yes", "possible")),
+            key=_FORMAT_RANK.__getitem__,
+            default="",
+        )
 
     def field(keyword: str, value: str, prefix: str) -> str:
         banned: frozenset[int] = frozenset()
@@ -253,6 +314,8 @@ def _reference_lines(occurrences: Sequence[tuple[str, str]]) -> Iterator[str]:
 
 def _flags(flags: Iterable[str]) -> tuple[bool, dict[str, str], bool, list[str]]:
     """Parse flags as gettext does: (fuzzy, format states, wrap, the flags msgcat keeps)."""
+    if not flags:
+        return False, {}, True, []
     fuzzy = False
     wrap = True
     formats: dict[str, str] = {}
@@ -324,6 +387,14 @@ def decode_catalog(data: bytes, *, origin: str) -> Catalog:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        declared = _declared_charset(data)
+        if declared is not None and not _is_utf8_name(declared):
+            command = shlex.quote(where)
+            raise CatalogError(
+                f"not UTF-8 (the header declares charset={declared}); convert it with: "
+                f"msgconv --to-code=UTF-8 -o {command} {command}",
+                path=where,
+            ) from exc
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
@@ -346,50 +417,101 @@ def parse_catalog(text: str, *, origin: str) -> Catalog:
     >>> [(entry.msgid, entry.msgstr) for entry in catalog]
     [('SCO', 'ШОС')]
     """
+    # Reading makes several lists and dicts per entry, and the cyclic garbage collector,
+    # run every few hundred new ones, would walk the growing catalog (and whatever else
+    # the process holds) again and again: 40 % of the time on 50,000 entries. What is
+    # read forms no cycle, so the collector waits until the catalog is built.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_catalog(text, origin=origin)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_catalog(text: str, *, origin: str) -> Catalog:
     catalog = polib.POFile(wrapwidth=PAGE_WIDTH, encoding="utf-8")
     header_seen = False
+    entries: list[Entry] = []
+    new = _new_entry
     for raw in parse_entries(text, origin=origin):
         if raw.msgid == "" and raw.msgctxt is None and not raw.obsolete and not header_seen:
             header_seen = True
-            catalog.header = "\n".join(raw.tcomments)
+            catalog.header = _comment_text(raw.tcomments)
             catalog.metadata = _parse_header(raw.msgstr or "")
             catalog.metadata_is_fuzzy = list(raw.flags)
             _check_charset(catalog.metadata, origin=origin, line=raw.line)
             continue
-        catalog.append(
-            polib.POEntry(
-                msgid=raw.msgid or "",
-                msgstr=raw.msgstr or "",
-                msgctxt=raw.msgctxt,
-                msgid_plural=raw.msgid_plural or "",
-                msgstr_plural=dict(raw.msgstr_plural),
-                comment="\n".join(raw.comments),
-                tcomment="\n".join(raw.tcomments),
-                occurrences=list(raw.references),
-                flags=list(raw.flags),
-                previous_msgctxt=raw.previous.get("msgctxt"),
-                previous_msgid=raw.previous.get("msgid"),
-                previous_msgid_plural=raw.previous.get("msgid_plural"),
-                obsolete=raw.obsolete,
-                linenum=raw.line,
-            )
-        )
+        previous = raw.previous
+        comments, tcomments = raw.comments, raw.tcomments
+        entry = new(Entry)
+        # What POEntry(msgid=..., ...) sets, without its 15 keyword-argument look-ups
+        # (a tenth of the reading time); test_po_details checks that the two agree.
+        entry.__dict__ = {
+            "msgid": raw.msgid or "",
+            "msgstr": raw.msgstr or "",
+            "msgid_plural": raw.msgid_plural or "",
+            "msgstr_plural": raw.msgstr_plural,
+            "msgctxt": raw.msgctxt,
+            "obsolete": raw.obsolete,
+            "encoding": polib.default_encoding,
+            "comment": _comment_text(comments) if comments else "",
+            "tcomment": _comment_text(tcomments) if tcomments else "",
+            "occurrences": raw.references,
+            "flags": raw.flags,
+            "previous_msgctxt": previous.get("msgctxt") if previous else None,
+            "previous_msgid": previous.get("msgid") if previous else None,
+            "previous_msgid_plural": previous.get("msgid_plural") if previous else None,
+            "linenum": raw.line,
+        }
+        entries.append(entry)
+    list.extend(catalog, entries)
     return catalog
+
+
+_new_entry = object.__new__
+
+
+def _comment_text(lines: list[str]) -> str:
+    if len(lines) == 1 and not lines[0]:
+        return ONE_EMPTY_LINE
+    return "\n".join(lines)
 
 
 def _parse_header(msgstr: str) -> dict[str, str]:
     # As polib reads a header: "Key: value" lines; a line without a colon continues
-    # the previous value.
+    # the previous value. A field given again keeps its later value under its own key.
     metadata: dict[str, str] = {}
     key = None
     for line in msgstr.splitlines():
         name, colon, value = line.partition(":")
         if colon:
-            key = name
+            key = RepeatedField(name) if name in metadata else name
             metadata[key] = value.strip()
         elif key is not None:
             metadata[key] += "\n" + line.strip()
     return metadata
+
+
+# A header line declaring the charset, read from bytes in any ASCII-based encoding.
+_DECLARED_CHARSET = re.compile(
+    rb'^[ \t]*(?:msgstr[ \t]*)?"Content-Type:[^"\n]*?charset=([^\s;"\\]+)', re.MULTILINE
+)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a PO file's header declares, or None (no header line found, or the
+    placeholder ``CHARSET`` of a fresh template)."""
+    match = _DECLARED_CHARSET.search(data)
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    return None if name.upper() == "CHARSET" else name
+
+
+def _is_utf8_name(charset: str) -> bool:
+    return charset.upper() in ("UTF-8", "UTF8", "ASCII", "US-ASCII")
 
 
 def _check_charset(metadata: Mapping[str, str], *, origin: str, line: int) -> None:

@@ -26,7 +26,34 @@ _SIMPLE_ESCAPES = {
     "\\": "\\",
     '"': '"',
 }
-_LINE_NUMBER = re.compile(r"(.+):(\d+)")
+_FLAG_TOKEN = re.compile(r"range:\s*\d+\s*\.\.\s*\d+|[^\s,]+")
+_SPACES = re.compile(r"\s+")
+# Keywords as the short way in _Parser.run takes them: (keyword, plural index).
+_PLAIN_KEYWORDS: dict[str, tuple[str, str | None]] = {
+    "msgid": ("msgid", None),
+    "msgstr": ("msgstr", None),
+    "msgctxt": ("msgctxt", None),
+    "msgid_plural": ("msgid_plural", None),
+    **{f"msgstr[{n}]": ("msgstr", str(n)) for n in range(10)},
+}
+
+
+def _plain_string(text: str) -> str | None:
+    """The value of ``text`` when it is one C string with no escape but ``\\n`` (and
+    only white space after it); None for anything else, which the full reader takes."""
+    if text[-1:] != '"':
+        text = text.rstrip()
+    if len(text) < 2 or text[0] != '"' or text[-1] != '"':
+        return None
+    inner = text[1:-1]
+    if '"' in inner:
+        return None
+    if "\\" in inner:
+        # Every backslash starts a \n: then none is escaped, and each \n is a newline.
+        if inner.count("\\") != inner.count("\\n"):
+            return None
+        return inner.replace("\\n", "\n")
+    return inner
 
 
 @dataclass(slots=True)
@@ -106,7 +133,10 @@ class _Parser:
         if match is None:
             raise self.garbage(body)
         keyword, index = match.group(1), match.group(2)
-        value = self.strings(body[match.end() :].strip())
+        self.keyword(keyword, index, self.strings(body[match.end() :].strip()), obsolete)
+
+    def keyword(self, keyword: str, index: str | None, value: str, obsolete: bool) -> None:
+        """A keyword with its value: where it goes in the entry, and the order rules."""
         entry = self.entry
         if keyword in ("msgctxt", "msgid"):
             self.boundary()
@@ -161,6 +191,11 @@ class _Parser:
 
     def strings(self, text: str) -> str:
         """The value of one or more adjacent C strings making up ``text``."""
+        plain = _plain_string(text)
+        return plain if plain is not None else self.all_strings(text)
+
+    def all_strings(self, text: str) -> str:
+        """``strings`` for any text, escapes and errors included."""
         if not text.startswith('"'):
             raise self.fail(f"expected a string in double quotes, found {text[:40]!r}")
         parts: list[str] = []
@@ -190,32 +225,69 @@ class _Parser:
     def run(self, text: str) -> list[RawEntry]:
         if text.startswith("\ufeff"):
             text = text[1:]
-        for self.number, raw in enumerate(text.split("\n"), start=1):
-            line = raw.rstrip("\r").lstrip(" \t")
-            if not line or line.isspace():
+        # The common lines of a valid file take the short ways below; any other line, and
+        # every line that may be an error, goes to ``line``, which knows the whole syntax.
+        # Both keep the same state, so they mix freely.
+        keywords = _PLAIN_KEYWORDS
+        for number, raw in enumerate(text.split("\n"), start=1):
+            if not raw:
                 continue
-            if line[0] == "#":
-                if line.startswith("#~|"):
-                    self.previous(line[3:].strip(), True)
-                elif line.startswith("#~"):
-                    body = line[2:].strip()
-                    if body.startswith('"'):
-                        self.obsolete_check()
-                        self.continuation(body)
-                    elif body:
-                        self.keyword_line(body, True)
-                elif line.startswith("#|"):
-                    self.previous(line[2:].strip(), False)
+            first = raw[0]
+            if first == '"':
+                value = _plain_string(raw)
+                target = self.target
+                entry = self.entry
+                if value is None or target is None or entry.obsolete:
+                    self.number = number
+                    self.line(raw)
+                    continue
+                name, index = target
+                if name == "msgstr":
+                    if index == "":
+                        entry.msgstr += value  # type: ignore[operator]
+                    else:
+                        entry.msgstr_plural[index] += value  # type: ignore[index]
+                elif name == "msgid":
+                    entry.msgid += value  # type: ignore[operator]
+                elif name == "previous":
+                    self.number = number
+                    self.line(raw)
                 else:
-                    self.comment(line)
-                continue
-            body = line.rstrip()
-            if body[0] == '"':
-                if self.entry.obsolete and self.entry.msgid is not None:
-                    raise self.fail("an entry mixes obsolete (#~) and active lines")
-                self.continuation(body)
+                    setattr(entry, name, getattr(entry, name) + value)
+            elif first == "m":
+                keyword, _, rest = raw.partition(" ")
+                known = keywords.get(keyword)
+                value = _plain_string(rest) if known is not None and rest else None
+                self.number = number
+                if value is None or known is None:
+                    self.line(raw)
+                else:
+                    self.keyword(known[0], known[1], value, False)
+            elif first == "#" and raw[1:2] not in ("~", "|"):
+                # self.comment(raw), with the boundary test first: a comment ends an
+                # entry only after its msgid.
+                entry = self.entry
+                if entry.msgid is not None:
+                    self.number = number
+                    self.boundary()
+                    entry = self.entry
+                self.target = None
+                kind = raw[1:2]
+                if kind == ".":
+                    entry.comments.append(raw[3:] if raw[2:3] == " " else raw[2:])
+                elif kind == ":":
+                    entry.references.extend(_references(raw[2:]))
+                elif kind == "," or kind == "!":
+                    entry.flags.extend(_flag_tokens(raw[2:]))
+                else:
+                    entry.tcomments.append(raw[2:] if kind == " " else raw[1:])
             else:
-                self.keyword_line(body, False)
+                self.number = number
+                self.line(raw)
+        return self.finish(text)
+
+    def finish(self, text: str) -> list[RawEntry]:
+        """The entries, once every line of ``text`` is read."""
         self.number = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
         entry = self.entry
         if entry.msgid is not None:
@@ -225,6 +297,36 @@ class _Parser:
         elif entry.tcomments or entry.comments or entry.references or entry.flags:
             pass  # trailing comments belong to no entry; gettext drops them too
         return self.entries
+
+    def line(self, raw: str) -> None:
+        """One line of any kind (``self.number`` is its number)."""
+        # A CR before the LF stays in a comment's text, as msgcat keeps it there;
+        # elsewhere it is white space.
+        line = raw.lstrip(" \t")
+        if not line or line.isspace():
+            return
+        if line[0] == "#":
+            if line.startswith("#~|"):
+                self.previous(line[3:].strip(), True)
+            elif line.startswith("#~"):
+                body = line[2:].strip()
+                if body.startswith('"'):
+                    self.obsolete_check()
+                    self.continuation(body)
+                elif body:
+                    self.keyword_line(body, True)
+            elif line.startswith("#|"):
+                self.previous(line[2:].strip(), False)
+            else:
+                self.comment(line)
+            return
+        body = line.rstrip()
+        if body[0] == '"':
+            if self.entry.obsolete and self.entry.msgid is not None:
+                raise self.fail("an entry mixes obsolete (#~) and active lines")
+            self.continuation(body)
+        else:
+            self.keyword_line(body, False)
 
     def obsolete_check(self) -> None:
         if not self.entry.obsolete and self.entry.msgid is not None:
@@ -258,23 +360,33 @@ def _strip_one_space(text: str) -> str:
 
 
 def _references(text: str) -> list[tuple[str, str]]:
-    tokens = text.split()
+    # gettext separates references by spaces and tabs only: a CR stays in the path.
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    tokens = [token for token in text.split(" ") if token]
     refs: list[tuple[str, str]] = []
     index = 0
-    while index < len(tokens):
+    count = len(tokens)
+    while index < count:
         token = tokens[index]
         index += 1
-        if token.endswith(":") and index < len(tokens) and tokens[index].isdigit():
+        if token[-1] == ":" and index < count and tokens[index].isdigit():
             token += tokens[index]
             index += 1
-        match = _LINE_NUMBER.fullmatch(token)
-        refs.append((match.group(1), match.group(2)) if match else (token, ""))
+        # As the pattern (.+):(\d+) matching the whole token.
+        path, colon, line = token.rpartition(":")
+        if colon and path and line.isdecimal():
+            refs.append((path, line))
+        else:
+            refs.append((token, ""))
     return refs
 
 
 def _flag_tokens(text: str) -> list[str]:
-    tokens = re.findall(r"range:\s*\d+\s*\.\.\s*\d+|[^\s,]+", text)
-    return [re.sub(r"\s+", " ", token) for token in tokens]
+    if "range:" not in text:
+        return text.replace(",", " ").split()  # str.split's white space is \s's
+    tokens = _FLAG_TOKEN.findall(text)
+    return [_SPACES.sub(" ", token) for token in tokens]
 
 
 def _unescape(body: str, parser: _Parser) -> str:

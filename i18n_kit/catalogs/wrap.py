@@ -11,11 +11,13 @@ installed. ``tests/catalogs`` compares it with libunistring and with msgcat itse
 from __future__ import annotations
 
 import base64
+import codecs
 import re
 import zlib
 from bisect import bisect_right
 from collections.abc import Collection
 from itertools import accumulate
+from typing import Any
 
 from i18n_kit.catalogs.wrap_tables import CLASS_WIDTH, PAIRS
 
@@ -41,7 +43,19 @@ _ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',
 }
-_ESCAPE_TABLE = str.maketrans(_ESCAPES)
+# The backslash first, so that the ones the others add are not doubled.
+_ESCAPE_ORDER = tuple(sorted(_ESCAPES.items(), key=lambda item: item[0] != "\\"))
+
+
+def _escape(text: str) -> str:
+    """``text`` with C escapes (str.replace per character present: str.translate with a
+    dict takes a dict look-up per character, 20 times as long on non-ASCII text)."""
+    for char, escape in _ESCAPE_ORDER:
+        if char in text:
+            text = text.replace(char, escape)
+    return text
+
+
 _ESCAPE_PAIR = re.compile(r"\\.", re.DOTALL)
 
 
@@ -53,6 +67,42 @@ def _class_code(prop: int) -> str:
 # str.translate tables over all code points: the class letter, and the width digit.
 _CLASS_MAP = _TABLE.translate(bytes(ord(_class_code(v & 63)) for v in range(256))).decode()
 _WIDTH_MAP = _TABLE.translate(bytes(48 + (v >> 6) for v in range(256))).decode()
+
+# Text in one of these single-byte charsets (Russian in windows-1251, Latin-1) is mapped
+# through bytes.translate, much faster than str.translate over all code points:
+# (codec, width of each byte, class letter of each byte).
+_SINGLE_BYTE: list[tuple[Any, bytes, bytes]] = []  # Any: codecs' EncodingMap has no public type
+for _codec in ("cp1251", "latin-1"):
+    _chars = [bytes([b]).decode(_codec, "replace") for b in range(256)]
+    _SINGLE_BYTE.append(
+        (
+            codecs.charmap_build("".join(_chars).replace("\ufffd", "\ufffe")),
+            bytes(_TABLE[ord(ch)] >> 6 for ch in _chars),
+            bytes(ord(_CLASS_MAP[ord(ch)]) for ch in _chars),
+        )
+    )
+_LAST_SINGLE_BYTE: tuple[str, tuple[bytes, bytes, bytes] | None] = ("", None)
+
+
+def _single_byte(text: str) -> tuple[bytes, bytes, bytes] | None:
+    """``text`` encoded in the first of _SINGLE_BYTE that has all its characters, with
+    that charset's width and class tables; None if none has them all. (The last answer
+    is kept: the widths and the line breaks of one string both ask.)"""
+    global _LAST_SINGLE_BYTE
+    last = _LAST_SINGLE_BYTE
+    if last[0] is text:
+        return last[1]
+    found = None
+    for encoding_map, widths, classes in _SINGLE_BYTE:
+        try:
+            found = codecs.charmap_encode(text, "strict", encoding_map)[0], widths, classes
+            break
+        except UnicodeEncodeError:
+            continue
+    _LAST_SINGLE_BYTE = (text, found)
+    return found
+
+
 # Classes that need the rules outside the pair table: the general loop handles them.
 _SPECIAL = re.compile(
     "[" + "".join(_class_code(p) for p in (_BK, _CR, _LF, _CM, _ZW, _ZWJ, _RI, _HL)) + "]"
@@ -107,6 +157,11 @@ def _widths(text: str) -> bytes | None:
         if not _ASCII_ZERO_WIDTH.search(text):
             return None
         return text.encode().translate(_ASCII_WIDTH_BYTES)
+    single = _single_byte(text)
+    if single is not None:
+        encoded, width_table = single[0], single[1]
+        values = encoded.translate(width_table)
+        return values if values.count(1) != len(values) else None
     digits = text.translate(_WIDTH_MAP)
     if "0" not in digits and "2" not in digits:
         return None
@@ -146,7 +201,7 @@ def wrap_field(
     first = len(keyword) + 1  # start column of the first line's text, on that scale
     if "\n" not in value[:-1]:
         # One portion: the common case.
-        escaped = value.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(value) else value
+        escaped = _escape(value) if _NEEDS_ESCAPE.search(value) else value
         if first + len(escaped) * (1 if escaped.isascii() else 2) <= width:
             return f'{prefix}{keyword} "{escaped}"\n'
         widths = _widths(escaped)
@@ -154,8 +209,7 @@ def wrap_field(
         if first + total <= width:
             return f'{prefix}{keyword} "{escaped}"\n'
         banned = _prohibited(value, escaped, 0, no_break_before)
-        breaks = _width_linebreaks(escaped, widths, width, first, banned)
-        if not breaks:
+        if not _width_linebreaks(escaped, widths, width, first, banned, first_only=True):
             return f'{prefix}{keyword} "{escaped}"\n'
         # It wraps: gettext then starts with an empty string and fills from column 0.
         breaks = _width_linebreaks(escaped, widths, width, 0, banned)
@@ -165,7 +219,7 @@ def wrap_field(
     lines = [f'{prefix}{keyword} ""\n']
     offset = 0
     for portion in _portions(value):
-        escaped = portion.translate(_ESCAPE_TABLE)
+        escaped = _escape(portion)
         widths = _widths(escaped)
         fits = (len(escaped) if widths is None else sum(widths)) <= width
         banned = set() if fits else _prohibited(portion, escaped, offset, no_break_before)
@@ -212,10 +266,16 @@ def _prohibited(
 
 
 def _width_linebreaks(
-    text: str, widths: bytes | None, width: int, start_column: int, banned: set[int]
+    text: str,
+    widths: bytes | None,
+    width: int,
+    start_column: int,
+    banned: set[int],
+    *,
+    first_only: bool = False,
 ) -> list[int]:
     """Indices where libunistring's u8_width_linebreaks breaks ``text`` (greedy fill);
-    ``widths`` as from ``_widths(text)``.
+    ``widths`` as from ``_widths(text)``; with ``first_only``, only the first break.
 
     The fill is greedy: a line runs to its last break opportunity that still fits, or
     to its first one when none fits. Without characters of the special classes an
@@ -223,12 +283,9 @@ def _width_linebreaks(
     spaces come between, so regexes over the class string find them near each line's
     end instead of a loop over every character.
     """
-    if text.isascii():
-        classes = text.encode().translate(_ASCII_CLASS_BYTES).decode()
-    else:
-        classes = text.translate(_CLASS_MAP)
+    classes = _classes(text)
     if _SPECIAL.search(classes):
-        return _general_width_linebreaks(text, width, start_column, banned)
+        return _general_width_linebreaks(text, width, start_column, banned, first_only)
     n = len(text)
     prefix: list[int] | None = None
     if widths is not None:
@@ -264,12 +321,36 @@ def _width_linebreaks(
             else:
                 return breaks
         breaks.append(cut)
+        if first_only:
+            return breaks
         line_start = cut
         budget = width
 
 
+_LAST_CLASSES = ("", "")
+
+
+def _classes(text: str) -> str:
+    """The line-breaking class letter of each character of ``text`` (the last answer is
+    kept: wrap_field asks twice for a string that wraps)."""
+    global _LAST_CLASSES
+    last = _LAST_CLASSES
+    if last[0] is text:
+        return last[1]
+    if text.isascii():
+        classes = text.encode().translate(_ASCII_CLASS_BYTES).decode()
+    else:
+        single = _single_byte(text)
+        if single is not None:
+            classes = single[0].translate(single[2]).decode("ascii")
+        else:
+            classes = text.translate(_CLASS_MAP)
+    _LAST_CLASSES = (text, classes)
+    return classes
+
+
 def _general_width_linebreaks(
-    text: str, width: int, start_column: int, banned: set[int]
+    text: str, width: int, start_column: int, banned: set[int], first_only: bool = False
 ) -> list[int]:
     """The same, one character at a time, for text with any class (combining marks,
     joiners, regional indicators, Hebrew, line separators)."""
@@ -285,6 +366,8 @@ def _general_width_linebreaks(
             kind = 0
         if kind and last_p >= 0 and last_column + piece_width > width:
             breaks.append(last_p)
+            if first_only:
+                return breaks
             last_column = 0
         if kind == 2:  # mandatory: a line separator character; gettext never breaks there
             last_p = -1
