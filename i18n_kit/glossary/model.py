@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -120,6 +121,32 @@ class Entry:
         """The registers ``lang`` has a usable form in, in the order of Register."""
         have = {t.register for t in self.terms if t.lang == lang and t.status in _USABLE}
         return tuple(register for register in Register if register in have)
+
+    def unverified_in(self, lang: str, register: Register) -> str:
+        """The part of the "[unverified: ...]" note that covers ``lang``'s form of
+        ``register``, or "": a part naming no language covers every language ("full
+        titles", "identity"), a part naming a register (full, long, short) only that one.
+
+        >>> e = Entry(id="d", category=Category.DOCUMENT, terms=(),
+        ...           note="[unverified: ru; zh full title] Adopted 2024.")
+        >>> e.unverified_in("ru", Register.SHORT), e.unverified_in("zh", Register.FULL)
+        ('ru', 'zh full title')
+        >>> e.unverified_in("zh", Register.SHORT), e.unverified_in("en", Register.FULL)
+        ('', '')
+        """
+        for part in re.split(r"[;,]", self.unverified):
+            words = set(re.findall(r"[a-z]+", part.casefold()))
+            langs = words & set(GLOSSARY_LANGUAGES)
+            if not part.strip() or (langs and lang not in langs):
+                continue
+            if "not" in words and "found" in words and not words & {"identity"}:
+                continue  # "zh not found": there is no form to doubt
+            named = {Register.FULL for w in words if w in ("full", "long")} | {
+                Register.SHORT for w in words if w == "short"}
+            if named and register not in named:
+                continue
+            return part.strip()
+        return ""
 
     @property
     def unverified(self) -> str:

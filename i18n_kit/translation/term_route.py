@@ -9,9 +9,12 @@ What it publishes must agree with the source, or it is not published:
 - a capital at the start of the segment;
 - the target language's punctuation around the term ("Member States:" -> «成员国：»).
 
-When it cannot be sure (no form of that register in the target language, a number Chinese
-does not mark, a Russian source in an oblique case, a word pymorphy3 cannot inflect), the
-entry is filled as fuzzy and the reason says what to check: a person decides.
+It never cuts and never guesses: a form of another register is published only when it is
+the target language's one full name (联合国 for "UN"), never a short form for a full
+title, and a form the glossary marks ``[unverified: ...]`` is never published. When it
+cannot be sure (no form of that register in the target language, an unverified form, a
+number Chinese does not mark, a Russian source in an oblique case, a word pymorphy3 cannot
+inflect), the entry is filled as fuzzy and the reason says what to check: a person decides.
 """
 
 from __future__ import annotations
@@ -91,6 +94,11 @@ def fill_term(
         # pairs «Council of Heads of State» with «Совет глав государств-членов ШОС»
         doubts.append(f"«{term.text}» is not the {_REGISTER_NAMES[term.register]} the "
                       f"glossary pairs («{paired.text}»)")
+    if target is not None and target.register is not term.register \
+            and target.register is not Register.FULL:
+        # The target language's only form is shorter than the source: 比什凯克宣言 for the
+        # Declaration of the Council of Heads of State: a cut title, never published.
+        target = None
     if target is None:
         target = _any_approved(entry, target_lang)
         if target is None:
@@ -99,6 +107,9 @@ def fill_term(
             f"the glossary has no {target_lang} {_REGISTER_NAMES[term.register]}; "
             f"its {_REGISTER_NAMES[target.register]} is used"
         )
+    unverified = entry.unverified_in(target_lang, target.register)
+    if unverified:
+        doubts.append(f"the glossary marks the {target_lang} form unverified ({unverified})")
     number, doubt = _source_number(hit, term, source_lang)
     if doubt:
         doubts.append(doubt)

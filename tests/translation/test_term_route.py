@@ -76,6 +76,15 @@ GLOSSARY = Glossary(entries=(
     _entry("body-006", Category.BODY,
            ("en", "Council of Foreign Ministers", FULL),
            ("ru", "Совет министров иностранных дел", FULL), ("zh", "外交部长理事会", FULL)),
+    _entry("doc-26", Category.DOCUMENT,
+           ("en", "Bishkek Declaration of the Council of Heads of State of the Shanghai "
+                  "Cooperation Organisation", FULL),
+           ("en", "Bishkek Declaration", SHORT),
+           ("ru", "Бишкекская декларация Совета глав государств-членов ШОС", FULL),
+           ("ru", "Бишкекская декларация", SHORT), ("zh", "比什凯克宣言", SHORT)),
+    Entry(id="doc-20", category=Category.DOCUMENT, note="[unverified: zh] Adopted 2023.",
+          terms=(Term(text="New Delhi Declaration", lang="en", register=SHORT),
+                 Term(text="新德里宣言", lang="zh", register=SHORT))),
 ))
 INDEX = TermIndex(GLOSSARY)
 
@@ -129,6 +138,15 @@ PUBLISHED = [
     # a person named by surname alone keeps to the surname
     ("Alimov:", "en", "ru", "Алимов:", "pers-25, short form"),
     ("Alimov", "en", "zh", "阿利莫夫", "pers-25, short form"),
+    # a full title, with the Organisation spelled out or abbreviated, is the full title
+    ("Бишкекская декларация Совета глав государств-членов Шанхайской организации "
+     "сотрудничества", "ru", "en", "Bishkek Declaration of the Council of Heads of State "
+     "of the Shanghai Cooperation Organisation", "doc-26, formal name"),
+    ("Bishkek Declaration of the Council of Heads of State of the Shanghai Cooperation "
+     "Organisation", "en", "ru", "Бишкекская декларация Совета глав государств-членов ШОС",
+     "doc-26, formal name"),
+    ("比什凯克宣言", "zh", "en", "Bishkek Declaration", "doc-26, short form"),
+    ("比什凯克宣言", "zh", "ru", "Бишкекская декларация", "doc-26, short form"),
 ]
 
 
@@ -165,6 +183,20 @@ UNSURE = [
     ("Councils of Foreign Ministers", "en", "ru", "Совет министров иностранных дел",
      "body-006, formal name; check it: the source writes «Councils of Foreign Ministers», "
      "not the glossary's «Council of Foreign Ministers»"),
+
+    # never cut: Chinese names the Declaration by its short title only, which does not
+    # name the Council the full title names (before issue 19: published as 比什凯克宣言)
+    ("Бишкекская декларация Совета глав государств-членов Шанхайской организации "
+     "сотрудничества", "ru", "zh", "比什凯克宣言",
+     "doc-26, short form; check it: the glossary has no zh formal name; its short form "
+     "is used"),
+    ("Bishkek Declaration of the Council of Heads of State of the Shanghai Cooperation "
+     "Organisation", "en", "zh", "比什凯克宣言",
+     "doc-26, short form; check it: the glossary has no zh formal name; its short form "
+     "is used"),
+    # never guess: a form the glossary marks unverified is offered, not published
+    ("New Delhi Declaration", "en", "zh", "新德里宣言",
+     "doc-20, short form; check it: the glossary marks the zh form unverified (zh)"),
 ]
 
 
