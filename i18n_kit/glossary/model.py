@@ -24,12 +24,20 @@ class Category(enum.StrEnum):
 
 
 class TermStatus(enum.StrEnum):
-    """Administrative status of a term (TBX ``administrativeStatus``)."""
+    """Normative authorization of a term, as TBX's ``administrativeStatus`` has it.
 
-    PREFERRED = "preferred"  # the approved rendering
-    ADMITTED = "admitted"  # an accepted variant or abbreviation
-    DEPRECATED = "deprecated"  # outdated; reported when used in a translation
-    FORBIDDEN = "forbidden"  # a misspelling or mistranslation (`!` in the CSV); reported anywhere
+    Forbidden means wrong, and only that is an error: a misspelling, a mistranslation, a
+    name no longer valid (`!` in the CSV; TBX ``deprecatedTerm-admn-sts``). A form that is
+    correct but not the house form -- a transliteration variant ("Emomali Rakhmon"), a
+    state's name as another state's media write it («Белоруссия») -- is deprecated (`~`;
+    TBX ``supersededTerm-admn-sts``): a warning in translations, nothing in sources. A
+    state's own usage (白罗斯) is at least admitted.
+    """
+
+    PREFERRED = "preferred"  # the approved rendering (TBX preferredTerm-admn-sts)
+    ADMITTED = "admitted"  # an accepted variant or abbreviation (admittedTerm-admn-sts)
+    DEPRECATED = "deprecated"  # dispreferred or superseded (`~`): a warning in translations
+    FORBIDDEN = "forbidden"  # wrong (`!`; TBX deprecatedTerm-admn-sts): an error anywhere
 
 
 class Register(enum.StrEnum):

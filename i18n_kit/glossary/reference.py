@@ -63,6 +63,12 @@ DEPARTURE_REASONS: Mapping[tuple[str, str, str], str] = {
     "is media usage",
     ("pers-28", "ru", "Шахбаз Шариф"): "the SCO Secretariat writes «Шехбаз Шариф», now the "
     "preferred term; «Шахбаз», common in Russian media, stays admitted",
+    ("state-10", "zh", "白罗斯"): "the name Belarus itself asked Chinese writers to use (its "
+    "embassy in Beijing, 16 Mar 2018): a state's own usage is not wrong, so admitted, not "
+    "forbidden (issue 19)",
+    ("pers-09", "en", "Emomali Rakhmon"): "a transliteration of the Russian «Рахмон» that "
+    "official sources write (the Chinese foreign ministry's English pages): dispreferred, "
+    "reported as a warning in translations, not a misspelling (issue 19)",
 }
 
 

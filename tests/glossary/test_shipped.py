@@ -280,7 +280,9 @@ DEPARTURES = [
     ("state-04", "ru", "Киргизия", "admitted", "deprecated"),
     ("state-04", "ru", "Киргизская Республика", "admitted", "deprecated"),
     ("state-10", "ru", "Белоруссия", "admitted", "deprecated"),
+    ("state-10", "zh", "白罗斯", "forbidden", "admitted"),
     ("state-28", "ru", "Туркмения", "admitted", "deprecated"),
     ("porg-08", "en", "EAEC", "admitted", "absent"),
+    ("pers-09", "en", "Emomali Rakhmon", "forbidden", "deprecated"),
     ("pers-28", "ru", "Шахбаз Шариф", "preferred", "admitted"),
 ]
