@@ -90,12 +90,17 @@ def check_translation(
     wanted: Counter[str] = Counter()
     first_hit: dict[str, TermHit] = {}
     for hit in source_hits:
+        # A name several entries share (扎帕罗夫: Sadyr or Akylbek Japarov) demands none
+        # of them; the context that settles it has narrowed the hit already.
+        if hit.candidates:
+            continue
         if hit.entry.registers(target_lang) and not is_anaphoric(hit.term):
             wanted[hit.entry.id] += 1
             first_hit.setdefault(hit.entry.id, hit)
     found = Counter(
-        hit.entry.id
+        entry.id
         for hit in target_hits + outside_definitions(target_layers.nested, target, target_lang)
+        for entry in hit.entries
     )
     for entry_id, count in wanted.items():
         if found[entry_id] >= count:

@@ -11,9 +11,11 @@ from operator import itemgetter
 
 import ahocorasick
 
+from i18n_kit.glossary.ambiguity import narrow
 from i18n_kit.glossary.chinese import inside_longer_word
 from i18n_kit.glossary.model import (
     GLOSSARY_LANGUAGES,
+    Category,
     Entry,
     Glossary,
     HitKind,
@@ -198,6 +200,7 @@ class _SurfaceCodes(dict[str, str]):
         super().__init__()
         self._codes = codes
         self._filler = filler
+        self.filler = filler  # the code of a word no term has
 
     def __missing__(self, surface: str) -> str:
         if len(self) >= SURFACE_CACHE_SIZE:
@@ -302,19 +305,32 @@ class _Language:
         return grouped
 
     def _add_derived_names(self, grouped: _Grouped, lang: str) -> None:
-        """Surnames alone, initials and patronymics (names.py), where the form is one
-        person's only: «Жапаров» alone could be either of two Japarovs, so it is neither."""
+        """Surnames alone, initials and patronymics (names.py). A form two people share
+        («Жапаров», 扎帕罗夫 listed for one of them) names both: the hit gets both as
+        candidates, and the context narrows them (ambiguity.py)."""
         derived: dict[tuple[int, ...], list[tuple[_Tokens, Entry, Term]]] = {}
         for entry in self.glossary:
             for form in derived_name_forms(entry, lang):
                 tokens = self._token_ids(form.tokens)
                 ids = tuple(number for number, _ in tokens)
-                if ids not in grouped:
-                    derived.setdefault(ids, []).append((tokens, entry, form.term))
-        for candidates in derived.values():
-            if len({entry.id for _, entry, _ in candidates}) == 1:
-                tokens, entry, term = candidates[0]
-                _add_pattern(grouped, tokens, entry, term)
+                derived.setdefault(ids, []).append((tokens, entry, form.term))
+        for ids, candidates in derived.items():
+            listed = grouped.get(ids)
+            if listed is not None:
+                # A listed form: another person's surname joins it, never a non-person's.
+                if not all(entry.category is Category.PERSON for entry, _ in listed[1]):
+                    continue
+                have = {entry.id for entry, _ in listed[1]}
+                for _, entry, term in candidates:
+                    if entry.id not in have:
+                        have.add(entry.id)
+                        listed[1].append((entry, term))
+                continue
+            seen: set[str] = set()
+            for tokens, entry, term in candidates:
+                if entry.id not in seen:
+                    seen.add(entry.id)
+                    _add_pattern(grouped, tokens, entry, term)
 
 
 class TermIndex:
@@ -421,18 +437,19 @@ class TermIndex:
                 inner.append((first, last, patterns[number]))
         ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=offset))
         # Token k starts after k gaps and k tokens, plus its own gap.
-        top = [
+        made = [
             self._make_hit(text, lang, ends[2 * first + 1], ends[2 * last + 2], pattern)
             for first, last, pattern in chosen
         ]
+        top = [hit for hit in made if hit is not None]
         layers.top.extend(top)
-        if not inner:
+        if not inner or not top:
             return
-        firsts = [first for first, _, _ in chosen]
+        firsts = [first for (first, _, _), hit in zip(chosen, made, strict=True) if hit]
         for first, last, pattern in inner:
-            outer = top[bisect_right(firsts, first) - 1]
+            outer = top[max(0, bisect_right(firsts, first) - 1)]
             hit = self._make_hit(text, lang, ends[2 * first + 1], ends[2 * last + 2], pattern)
-            if hit.entry.id != outer.entry.id:
+            if hit is not None and hit.entry.id != outer.entry.id:
                 layers.nested.append(hit)
 
     def count_split(self, text: str, lang: str, entry: Entry) -> int:
@@ -474,8 +491,28 @@ class TermIndex:
                     taken = last
         return count
 
-    def _make_hit(self, text: str, lang: str, start: int, end: int, pattern: _Pattern) -> TermHit:
+    def _make_hit(
+        self, text: str, lang: str, start: int, end: int, pattern: _Pattern
+    ) -> TermHit | None:
+        """The hit for a pattern found at [start, end); None when the context shows it is
+        a person the glossary does not hold (ambiguity.py)."""
         entry, term = _pick_term(text[start:end], pattern.terms)
+        candidates: tuple[Entry, ...] = ()
+        people = {e.id: (e, t) for e, t in pattern.terms if e.category is Category.PERSON}
+        others = {e.id for e, _ in pattern.terms}
+        if len(others) > 1 or (people and term not in entry.terms) or (
+                people and " " not in text[start:end].strip()):
+            firsts: dict[str, tuple[Entry, Term]] = {}
+            for e, t in sorted(pattern.terms, key=lambda pair: pair[0].id != entry.id):
+                firsts.setdefault(e.id, (e, term if e.id == entry.id else t))
+            filler = self._language(lang).surfaces.filler
+            left = narrow(text, lang, start, end, list(firsts.values()),
+                          lambda word: self._language(lang).surfaces[word] != filler)
+            if not left:
+                return None
+            entry, term = left[0]
+            if len(left) > 1:
+                candidates = tuple(e for e, _ in left)
         start, end = _widen_to_quotes(text, start, end, term.text)
         suggestion = None
         if term.status in (TermStatus.DEPRECATED, TermStatus.FORBIDDEN):
@@ -489,6 +526,7 @@ class TermIndex:
             entry=entry,
             term=term,
             suggestion=suggestion,
+            candidates=candidates,
         )
 
 

@@ -145,8 +145,8 @@ class Entry:
         for part in re.split(r"[;,]", self.unverified):
             words = set(re.findall(r"[a-z]+", part.casefold()))
             langs = words & set(GLOSSARY_LANGUAGES)
-            if not part.strip() or (langs and lang not in langs):
-                continue
+            if not part.strip() or (langs and lang not in langs) or "verified" in words:
+                continue  # "扎帕罗夫 verified" says what is not in doubt
             if "not" in words and "found" in words and not words & {"identity"}:
                 continue  # "zh not found": there is no form to doubt
             named = {Register.FULL for w in words if w in ("full", "long")} | {
@@ -204,6 +204,14 @@ class TermHit:
     entry: Entry
     term: Term | None  # the glossary form that matched (None for a near miss)
     suggestion: str | None = None  # the correct form, for FLAGGED and NEAR_MISS hits
+    #: Every entry the span may name when several share it (a surname two people have, a
+    #: title without its year), ``entry`` first; () when it names ``entry`` only.
+    candidates: tuple[Entry, ...] = ()
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """The entries the hit may name: its candidates, or its entry alone."""
+        return self.candidates or (self.entry,)
 
     def paired(self, lang: str) -> Term | None:
         """The approved form in ``lang`` of what this hit names: the form of the same

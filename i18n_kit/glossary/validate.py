@@ -144,6 +144,8 @@ def check_entries(located: Sequence[LocatedEntry]) -> None:
                 for t in owner.entry.terms
                 if (t.lang, form_key(t.text)) == key
             )
+            if _shared_name(owner.entry, owner_term, item.entry, term):
+                continue
             difference = _target_difference(
                 owner.entry, item.entry, term.lang, (owner_term.register, term.register)
             )
@@ -156,6 +158,15 @@ def check_entries(located: Sequence[LocatedEntry]) -> None:
                     line=item.line,
                 )
     check_registers(located)
+
+
+def _shared_name(first: Entry, first_term: Term, second: Entry, second_term: Term) -> bool:
+    """Whether two entries may share a form: the short name two people or two documents
+    have ("Astana Declaration" of 2011 and of 2024). The matcher gives such a form every
+    candidate, and the checks demand none of them (glossary/ambiguity.py)."""
+    shareable = (Category.PERSON, Category.DOCUMENT)
+    return (first.category is second.category and first.category in shareable
+            and first_term.register is second_term.register is Register.SHORT)
 
 
 def _target_difference(

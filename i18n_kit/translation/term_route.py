@@ -87,7 +87,8 @@ def fill_term(
     target = entry.counterpart(target_lang, term.register)
     doubts: list[str] = []
     paired = entry.approved(source_lang, term.register)
-    if term not in entry.terms:  # a form of a name the matcher derives (glossary/names.py)
+    if term not in entry.terms or _listed_surname(entry, term):
+        # a form of a name the matcher derives (glossary/names.py), or a surname alone
         target = surname_form(entry, target_lang) if is_surname_alone(hit) else None
     elif paired is not None and paired != term and not _share_a_word(paired.text, term.text):
         # «SCO summit» is a short form of the Council of Heads of State, but the glossary
@@ -107,7 +108,17 @@ def fill_term(
             f"the glossary has no {target_lang} {_REGISTER_NAMES[term.register]}; "
             f"its {_REGISTER_NAMES[target.register]} is used"
         )
-    unverified = entry.unverified_in(target_lang, target.register)
+    if hit.candidates:
+        # A name several entries share: published only when every candidate is written
+        # alike in the target language (扎帕罗夫 -> «Жапаров» whichever Japarov it is).
+        written = {_candidate_form(other, hit, term, target_lang) for other in hit.candidates}
+        if written != {target.text}:
+            names = " or ".join(_name_of(other, source_lang) for other in hit.candidates)
+            doubts.append(f"«{hit.text.strip()}» may name {names}")
+    # Doubtful only when no candidate vouches for it (the surname «Жапаров» is verified
+    # for Sadyr Japarov, whatever Akylbek Japarov's note says).
+    doubtful = [other.unverified_in(target_lang, target.register) for other in hit.entries]
+    unverified = doubtful[0] if all(doubtful) else ""
     if unverified:
         doubts.append(f"the glossary marks the {target_lang} form unverified ({unverified})")
     number, doubt = _source_number(hit, term, source_lang)
@@ -131,6 +142,27 @@ def fill_term(
         return RouteDecision(route=Route.TERM, reason=f"{reason}; check it: {'; '.join(doubts)}",
                              target_text=filled, fuzzy=True)
     return RouteDecision(route=Route.TERM, reason=reason, target_text=filled)
+
+
+def _candidate_form(entry: Entry, hit: TermHit, term: Term, lang: str) -> str | None:
+    """What the route would write in ``lang`` for ``entry`` as the hit's candidate."""
+    if (term not in hit.entry.terms or _listed_surname(hit.entry, term)) \
+            and is_surname_alone(hit):
+        found = surname_form(entry, lang)
+    else:
+        found = entry.counterpart(lang, term.register)
+    return None if found is None else found.text
+
+
+def _listed_surname(entry: Entry, term: Term) -> bool:
+    """A person's surname the glossary lists as a short form (扎帕罗夫, "Tokaev")."""
+    return (entry.category is Category.PERSON and term.register is Register.SHORT
+            and " " not in term.text and "·" not in term.text and "." not in term.text)
+
+
+def _name_of(entry: Entry, lang: str) -> str:
+    preferred = entry.preferred(lang) or entry.preferred("en")
+    return preferred.text if preferred is not None else entry.id
 
 
 def _any_approved(entry: Entry, lang: str) -> Term | None:

@@ -179,6 +179,22 @@ def test_a_states_own_name_and_a_transliteration_variant_are_not_errors(
     assert check_source("Emomali Rakhmon spoke.", "en", shipped) == []
 
 
+def test_a_name_two_people_share_is_credited_never_demanded(shipped: TermIndex) -> None:
+    # 扎帕罗夫 is Sadyr or Akylbek Japarov: any candidate's form is credited, none demanded
+    assert check_translation("扎帕罗夫出席会议。", "zh", "A. U. Japarov attended the meeting.",
+                             "en", shipped) == []
+    assert check_translation("扎帕罗夫出席会议。", "zh", "The Chairman attended the meeting.",
+                             "en", shipped) == []
+    # an office next to the name settles it; then that person's form is demanded
+    findings = check_translation(
+        "吉尔吉斯共和国总理扎帕罗夫主持会议。", "zh",
+        "President of the Kyrgyz Republic Sadyr Japarov chaired the meeting.", "en", shipped)
+    assert [(f.check, f.entry_id) for f in findings] == [("term-missing", "pers-40")]
+    # a banker who shares the minister's surname is not the minister
+    assert check_translation("Ravi Jaishankar, a banker, spoke.", "en",
+                             "Выступил банкир Рави Джайшанкар.", "ru", shipped) == []
+
+
 # -- (c) misspelt names in the source --------------------------------------------------
 
 

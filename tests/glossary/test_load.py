@@ -33,7 +33,7 @@ def write_project(tmp_path: Path, files: dict[str, str]) -> Path:
 
 def test_without_a_project_the_shipped_glossary_is_loaded() -> None:
     glossary = load_glossary(project_dir=None)
-    assert len(glossary) == 207
+    assert len(glossary) == 209
     assert glossary.entries[0].id == "org-001"
 
 
@@ -54,7 +54,7 @@ def test_project_entries_replace_by_id_and_extend(tmp_path: Path) -> None:
     )
     glossary = load_glossary(project_dir=project)
     ids = [entry.id for entry in glossary]
-    assert len(glossary) == 209
+    assert len(glossary) == 211
     assert ids.index("state-04") == 63  # kept in the shipped entry's place
     assert ids[-2:] == ["proj-1", "proj-summit"]
     kyrgyzstan = glossary.get("state-04")
@@ -90,7 +90,7 @@ def test_the_same_id_in_two_project_files_is_an_error(tmp_path: Path) -> None:
 
 def test_other_files_in_the_glossary_folder_are_ignored(tmp_path: Path) -> None:
     project = write_project(tmp_path, {"README.md": "# terms\n", "notes.txt": "x"})
-    assert len(load_glossary(project_dir=project)) == 207
+    assert len(load_glossary(project_dir=project)) == 209
 
 
 def test_read_glossary_refuses_an_unknown_file_kind(tmp_path: Path) -> None:

@@ -66,11 +66,26 @@ def test_what_is_not_a_name(text: str, lang: str) -> None:
     assert found(text, lang) == []
 
 
-def test_a_surname_two_people_share_is_neither() -> None:
-    # pers-10 Sadyr Japarov and pers-40 Akylbek Japarov: «Жапаров» alone could be either
-    assert found("Жапаров", "ru") == []
+def test_a_surname_two_people_share_names_both() -> None:
+    # pers-10 Sadyr Japarov and pers-40 Akylbek Japarov: «Жапаров» alone could be either,
+    # so the hit names both (issue 19); a given name, initials or an office settles it
+    def candidates(text: str, lang: str) -> list[list[str]]:
+        return [[e.id for e in hit.entries] for hit in index().match_terms(text, lang)]
+
+    assert candidates("Жапаров", "ru") == [["pers-10", "pers-40"]]
+    assert candidates("扎帕罗夫表示", "zh") == [["pers-10", "pers-40"]]
     assert found("Садыр Жапаров", "ru") == [("Садыр Жапаров", "pers-10")]
     assert found("Акылбек Жапаров", "ru") == [("Акылбек Жапаров", "pers-40")]
+    assert candidates("A. U. Japarov spoke", "en") == [["pers-40"]]
+    assert candidates("吉尔吉斯共和国总理扎帕罗夫主持会议", "zh")[-1] == ["pers-40"]
+    assert candidates("Президент Жапаров открыл саммит", "ru") == [["pers-10"]]
+    # a banker who shares the minister's surname is not the minister
+    assert candidates("Ravi Jaishankar, a banker, spoke", "en") == []
+    assert candidates("Minister Jaishankar spoke", "en") == [["pers-41"]]
+    # a title without its year names every document of that title; the year settles it
+    assert candidates("the Astana Declaration", "en") == [["doc-21", "doc-38"]]
+    assert candidates("the 2011 Astana Declaration", "en") == [["doc-38"]]
+    assert candidates("2024年阿斯塔纳宣言", "zh") == [["doc-21"]]
 
 
 def test_names_inside_a_longer_name_are_reported_as_nested() -> None:

@@ -268,3 +268,31 @@ def test_the_shipped_glossary_fills_what_agrees_with_the_source(
 @functools.lru_cache(maxsize=1)
 def _shipped() -> TermIndex:
     return TermIndex(load_glossary(project_dir=None))
+
+
+# Names several entries share (issue 19): published when every candidate is written alike
+# in the target language, else fuzzy with the candidates named.
+AMBIGUOUS = [
+    ("扎帕罗夫", "zh", "ru", "Жапаров", None),  # Sadyr or Akylbek: «Жапаров» either way
+    ("Japarov:", "en", "zh", "扎帕罗夫：", None),
+    ("Sharif", "en", "ru", "Шариф", None),  # Shehbaz or Nawaz
+    ("Astana Declaration", "en", "zh", "阿斯塔纳宣言", None),  # of 2011 or of 2024
+    ("Astana Declaration", "en", "ru", "Астанинская декларация",
+     "glossary term doc-21, short form; check it: the glossary marks the ru form "
+     "unverified (ru)"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "target", "expected", "reason"), AMBIGUOUS)
+def test_a_name_several_entries_share_is_published_only_when_they_agree(
+    text: str, source: str, target: str, expected: str, reason: str | None
+) -> None:
+    index = _shipped()
+    decision = route_segment(
+        SegmentContext(source_text=text, source_lang=source, target_lang=target,
+                       block_kind=BlockKind.HEADING, hits=index.match_terms(text, source)),
+        memory=None, routing=RoutingConfig(), tm_threshold=75, mt_configured=True,
+    )
+    assert (decision.target_text, decision.fuzzy) == (expected, reason is not None)
+    if reason is not None:
+        assert decision.reason == reason
