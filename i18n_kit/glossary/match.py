@@ -104,16 +104,46 @@ def iter_tokens(text: str) -> Iterator[Token]:
 
 
 def fold_latin(word: str) -> str:
-    """A Latin word case-folded and crudely singularised, so `Member States` = `member state`.
+    """A Latin word case-folded, crudely singularised and in American spelling, so
+    `Member States` = `member state` and `Organisation` = `Organization`.
 
     >>> fold_latin("Secretaries"), fold_latin("States"), fold_latin("Congress")
     ('secretary', 'state', 'congress')
+    >>> [fold_latin(w) for w in ("Organisations", "Programme", "Centre", "Defence")]
+    ['organization', 'program', 'center', 'defense']
     """
     word = word.casefold()
     if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return american_spelling(word)
+
+
+# British -> American, for matching only (both sides fold alike): -isation, -ise, -yse,
+# -tre/-bre, -ence of defence/licence/offence, -our after b/v/l/n, programme, catalogue.
+_SPELLING = (
+    (re.compile(r"isation$"), "ization"),
+    (re.compile(r"(?<=\w\w\w)is(e|ed|ing|er)$"), r"iz\1"),
+    (re.compile(r"(?<=\w\w)ys(e|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w\w)([tb])re$"), r"\1er"),
+    (re.compile(r"^(de|li|of)fence$"), r"\1fense"),
+    (re.compile(r"(?<=\w\w[bvln])our"), "or"),
+    (re.compile(r"^programme"), "program"),
+    (re.compile(r"^catalogue"), "catalog"),
+)
+
+
+def american_spelling(word: str) -> str:
+    """A case-folded English word in American spelling (British forms are read alike).
+
+    >>> american_spelling("neighbourliness"), american_spelling("four")
+    ('neighborliness', 'four')
+    """
+    if len(word) < 5:
+        return word
+    for pattern, replacement in _SPELLING:
+        word = pattern.sub(replacement, word)
     return word
 
 
@@ -208,7 +238,12 @@ class _SurfaceCodes(dict[str, str]):
         code = self._filler
         # A capital letter alone is an initial («Р. К. Алимов»), never the preposition «к».
         initial = len(surface) == 1 and surface.isupper()
-        for key in (INITIAL,) if initial else word_keys(surface):
+        keys = (INITIAL,) if initial else word_keys(surface)
+        if not initial and len(surface) > 1 and surface.isupper():
+            # A heading in capitals ("ASTANA DECLARATION"): an abbreviation first, then
+            # the word as written in lower case.
+            keys = (*keys, *word_keys(surface.lower()))
+        for key in keys:
             found = self._codes.get(key)
             if found is not None:
                 code = found
@@ -413,42 +448,36 @@ class TermIndex:
         pairs: list[tuple[str, str]] = _PAIR_RE.findall(text, offset, stop)
         while pairs and not pairs[-1][1]:
             pairs.pop()  # the gap at the end, and the empty match at the end
-        stream = "".join(map(language.surfaces.__getitem__, map(itemgetter(1), pairs)))
-        found: list[tuple[int, int, int]] = []  # (first token, -length, pattern)
-        width = language.width
-        for last_char, number in language.automaton.iter(stream):
-            pattern = patterns[number]
-            last = last_char // width
-            first = last - pattern.length + 1
-            if all(pairs[first + i][1][:1].isupper() for i in pattern.capitals):
-                found.append((first, -pattern.length, number))
+        found = _find(language, pairs, offset)
+        merged, dropped = _skip_inserted(pairs, lang, offset)
+        if dropped:
+            # A name with a word inserted (上合组织新任秘书长) or an abbreviation in brackets
+            # inside it: found on the stream without them, kept only when it spans one.
+            found += [(start, end, number) for start, end, number
+                      in _find(language, merged, offset)
+                      if any(start < left and right < end for left, right in dropped)]
         if not found:
             return
-        found.sort()
+        found.sort(key=lambda item: (item[0], -item[1], item[2]))
         chosen: list[tuple[int, int, _Pattern]] = []
         inner: list[tuple[int, int, _Pattern]] = []
-        next_free = 0
-        for first, minus_length, number in found:
-            last = first - minus_length - 1
-            if first >= next_free:
-                chosen.append((first, last, patterns[number]))
-                next_free = last + 1
-            elif nested and last < next_free:
-                inner.append((first, last, patterns[number]))
-        ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=offset))
-        # Token k starts after k gaps and k tokens, plus its own gap.
-        made = [
-            self._make_hit(text, lang, ends[2 * first + 1], ends[2 * last + 2], pattern)
-            for first, last, pattern in chosen
-        ]
+        next_free = offset
+        for start, end, number in found:
+            if start >= next_free:
+                chosen.append((start, end, patterns[number]))
+                next_free = end
+            elif nested and end <= next_free:
+                inner.append((start, end, patterns[number]))
+        made = [self._make_hit(text, lang, start, end, pattern)
+                for start, end, pattern in chosen]
         top = [hit for hit in made if hit is not None]
         layers.top.extend(top)
         if not inner or not top:
             return
-        firsts = [first for (first, _, _), hit in zip(chosen, made, strict=True) if hit]
-        for first, last, pattern in inner:
-            outer = top[max(0, bisect_right(firsts, first) - 1)]
-            hit = self._make_hit(text, lang, ends[2 * first + 1], ends[2 * last + 2], pattern)
+        firsts = [start for (start, _, _), hit in zip(chosen, made, strict=True) if hit]
+        for start, end, pattern in inner:
+            outer = top[max(0, bisect_right(firsts, start) - 1)]
+            hit = self._make_hit(text, lang, start, end, pattern)
             if hit is not None and hit.entry.id != outer.entry.id:
                 layers.nested.append(hit)
 
@@ -528,6 +557,71 @@ class TermIndex:
             suggestion=suggestion,
             candidates=candidates,
         )
+
+
+#: Words official Chinese inserts into a name without changing what it names:
+#: 上合组织新任秘书长 is the SCO Secretary-General (副, deputy, does change it: 副秘书长 is
+#: another office, an entry of its own).
+INSERTED_ZH = ("新任", "现任", "时任")
+
+
+def _find(language: _Language, pairs: list[tuple[str, str]],
+          offset: int) -> list[tuple[int, int, int]]:
+    """(start, end, pattern) of every pattern found in the (gap, token) pairs."""
+    stream = "".join(map(language.surfaces.__getitem__, map(itemgetter(1), pairs)))
+    width = language.width
+    found: list[tuple[int, int]] = []  # (first token, pattern)
+    for last_char, number in language.automaton.iter(stream):
+        pattern = language.patterns[number]
+        first = last_char // width - pattern.length + 1
+        if all(pairs[first + i][1][:1].isupper() for i in pattern.capitals):
+            found.append((first, number))
+    if not found:
+        return []
+    # Token k starts after k gaps and k tokens, plus its own gap.
+    ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=offset))
+    return [(ends[2 * first + 1], ends[2 * (first + language.patterns[number].length)],
+             number) for first, number in found]
+
+
+def _skip_inserted(
+    pairs: list[tuple[str, str]], lang: str, offset: int
+) -> tuple[list[tuple[str, str]], list[tuple[int, int]]]:
+    """The (gap, token) pairs with inserted words folded into the next gap, so that a name
+    with them matches as the name: Chinese 新任/现任/时任, and an abbreviation in brackets
+    between two words («структуры (РАТС) ШОС», "Structure (RATS) of the SCO"); and the
+    [start, end) of what was folded."""
+    if not pairs:
+        return pairs, []
+    drop: set[int] = set()
+    if lang == "zh":
+        tokens = [token for _, token in pairs]
+        for position in range(len(tokens) - 2):
+            if tokens[position] + tokens[position + 1] in INSERTED_ZH and position > 0:
+                drop.update((position, position + 1))
+    for position in range(1, len(pairs) - 1):
+        gap, token = pairs[position]
+        after_gap, after = pairs[position + 1]
+        if (gap.rstrip().endswith(("(", "（")) and after_gap.lstrip().startswith((")", "）"))
+                and is_abbreviation(token) and pairs[position - 1][1][:1].isalnum()
+                and after[:1].isalnum()):
+            drop.add(position)
+    if not drop:
+        return pairs, []
+    kept: list[tuple[str, str]] = []
+    dropped: list[tuple[int, int]] = []
+    carry = ""
+    at = offset
+    for position, (gap, token) in enumerate(pairs):
+        at += len(gap)
+        if position in drop:
+            dropped.append((at, at + len(token)))
+            carry += gap + token
+        else:
+            kept.append((carry + gap, token))
+            carry = ""
+        at += len(token)
+    return kept, dropped
 
 
 #: Variants a term gets from the other forms of the names inside it (`_nested_variants`).
@@ -610,6 +704,15 @@ class TermLayers:
 def _add_pattern(grouped: _Grouped, tokens: _Tokens, entry: Entry, term: Term) -> None:
     ids = tuple(number for number, _ in tokens)
     capitals = tuple(offset for offset, (_, capital) in enumerate(tokens) if capital)
+    words = term.text.split()
+    if len(tokens) > 1 and (
+            (term.lang == "en" and any(is_abbreviation(word) for word in words))
+            or (term.lang == "ru" and entry.category is Category.CONCEPT)):
+        # "the SCO secretary-general": the abbreviation is anchor enough; «шанхайский
+        # дух»: a concept, not a title, which Russian writes in lower case as often
+        # (issue 19). Russian titles and names keep their capital («дружеский совет
+        # глав государств» is no Council).
+        capitals = ()
     known = grouped.setdefault(ids, (capitals, []))
     # Of two spellings with the same ids, the laxer capitals rule applies.
     if len(capitals) < len(known[0]):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from i18n_kit.glossary.match import fold_latin
+from i18n_kit.glossary.match import INSERTED_ZH, american_spelling, fold_latin, signature
 from i18n_kit.glossary.model import (
     Category,
     Entry,
@@ -121,6 +121,12 @@ def fill_term(
     unverified = doubtful[0] if all(doubtful) else ""
     if unverified:
         doubts.append(f"the glossary marks the {target_lang} form unverified ({unverified})")
+    inserted = [word for word in (*INSERTED_ZH, "(", "（") if word in hit.text
+                and word not in term.text]
+    if inserted:
+        # 上合组织新任秘书长 is the Secretary-General, but "newly appointed" would be cut
+        doubts.append(f"the source adds «{inserted[0]}» to the name, which the glossary "
+                      "form does not have")
     number, doubt = _source_number(hit, term, source_lang)
     if doubt:
         doubts.append(doubt)
@@ -135,6 +141,8 @@ def fill_term(
     # so a segment translated from it starts with one).
     if target_lang != "zh" and (source_lang == "zh" or hit.text[:1].isupper()):
         filled = filled[:1].upper() + filled[1:]
+    if target_lang != "zh" and source_lang != "zh" and _in_capitals(hit.text):
+        filled = filled.upper()  # a heading in capitals ("ASTANA DECLARATION")
     filled = (_localise(prefix, source_lang, target_lang) + filled
               + _localise(suffix, source_lang, target_lang))
     reason = f"glossary term {entry.id}, {_REGISTER_NAMES[target.register]}"
@@ -152,6 +160,13 @@ def _candidate_form(entry: Entry, hit: TermHit, term: Term, lang: str) -> str | 
     else:
         found = entry.counterpart(lang, term.register)
     return None if found is None else found.text
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether a span is written in capitals as a heading is, not as an abbreviation is:
+    two words or more, every letter a capital."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) > 1 and all(word.isupper() for word in words)
 
 
 def _listed_surname(entry: Entry, term: Term) -> bool:
@@ -227,8 +242,10 @@ def _share_a_word(one: str, other: str) -> bool:
 
 
 def _same(written: str, listed: str) -> bool:
+    """Whether two spellings are one form: case, «ё», dashes with or without spaces
+    («государств – членов») and British or American spelling alike."""
     def fold(text: str) -> str:
-        return " ".join(normalise_yo(text).casefold().replace("–", "-").split())
+        return " ".join(american_spelling(word) for word in signature(text).split())
     return fold(written) == fold(listed)
 
 

@@ -145,3 +145,37 @@ def test_a_short_form_inside_a_longer_chinese_word_is_not_flagged(case: dict[str
     flagged = {hit.text for hit in index().match_terms(case["text"], "zh")
                if hit.kind is HitKind.FLAGGED}
     assert ("flag" if case["form"] in flagged else "keep") == case["expect"]
+
+
+# Variants are forms (issue 19): British and American spelling, a heading in capitals, a
+# spaced dash in a Russian compound, words official Chinese inserts, an abbreviation in
+# brackets inside a Russian name.
+VARIANTS = [
+    ("the Collective Security Treaty Organisation", "en", "Collective Security Treaty Organisation",
+     "porg-09"),
+    ("the Meeting of Defense Ministers of SCO Member States", "en",
+     "Meeting of Defense Ministers of SCO Member States", "body-014"),
+    ("the Food Security Cooperation Program", "en", "Food Security Cooperation Program", "doc-34"),
+    ("the SCO Consortium of Economic and Analytical Centers", "en",
+     "SCO Consortium of Economic and Analytical Centers", "body-030"),
+    ("ASTANA DECLARATION", "en", "ASTANA DECLARATION", "doc-21"),
+    ("СОВЕТ ГЛАВ ГОСУДАРСТВ-ЧЛЕНОВ ШОС", "ru", "СОВЕТ ГЛАВ ГОСУДАРСТВ-ЧЛЕНОВ ШОС", "body-001"),
+    ("заседание Совета глав государств – членов ШОС", "ru",
+     "Совета глав государств – членов ШОС", "body-001"),
+    ("上合组织新任秘书长会见记者", "zh", "上合组织新任秘书长", "body-007"),
+    ("Исполнительного комитета Региональной антитеррористической структуры (РАТС) ШОС", "ru",
+     "Исполнительного комитета Региональной антитеррористической структуры (РАТС) ШОС",
+     "body-010"),
+    ("the SCO secretary-general", "en", "SCO secretary-general", "body-007"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "span", "entry_id"), VARIANTS)
+def test_a_variant_spelling_matches_as_the_term(
+    text: str, lang: str, span: str, entry_id: str
+) -> None:
+    assert found(text, lang)[:1] == [(span, entry_id)]
+
+
+def test_deputy_is_another_office_not_an_inserted_word() -> None:
+    assert found("上合组织副秘书长", "zh") == [("上合组织副秘书长", "body-008")]

@@ -296,3 +296,28 @@ def test_a_name_several_entries_share_is_published_only_when_they_agree(
     assert (decision.target_text, decision.fuzzy) == (expected, reason is not None)
     if reason is not None:
         assert decision.reason == reason
+
+
+# Variants are forms on the source side too (issue 19); what the source adds is not cut.
+VARIANT_SOURCES = [
+    ("Collective Security Treaty Organisation", "en", "ru",
+     "Организация Договора о коллективной безопасности", False),
+    ("Совет глав государств – членов ШОС", "ru", "en",
+     "Council of Heads of State of the Shanghai Cooperation Organisation", False),
+    ("ASTANA DECLARATION", "en", "zh", "阿斯塔纳宣言", False),
+    ("上合组织新任秘书长", "zh", "ru", "Генеральный секретарь ШОС", True),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "target", "expected", "fuzzy"), VARIANT_SOURCES)
+def test_a_variant_in_the_source_is_the_term_and_nothing_is_cut(
+    text: str, source: str, target: str, expected: str, fuzzy: bool
+) -> None:
+    index = _shipped()
+    decision = route_segment(
+        SegmentContext(source_text=text, source_lang=source, target_lang=target,
+                       block_kind=BlockKind.HEADING, hits=index.match_terms(text, source)),
+        memory=None, routing=RoutingConfig(), tm_threshold=75, mt_configured=True,
+    )
+    assert (decision.route, decision.target_text, decision.fuzzy) == (
+        Route.TERM, expected, fuzzy)
