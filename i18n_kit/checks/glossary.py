@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from i18n_kit.checks.registry import Issue, Severity, TextPair
 from i18n_kit.checks.text import MASK, mask_verbatim
 from i18n_kit.glossary.check import check_source, check_translation, outside_definitions
+from i18n_kit.glossary.context import head_noun_in, refers_in_sentence
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import Category, Entry, Glossary
 
@@ -42,6 +43,7 @@ class GlossaryChecks:
 
     def __init__(self, glossary: Glossary) -> None:
         self._index = TermIndex(glossary)
+        self._article: tuple[str, frozenset[str]] = ("", frozenset())
         # Generic concepts (member state, chairmanship, observer) are rendered by a verb
         # or dropped as often as by the noun: a missing one is not worth a finding.
         self._generic = frozenset(
@@ -55,15 +57,28 @@ class GlossaryChecks:
             for word in _LATIN_WORD_RE.findall(term.text)
         )
 
+    def start_article(self, targets: Iterable[str], lang: str) -> None:
+        """The translations of one article (a catalog's entries), in ``lang``: a name any
+        of them gives may be referred back to elsewhere (surname, office, "the summit").
+        Until the next call, `check_pair` credits such references."""
+        named: set[str] = set()
+        for text in targets:
+            layers = self._index.match_layers(_prose(text), lang)
+            named.update(entry.id for hit in layers.top + layers.nested
+                         for entry in hit.entries)
+        self._article = (lang, frozenset(named))
+
     def check_pair(self, pair: TextPair) -> Iterator[Issue]:
         """Approved terms missing from the translation, forbidden forms used in it."""
         source, target = _prose(pair.source_text), _prose(pair.target_text)
-        for finding in check_translation(
+        findings = check_translation(
             source, pair.source_lang, target, pair.target_lang, self._index
-        ):
+        )
+        for finding in findings:
             if finding.check == "term-missing" and (
                 finding.entry_id in self._generic
                 or self._present_after_all(finding.entry_id, target, pair.target_lang)
+                or self._referred_to(finding.entry_id, source, pair, target)
             ):
                 continue
             severity = Severity(finding.severity)
@@ -71,6 +86,31 @@ class GlossaryChecks:
                 severity = Severity.WARNING  # see the check's rationale
             yield Issue(check=CHECK_IDS[finding.check], message=finding.message,
                         severity=severity)
+
+    def _referred_to(self, entry_id: str, source: str, pair: TextPair, target: str) -> bool:
+        """True when the translation refers to the entry as news does (context.py): a
+        person or body the article names elsewhere, by surname, office, pronoun or head
+        noun; a state by its adjective or "the ... side". Not when the sentence names
+        another entity of the same kind in its place."""
+        entry = self._index.glossary.get(entry_id)
+        if entry is None:
+            return False
+        lang = pair.target_lang
+        in_source = {e.id for hit in self._index.match_terms(source, pair.source_lang)
+                     for e in hit.entries}
+        for hit in self._index.match_terms(target, lang):
+            if hit.entry.category is entry.category and not in_source & {
+                    e.id for e in hit.entries}:
+                return False  # replaced by another person, state, body
+        if refers_in_sentence(entry, target, lang):
+            return True
+        article_lang, named = self._article
+        in_article = article_lang == lang and entry_id in named
+        if entry.category is Category.PERSON:
+            return in_article
+        if entry.category in (Category.BODY, Category.ORGANISATION, Category.DOCUMENT):
+            return in_article and head_noun_in(entry, target, lang)
+        return False
 
     def _present_after_all(self, entry_id: str, text: str, lang: str) -> bool:
         """True when the matcher missed a term that is there, written in lower case
