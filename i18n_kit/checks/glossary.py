@@ -12,6 +12,7 @@ from i18n_kit.glossary.check import check_source, check_translation, outside_def
 from i18n_kit.glossary.context import head_noun_in, refers_in_sentence
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import Category, Entry, Glossary
+from i18n_kit.glossary.names import is_chinese_name
 
 #: The glossary checker's names for its findings -> our check ids.
 CHECK_IDS = {
@@ -103,6 +104,12 @@ class GlossaryChecks:
                     e.id for e in hit.entries}:
                 return False  # replaced by another person, state, body
         if refers_in_sentence(entry, target, lang):
+            return True
+        if lang == "zh" and entry.category is Category.STATE and any(
+                term.text == "中国" for term in entry.forms("zh")) and any(
+                hit.entry.category is Category.PERSON and is_chinese_name(hit.entry)
+                for hit in self._index.match_terms(target, lang)):
+            # Chinese names China's own officials without the state: 外交部长王毅.
             return True
         article_lang, named = self._article
         in_article = article_lang == lang and entry_id in named

@@ -296,6 +296,10 @@ class _Language:
         tokens: _Tokens = []
         for text in texts:
             keys = (text,) if text in (INITIAL, PATRONYMIC) else word_keys(text)
+            if len(text) == 1 and text.isupper():
+                # A capital letter alone is an initial in text («Ван И» is written so
+                # too): the term reads it as the text does.
+                keys = (INITIAL,)
             if class_key(text) == PATRONYMIC:
                 # Every patronymic is one word to the glossary: «Путин Владимир
                 # Владимирович» and «Михаил Владимирович Мишустин» share no surname.
@@ -734,14 +738,19 @@ def _pick_term(span: str, terms: tuple[tuple[Entry, Term], ...]) -> tuple[Entry,
 
 
 def _widen_to_quotes(text: str, start: int, end: int, term_text: str) -> tuple[int, int]:
-    # A term written with its quotes («Шанхайский дух») covers the quotes in the text too.
+    # A term written with its quotes («Шанхайский дух») or ending in brackets ("... (COVID-
+    # 19)") covers them in the text too: the term route must not read them as punctuation
+    # around the term.
     lead = len(term_text) - len(term_text.lstrip(_QUOTES))
     while lead and start > 0 and text[start - 1] in _QUOTES:
         start, lead = start - 1, lead - 1
-    trail = len(term_text) - len(term_text.rstrip(_QUOTES))
-    while trail and end < len(text) and text[end] in _QUOTES:
+    trail = len(term_text) - len(term_text.rstrip(_QUOTES + _CLOSING))
+    while trail and end < len(text) and text[end] in _QUOTES + _CLOSING:
         end, trail = end + 1, trail - 1
     return start, end
+
+
+_CLOSING = ")）]"
 
 
 _INDEXES: dict[int, tuple[Glossary, TermIndex]] = {}

@@ -131,6 +131,11 @@ def surname_form(entry: Entry, lang: str) -> Term | None:
     return Term(text=surname, lang=lang, status=TermStatus.ADMITTED, register=Register.SHORT)
 
 
+def is_chinese_name(entry: Entry) -> bool:
+    """Whether a person's name is a Chinese one, family name first (习近平, "Wang Yi")."""
+    return entry.category is Category.PERSON and _family_name_first(entry)
+
+
 def _family_name_first(entry: Entry) -> bool:
     """A Chinese name: the family name comes first («Си Цзиньпин», "Zhang Ming") and is
     too short to stand alone. Its Chinese form has no «·» (习近平, 张明), and its English

@@ -8,8 +8,11 @@ written out in the test so that the cases say exactly which forms exist.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from i18n_kit.config import RoutingConfig
 from i18n_kit.glossary.load import load_glossary
@@ -321,3 +324,39 @@ def test_a_variant_in_the_source_is_the_term_and_nothing_is_cut(
     )
     assert (decision.route, decision.target_text, decision.fuzzy) == (
         Route.TERM, expected, fuzzy)
+
+
+# Declaration, statement and communiqué titles in all six directions (issue 19): every
+# publication is the title as that language writes it; the rest is fuzzy with the reason
+# said exactly, or left to the memory and machine translation.
+TITLES = yaml.safe_load(
+    (Path(__file__).parent.parent / "data" / "checks" / "official" / "titles.yaml")
+    .read_text("utf-8"))
+DIRECTIONS = [(s, t) for s in ("en", "ru", "zh") for t in ("en", "ru", "zh") if s != t]
+
+
+def test_the_title_suite_is_big_enough() -> None:
+    assert len(TITLES) >= 20
+    assert all(set(title["expect"]) == {f"{s}>{t}" for s, t in DIRECTIONS} for title in TITLES)
+
+
+@pytest.mark.parametrize("title", TITLES, ids=[f"{t['id']}:{t['en'][:30]}" for t in TITLES])
+def test_a_title_is_published_right_or_not_at_all(title: dict[str, Any]) -> None:
+    index = _shipped()
+    for source, target in DIRECTIONS:
+        decision = route_segment(
+            SegmentContext(source_text=title[source], source_lang=source, target_lang=target,
+                           block_kind=BlockKind.HEADING,
+                           hits=index.match_terms(title[source], source)),
+            memory=None, routing=RoutingConfig(), tm_threshold=75, mt_configured=True,
+        )
+        expected = title["expect"][f"{source}>{target}"]
+        if decision.route is not Route.TERM:
+            got = f"not published: {decision.route.value}"
+        elif decision.fuzzy:
+            got = f"fuzzy: {decision.target_text} | {decision.reason}"
+        else:
+            right = [title[target], *title.get("also", {}).get(target, [])]
+            got = "published" if decision.target_text in right else (
+                f"published wrong: {decision.target_text}")
+        assert (source, target, got) == (source, target, expected)
