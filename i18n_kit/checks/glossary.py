@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -44,7 +45,7 @@ class GlossaryChecks:
 
     def __init__(self, glossary: Glossary) -> None:
         self._index = TermIndex(glossary)
-        self._article: tuple[str, frozenset[str]] = ("", frozenset())
+        self._article: tuple[str, Counter[str]] = ("", Counter())
         # Generic concepts (member state, chairmanship, observer) are rendered by a verb
         # or dropped as often as by the noun: a missing one is not worth a finding.
         self._generic = frozenset(
@@ -62,12 +63,15 @@ class GlossaryChecks:
         """The translations of one article (a catalog's entries), in ``lang``: a name any
         of them gives may be referred back to elsewhere (surname, office, "the summit").
         Until the next call, `check_pair` credits such references."""
-        named: set[str] = set()
+        named: Counter[str] = Counter()
         for text in targets:
-            layers = self._index.match_layers(_prose(text), lang)
-            named.update(entry.id for hit in layers.top + layers.nested
-                         for entry in hit.entries)
-        self._article = (lang, frozenset(named))
+            named.update(self._named(_prose(text), lang))
+        self._article = (lang, named)
+
+    def _named(self, text: str, lang: str) -> Counter[str]:
+        """How often the text names each entry (nested names and candidates too)."""
+        layers = self._index.match_layers(text, lang)
+        return Counter(entry.id for hit in layers.top + layers.nested for entry in hit.entries)
 
     def check_pair(self, pair: TextPair) -> Iterator[Issue]:
         """Approved terms missing from the translation, forbidden forms used in it."""
@@ -99,9 +103,16 @@ class GlossaryChecks:
         lang = pair.target_lang
         in_source = {e.id for hit in self._index.match_terms(source, pair.source_lang)
                      for e in hit.entries}
-        for hit in self._index.match_terms(target, lang):
-            if hit.entry.category is entry.category and not in_source & {
-                    e.id for e in hit.entries}:
+        article_lang, article = self._article
+        if article_lang != lang:
+            article = Counter()
+        here = self._named(target, lang)
+        # Named elsewhere in the article: more often than in this sentence.
+        elsewhere = {entry_id for entry_id, count in article.items() if count > here[entry_id]}
+        target_hits = self._index.match_terms(target, lang)
+        for hit in target_hits:
+            ids = {e.id for e in hit.entries}
+            if hit.entry.category is entry.category and not (in_source | elsewhere) & ids:
                 return False  # replaced by another person, state, body
         if refers_in_sentence(entry, target, lang):
             return True
@@ -111,12 +122,16 @@ class GlossaryChecks:
                 for hit in self._index.match_terms(target, lang)):
             # Chinese names China's own officials without the state: 外交部长王毅.
             return True
-        article_lang, named = self._article
-        in_article = article_lang == lang and entry_id in named
+        in_article = entry_id in elsewhere
         if entry.category is Category.PERSON:
             return in_article
         if entry.category in (Category.BODY, Category.ORGANISATION, Category.DOCUMENT):
-            return in_article and head_noun_in(entry, target, lang)
+            # "the summit", 峰会, "Heads of State Council": the head noun, where the article
+            # names the body elsewhere or the sentence names the Organisation it belongs to
+            # ("the upcoming SCO summit" -> 即将举行的峰会 ... 上合组织).
+            organisation = any(hit.entry.category is Category.ORGANISATION
+                               for hit in target_hits)
+            return (in_article or organisation) and head_noun_in(entry, target, lang)
         return False
 
     def _present_after_all(self, entry_id: str, text: str, lang: str) -> bool:

@@ -276,8 +276,16 @@ def register_disagreement(entry: Entry, organisations: Sequence[tuple[str, str,
             term = entry.approved(lang, register)
             if term is not None:
                 named[lang] = (term, names_in(term.text, organisations, entry.id))
-        for lang, (term, names) in named.items():
+        # Every usable form of the register, not only the one the route pairs: a source
+        # written in any of them is read as that register.
+        forms = [(t, names_in(t.text, organisations, entry.id)) for t in entry.terms
+                 if t.register is register and t.lang in named
+                 and t.status in (TermStatus.PREFERRED, TermStatus.ADMITTED)]
+        for term, names in forms:
+            lang = term.lang
             for other_lang, (other, other_names) in named.items():
+                if other_lang == lang:
+                    continue
                 extra = sorted(set(names) - set(other_names))
                 if extra:
                     return (
