@@ -400,7 +400,7 @@ register by the CSV rule above):
 | --- | --- | --- |
 | `en` column | preferred | `preferredTerm-admn-sts` |
 | unmarked variant | admitted | `admittedTerm-admn-sts` |
-| `~` variant | deprecated | `supersededTerm-admn-sts` (dispreferred or replaced, still correct: a warning) |
+| `~` variant | deprecated | `supersededTerm-admn-sts` (dispreferred, still correct) |
 | `!` variant | forbidden | `deprecatedTerm-admn-sts` (wrong: an error) |
 
 On reading, TBX 2 `normativeAuthorization` values, `legal`/`regulated`/`standardizedTerm`
