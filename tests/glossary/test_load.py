@@ -118,3 +118,23 @@ def test_bad_glossary_gives_one_exact_line_and_imports_nothing(name: str, tmp_pa
     assert str(caught.value) == EXPECTED_ERRORS[name]
     assert "\n" not in str(caught.value)
     assert "root:" not in str(caught.value)  # nothing of /etc/passwd ever shows
+
+
+def test_glossary_import_refuses_a_row_whose_languages_disagree_on_register(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 19: a "short" Russian title that names the SCO beside an English short title
+    # that does not would be paired into a cut title; import says so and writes nothing
+    from tests.cli.conftest import CONFIG, run
+
+    (tmp_path / "i18n-kit.toml").write_text(CONFIG, encoding="utf-8")
+    shutil.copy(BAD / "register_disagrees.csv", tmp_path / "titles.csv")
+    monkeypatch.chdir(tmp_path)
+    result = run("glossary", "import", "titles.csv", "-p", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: glossary/titles.csv:2: entry 'proj-1': its ru short form 'Душанбинское "
+        "коммюнике Совета глав государств-членов ШОС' names Shanghai Cooperation "
+        "Organisation, its en short form 'Dushanbe Communique' does not; a form that names "
+        "it (spelled out or abbreviated) is a full form: tag it 'full:'\n")
+    assert not (tmp_path / "glossary").exists()

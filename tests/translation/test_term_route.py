@@ -360,3 +360,16 @@ def test_a_title_is_published_right_or_not_at_all(title: dict[str, Any]) -> None
             got = "published" if decision.target_text in right else (
                 f"published wrong: {decision.target_text}")
         assert (source, target, got) == (source, target, expected)
+
+
+def test_the_terms_note_lists_every_candidate_of_a_shared_name() -> None:
+    from i18n_kit.translation.pretranslate import term_notes
+
+    index = _shipped()
+    hits = index.match_terms("扎帕罗夫出席会议。", "zh")
+    assert term_notes(hits, source_lang="zh", target_lang="en") == [
+        "terms: 扎帕罗夫 = Japarov [one of: Sadyr Japarov | Akylbek Japarov]"]
+    # the office settles it: one person, no list
+    hits = index.match_terms("吉尔吉斯共和国总理扎帕罗夫主持会议。", "zh")
+    assert term_notes(hits, source_lang="zh", target_lang="en")[-1] == (
+        "terms: 扎帕罗夫 = Japarov")
