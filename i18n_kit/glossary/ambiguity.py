@@ -21,12 +21,19 @@ import re
 from collections.abc import Callable, Sequence
 
 from i18n_kit.glossary.model import Category, Entry, Term, TermStatus
+from i18n_kit.glossary.morphology import is_place
 
 _OFFICE_RE = re.compile(r"\[office:\s*([^\]]*)\]")
 _YEAR_RE = re.compile(r"\b(?:Adopted|Signed|Approved)\b[^.;]*?\b((?:19|20)\d\d)\b")
 _TEXT_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?。！？;；\n](?=\s|$)|[。！？；]")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+_WORD_BEFORE = re.compile(r"(?:([^\W\d_]+)[ \u00a0]+)?([^\W\d_]+)[ \u00a0]+$")
+#: A word after one of these is a place or a date, not a given name: "In Beijing Putin",
+#: «В Пекине Путин».
+_PREPOSITIONS = frozenset("""
+in at on from to with by for of during since after before
+в во на из с со по к ко о об при у от до за под над перед после
+""".split())
 _ZH_GIVEN_BEFORE = re.compile(r"([\u3400-\u9fff]+)·$")
 _INITIALS = re.compile(r"(?<![^\W\d_])([^\W\d_])\s*\.")
 _USABLE = (TermStatus.PREFERRED, TermStatus.ADMITTED)
@@ -40,6 +47,8 @@ mr mrs ms dr sir madam president prime premier minister chairman chairwoman chai
 secretary deputy vice acting foreign external general ambassador envoy speaker head
 leader king queen prince sheikh emir colleague counterpart the then when after before
 while as and but at in on with from by for of to said says told also his her former
+monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december today yesterday
 господин госпожа президент премьер министр председател секретар заместител генсек
 посол глав лидер спикер коллег бывш и но а в на с от по при после когда также
 """.split())
@@ -143,11 +152,15 @@ def _given_name_before(text: str, start: int, lang: str) -> str | None:
     found = _WORD_BEFORE.search(before)
     if found is None:
         return None
-    word = found.group(1)
+    previous, word = found.group(1), found.group(2)
     if not word[:1].isupper() or len(word) < 2 or word.isupper():
         return None
     folded = word.casefold()
     if any(folded.startswith(stop) for stop in NOT_GIVEN_NAMES):
+        return None
+    if previous is not None and previous.casefold() in _PREPOSITIONS:
+        return None
+    if lang == "ru" and is_place(word):
         return None
     return word
 

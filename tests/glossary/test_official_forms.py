@@ -82,6 +82,11 @@ def test_a_surname_two_people_share_names_both() -> None:
     # a banker who shares the minister's surname is not the minister
     assert candidates("Ravi Jaishankar, a banker, spoke", "en") == []
     assert candidates("Minister Jaishankar spoke", "en") == [["pers-41"]]
+    assert candidates("Банкир Рави Джайшанкар выступил", "ru") == []
+    # a place or a day before the surname is no given name
+    assert candidates("В Пекине Путин провёл встречу", "ru") == [["pers-03"]]
+    assert candidates("In Beijing Putin said", "en") == [["pers-03"]]
+    assert candidates("On Tuesday Putin said", "en") == [["pers-03"]]
     # a title without its year names every document of that title; the year settles it
     assert candidates("the Astana Declaration", "en") == [["doc-21", "doc-38"]]
     assert candidates("the 2011 Astana Declaration", "en") == [["doc-38"]]
