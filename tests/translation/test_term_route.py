@@ -373,3 +373,12 @@ def test_the_terms_note_lists_every_candidate_of_a_shared_name() -> None:
     hits = index.match_terms("吉尔吉斯共和国总理扎帕罗夫主持会议。", "zh")
     assert term_notes(hits, source_lang="zh", target_lang="en")[-1] == (
         "terms: 扎帕罗夫 = Japarov")
+
+
+
+def test_the_terms_note_says_a_side_is_a_party() -> None:
+    from i18n_kit.translation.pretranslate import term_notes
+
+    hits = _shipped().match_terms("中方支持吉尔吉斯斯坦担任轮值主席国。", "zh")
+    assert term_notes(hits, source_lang="zh", target_lang="ru")[0] == (
+        "terms: 中方 = Китай [as a party: the … side / «… сторона»]")
