@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from i18n_kit.checks.registry import Issue, Severity, TextPair
 from i18n_kit.checks.text import MASK, mask_verbatim
 from i18n_kit.glossary.check import check_source, check_translation, outside_definitions
+from i18n_kit.glossary.context import head_noun_in, refers_in_sentence
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import Category, Entry, Glossary
+from i18n_kit.glossary.names import is_chinese_name
 
 #: The glossary checker's names for its findings -> our check ids.
 CHECK_IDS = {
@@ -42,6 +45,7 @@ class GlossaryChecks:
 
     def __init__(self, glossary: Glossary) -> None:
         self._index = TermIndex(glossary)
+        self._article: tuple[str, Counter[str]] = ("", Counter())
         # Generic concepts (member state, chairmanship, observer) are rendered by a verb
         # or dropped as often as by the noun: a missing one is not worth a finding.
         self._generic = frozenset(
@@ -55,15 +59,31 @@ class GlossaryChecks:
             for word in _LATIN_WORD_RE.findall(term.text)
         )
 
+    def start_article(self, targets: Iterable[str], lang: str) -> None:
+        """The translations of one article (a catalog's entries), in ``lang``: a name any
+        of them gives may be referred back to elsewhere (surname, office, "the summit").
+        Until the next call, `check_pair` credits such references."""
+        named: Counter[str] = Counter()
+        for text in targets:
+            named.update(self._named(_prose(text), lang))
+        self._article = (lang, named)
+
+    def _named(self, text: str, lang: str) -> Counter[str]:
+        """How often the text names each entry (nested names and candidates too)."""
+        layers = self._index.match_layers(text, lang)
+        return Counter(entry.id for hit in layers.top + layers.nested for entry in hit.entries)
+
     def check_pair(self, pair: TextPair) -> Iterator[Issue]:
         """Approved terms missing from the translation, forbidden forms used in it."""
         source, target = _prose(pair.source_text), _prose(pair.target_text)
-        for finding in check_translation(
+        findings = check_translation(
             source, pair.source_lang, target, pair.target_lang, self._index
-        ):
+        )
+        for finding in findings:
             if finding.check == "term-missing" and (
                 finding.entry_id in self._generic
                 or self._present_after_all(finding.entry_id, target, pair.target_lang)
+                or self._referred_to(finding.entry_id, source, pair, target)
             ):
                 continue
             severity = Severity(finding.severity)
@@ -71,6 +91,48 @@ class GlossaryChecks:
                 severity = Severity.WARNING  # see the check's rationale
             yield Issue(check=CHECK_IDS[finding.check], message=finding.message,
                         severity=severity)
+
+    def _referred_to(self, entry_id: str, source: str, pair: TextPair, target: str) -> bool:
+        """True when the translation refers to the entry as news does (context.py): a
+        person or body the article names elsewhere, by surname, office, pronoun or head
+        noun; a state by its adjective or "the ... side". Not when the sentence names
+        another entity of the same kind in its place."""
+        entry = self._index.glossary.get(entry_id)
+        if entry is None:
+            return False
+        lang = pair.target_lang
+        in_source = {e.id for hit in self._index.match_terms(source, pair.source_lang)
+                     for e in hit.entries}
+        article_lang, article = self._article
+        if article_lang != lang:
+            article = Counter()
+        here = self._named(target, lang)
+        # Named elsewhere in the article: more often than in this sentence.
+        elsewhere = {entry_id for entry_id, count in article.items() if count > here[entry_id]}
+        target_hits = self._index.match_terms(target, lang)
+        for hit in target_hits:
+            ids = {e.id for e in hit.entries}
+            if hit.entry.category is entry.category and not (in_source | elsewhere) & ids:
+                return False  # replaced by another person, state, body
+        if refers_in_sentence(entry, target, lang):
+            return True
+        if lang == "zh" and entry.category is Category.STATE and any(
+                term.text == "中国" for term in entry.forms("zh")) and any(
+                hit.entry.category is Category.PERSON and is_chinese_name(hit.entry)
+                for hit in self._index.match_terms(target, lang)):
+            # Chinese names China's own officials without the state: 外交部长王毅.
+            return True
+        in_article = entry_id in elsewhere
+        if entry.category is Category.PERSON:
+            return in_article
+        if entry.category in (Category.BODY, Category.ORGANISATION, Category.DOCUMENT):
+            # "the summit", 峰会, "Heads of State Council": the head noun, where the article
+            # names the body elsewhere or the sentence names the Organisation it belongs to
+            # ("the upcoming SCO summit" -> 即将举行的峰会 ... 上合组织).
+            organisation = any(hit.entry.category is Category.ORGANISATION
+                               for hit in target_hits)
+            return (in_article or organisation) and head_noun_in(entry, target, lang)
+        return False
 
     def _present_after_all(self, entry_id: str, text: str, lang: str) -> bool:
         """True when the matcher missed a term that is there, written in lower case

@@ -269,6 +269,12 @@ class _Run:
         catalog = read_catalog(path, origin=origin)
         self.catalogs += 1
         target_lang = primary_language(locale_code)
+        if self.checker.glossary is not None:
+            # One catalog is one article: a name its translation gives anywhere may be
+            # referred back to elsewhere ("Zhang", "the summit"; checks/glossary.py).
+            self.checker.glossary.start_article(
+                (target for entry in catalog if not entry.obsolete and not entry.fuzzy
+                 for _, target in _entry_texts(entry)), target_lang)
         fuzzy = 0
         for entry in catalog:
             if entry.obsolete or not entry.msgid:

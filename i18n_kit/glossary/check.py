@@ -90,12 +90,17 @@ def check_translation(
     wanted: Counter[str] = Counter()
     first_hit: dict[str, TermHit] = {}
     for hit in source_hits:
+        # A name several entries share (扎帕罗夫: Sadyr or Akylbek Japarov) demands none
+        # of them; the context that settles it has narrowed the hit already.
+        if hit.candidates:
+            continue
         if hit.entry.registers(target_lang) and not is_anaphoric(hit.term):
             wanted[hit.entry.id] += 1
             first_hit.setdefault(hit.entry.id, hit)
     found = Counter(
-        hit.entry.id
+        entry.id
         for hit in target_hits + outside_definitions(target_layers.nested, target, target_lang)
+        for entry in hit.entries
     )
     for entry_id, count in wanted.items():
         if found[entry_id] >= count:
@@ -128,17 +133,24 @@ def check_translation(
                 entry_id=entry_id,
             )
         )
-    for hit in target_hits:
-        if hit.kind is not HitKind.FLAGGED or hit.term is None:
+    # One finding per entry and form, however often the text repeats it (issue 19).
+    flagged = [hit for hit in target_hits if hit.kind is HitKind.FLAGGED and hit.term]
+    times = Counter((hit.entry.id, hit.term.text) for hit in flagged if hit.term)
+    reported: set[tuple[str, str]] = set()
+    for hit in flagged:
+        if hit.term is None or (hit.entry.id, hit.term.text) in reported:
             continue
+        reported.add((hit.entry.id, hit.term.text))
+        count = times[(hit.entry.id, hit.term.text)]
         forbidden = hit.term.status is TermStatus.FORBIDDEN
         adjective = "forbidden" if forbidden else "deprecated"
         fix = f"; use {_quote(hit.suggestion)}" if hit.suggestion else ""
+        repeated = f" ({count} times)" if count > 1 else ""
         findings.append(
             TermFinding(
                 check="term-forbidden",
                 severity="error" if forbidden else "warning",
-                message=f"{_quote(hit.text)} is a {adjective} form{fix}",
+                message=f"{_quote(hit.text)} is a {adjective} form{fix}{repeated}",
                 start=hit.start,
                 end=hit.end,
                 suggestion=hit.suggestion,
@@ -146,6 +158,14 @@ def check_translation(
             )
         )
     return findings
+
+
+def _first_time(seen: set[tuple[str, str]], entry_id: str, form: str) -> bool:
+    """Whether (entry, form) is met for the first time; remembers it."""
+    if (entry_id, form) in seen:
+        return False
+    seen.add((entry_id, form))
+    return True
 
 
 def is_anaphoric(term: Term | None) -> bool:
@@ -208,6 +228,7 @@ def check_source(text: str, lang: str, index: TermIndex) -> list[TermFinding]:
     ['«Shavkat Mirzyoyev» looks like a misspelling of «Shavkat Mirziyoyev»']
     """
     hits = index.match_terms(text, lang)
+    seen: set[tuple[str, str]] = set()
     findings = [
         TermFinding(
             check="source-misspelling",
@@ -223,6 +244,7 @@ def check_source(text: str, lang: str, index: TermIndex) -> list[TermFinding]:
         )
         for hit in hits
         if hit.term is not None and hit.term.status is TermStatus.FORBIDDEN
+        and _first_time(seen, hit.entry.id, hit.term.text)
     ]
     for miss in find_near_misses(text, lang, index, hits=hits):
         findings.append(

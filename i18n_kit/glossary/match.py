@@ -11,9 +11,11 @@ from operator import itemgetter
 
 import ahocorasick
 
+from i18n_kit.glossary.ambiguity import narrow
 from i18n_kit.glossary.chinese import inside_longer_word
 from i18n_kit.glossary.model import (
     GLOSSARY_LANGUAGES,
+    Category,
     Entry,
     Glossary,
     HitKind,
@@ -102,16 +104,46 @@ def iter_tokens(text: str) -> Iterator[Token]:
 
 
 def fold_latin(word: str) -> str:
-    """A Latin word case-folded and crudely singularised, so `Member States` = `member state`.
+    """A Latin word case-folded, crudely singularised and in American spelling, so
+    `Member States` = `member state` and `Organisation` = `Organization`.
 
     >>> fold_latin("Secretaries"), fold_latin("States"), fold_latin("Congress")
     ('secretary', 'state', 'congress')
+    >>> [fold_latin(w) for w in ("Organisations", "Programme", "Centre", "Defence")]
+    ['organization', 'program', 'center', 'defense']
     """
     word = word.casefold()
     if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return american_spelling(word)
+
+
+# British -> American, for matching only (both sides fold alike): -isation, -ise, -yse,
+# -tre/-bre, -ence of defence/licence/offence, -our after b/v/l/n, programme, catalogue.
+_SPELLING = (
+    (re.compile(r"isation$"), "ization"),
+    (re.compile(r"(?<=\w\w\w)is(e|ed|ing|er)$"), r"iz\1"),
+    (re.compile(r"(?<=\w\w)ys(e|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w\w)([tb])re$"), r"\1er"),
+    (re.compile(r"^(de|li|of)fence$"), r"\1fense"),
+    (re.compile(r"(?<=\w\w[bvln])our"), "or"),
+    (re.compile(r"^programme"), "program"),
+    (re.compile(r"^catalogue"), "catalog"),
+)
+
+
+def american_spelling(word: str) -> str:
+    """A case-folded English word in American spelling (British forms are read alike).
+
+    >>> american_spelling("neighbourliness"), american_spelling("four")
+    ('neighborliness', 'four')
+    """
+    if len(word) < 5:
+        return word
+    for pattern, replacement in _SPELLING:
+        word = pattern.sub(replacement, word)
     return word
 
 
@@ -198,6 +230,7 @@ class _SurfaceCodes(dict[str, str]):
         super().__init__()
         self._codes = codes
         self._filler = filler
+        self.filler = filler  # the code of a word no term has
 
     def __missing__(self, surface: str) -> str:
         if len(self) >= SURFACE_CACHE_SIZE:
@@ -205,7 +238,12 @@ class _SurfaceCodes(dict[str, str]):
         code = self._filler
         # A capital letter alone is an initial («Р. К. Алимов»), never the preposition «к».
         initial = len(surface) == 1 and surface.isupper()
-        for key in (INITIAL,) if initial else word_keys(surface):
+        keys = (INITIAL,) if initial else word_keys(surface)
+        if not initial and len(surface) > 1 and surface.isupper():
+            # A heading in capitals ("ASTANA DECLARATION"): an abbreviation first, then
+            # the word as written in lower case.
+            keys = (*keys, *word_keys(surface.lower()))
+        for key in keys:
             found = self._codes.get(key)
             if found is not None:
                 code = found
@@ -258,6 +296,10 @@ class _Language:
         tokens: _Tokens = []
         for text in texts:
             keys = (text,) if text in (INITIAL, PATRONYMIC) else word_keys(text)
+            if len(text) == 1 and text.isupper():
+                # A capital letter alone is an initial in text («Ван И» is written so
+                # too): the term reads it as the text does.
+                keys = (INITIAL,)
             if class_key(text) == PATRONYMIC:
                 # Every patronymic is one word to the glossary: «Путин Владимир
                 # Владимирович» and «Михаил Владимирович Мишустин» share no surname.
@@ -302,19 +344,32 @@ class _Language:
         return grouped
 
     def _add_derived_names(self, grouped: _Grouped, lang: str) -> None:
-        """Surnames alone, initials and patronymics (names.py), where the form is one
-        person's only: «Жапаров» alone could be either of two Japarovs, so it is neither."""
+        """Surnames alone, initials and patronymics (names.py). A form two people share
+        («Жапаров», 扎帕罗夫 listed for one of them) names both: the hit gets both as
+        candidates, and the context narrows them (ambiguity.py)."""
         derived: dict[tuple[int, ...], list[tuple[_Tokens, Entry, Term]]] = {}
         for entry in self.glossary:
             for form in derived_name_forms(entry, lang):
                 tokens = self._token_ids(form.tokens)
                 ids = tuple(number for number, _ in tokens)
-                if ids not in grouped:
-                    derived.setdefault(ids, []).append((tokens, entry, form.term))
-        for candidates in derived.values():
-            if len({entry.id for _, entry, _ in candidates}) == 1:
-                tokens, entry, term = candidates[0]
-                _add_pattern(grouped, tokens, entry, term)
+                derived.setdefault(ids, []).append((tokens, entry, form.term))
+        for ids, candidates in derived.items():
+            listed = grouped.get(ids)
+            if listed is not None:
+                # A listed form: another person's surname joins it, never a non-person's.
+                if not all(entry.category is Category.PERSON for entry, _ in listed[1]):
+                    continue
+                have = {entry.id for entry, _ in listed[1]}
+                for _, entry, term in candidates:
+                    if entry.id not in have:
+                        have.add(entry.id)
+                        listed[1].append((entry, term))
+                continue
+            seen: set[str] = set()
+            for tokens, entry, term in candidates:
+                if entry.id not in seen:
+                    seen.add(entry.id)
+                    _add_pattern(grouped, tokens, entry, term)
 
 
 class TermIndex:
@@ -397,42 +452,37 @@ class TermIndex:
         pairs: list[tuple[str, str]] = _PAIR_RE.findall(text, offset, stop)
         while pairs and not pairs[-1][1]:
             pairs.pop()  # the gap at the end, and the empty match at the end
-        stream = "".join(map(language.surfaces.__getitem__, map(itemgetter(1), pairs)))
-        found: list[tuple[int, int, int]] = []  # (first token, -length, pattern)
-        width = language.width
-        for last_char, number in language.automaton.iter(stream):
-            pattern = patterns[number]
-            last = last_char // width
-            first = last - pattern.length + 1
-            if all(pairs[first + i][1][:1].isupper() for i in pattern.capitals):
-                found.append((first, -pattern.length, number))
+        found = _find(language, pairs, offset)
+        merged, dropped = _skip_inserted(pairs, lang, offset)
+        if dropped:
+            # A name with a word inserted (上合组织新任秘书长) or an abbreviation in brackets
+            # inside it: found on the stream without them, kept only when it spans one.
+            found += [(start, end, number) for start, end, number
+                      in _find(language, merged, offset)
+                      if any(start < left and right < end for left, right in dropped)]
         if not found:
             return
-        found.sort()
+        found.sort(key=lambda item: (item[0], -item[1], item[2]))
         chosen: list[tuple[int, int, _Pattern]] = []
         inner: list[tuple[int, int, _Pattern]] = []
-        next_free = 0
-        for first, minus_length, number in found:
-            last = first - minus_length - 1
-            if first >= next_free:
-                chosen.append((first, last, patterns[number]))
-                next_free = last + 1
-            elif nested and last < next_free:
-                inner.append((first, last, patterns[number]))
-        ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=offset))
-        # Token k starts after k gaps and k tokens, plus its own gap.
-        top = [
-            self._make_hit(text, lang, ends[2 * first + 1], ends[2 * last + 2], pattern)
-            for first, last, pattern in chosen
-        ]
+        next_free = offset
+        for start, end, number in found:
+            if start >= next_free:
+                chosen.append((start, end, patterns[number]))
+                next_free = end
+            elif nested and end <= next_free:
+                inner.append((start, end, patterns[number]))
+        made = [self._make_hit(text, lang, start, end, pattern)
+                for start, end, pattern in chosen]
+        top = [hit for hit in made if hit is not None]
         layers.top.extend(top)
-        if not inner:
+        if not inner or not top:
             return
-        firsts = [first for first, _, _ in chosen]
-        for first, last, pattern in inner:
-            outer = top[bisect_right(firsts, first) - 1]
-            hit = self._make_hit(text, lang, ends[2 * first + 1], ends[2 * last + 2], pattern)
-            if hit.entry.id != outer.entry.id:
+        firsts = [start for (start, _, _), hit in zip(chosen, made, strict=True) if hit]
+        for start, end, pattern in inner:
+            outer = top[max(0, bisect_right(firsts, start) - 1)]
+            hit = self._make_hit(text, lang, start, end, pattern)
+            if hit is not None and hit.entry.id != outer.entry.id:
                 layers.nested.append(hit)
 
     def count_split(self, text: str, lang: str, entry: Entry) -> int:
@@ -474,8 +524,28 @@ class TermIndex:
                     taken = last
         return count
 
-    def _make_hit(self, text: str, lang: str, start: int, end: int, pattern: _Pattern) -> TermHit:
+    def _make_hit(
+        self, text: str, lang: str, start: int, end: int, pattern: _Pattern
+    ) -> TermHit | None:
+        """The hit for a pattern found at [start, end); None when the context shows it is
+        a person the glossary does not hold (ambiguity.py)."""
         entry, term = _pick_term(text[start:end], pattern.terms)
+        candidates: tuple[Entry, ...] = ()
+        people = {e.id: (e, t) for e, t in pattern.terms if e.category is Category.PERSON}
+        others = {e.id for e, _ in pattern.terms}
+        if len(others) > 1 or (people and term not in entry.terms) or (
+                people and " " not in text[start:end].strip()):
+            firsts: dict[str, tuple[Entry, Term]] = {}
+            for e, t in sorted(pattern.terms, key=lambda pair: pair[0].id != entry.id):
+                firsts.setdefault(e.id, (e, term if e.id == entry.id else t))
+            filler = self._language(lang).surfaces.filler
+            left = narrow(text, lang, start, end, list(firsts.values()),
+                          lambda word: self._language(lang).surfaces[word] != filler)
+            if not left:
+                return None
+            entry, term = left[0]
+            if len(left) > 1:
+                candidates = tuple(e for e, _ in left)
         start, end = _widen_to_quotes(text, start, end, term.text)
         suggestion = None
         if term.status in (TermStatus.DEPRECATED, TermStatus.FORBIDDEN):
@@ -489,7 +559,73 @@ class TermIndex:
             entry=entry,
             term=term,
             suggestion=suggestion,
+            candidates=candidates,
         )
+
+
+#: Words official Chinese inserts into a name without changing what it names:
+#: 上合组织新任秘书长 is the SCO Secretary-General (副, deputy, does change it: 副秘书长 is
+#: another office, an entry of its own).
+INSERTED_ZH = ("新任", "现任", "时任")
+
+
+def _find(language: _Language, pairs: list[tuple[str, str]],
+          offset: int) -> list[tuple[int, int, int]]:
+    """(start, end, pattern) of every pattern found in the (gap, token) pairs."""
+    stream = "".join(map(language.surfaces.__getitem__, map(itemgetter(1), pairs)))
+    width = language.width
+    found: list[tuple[int, int]] = []  # (first token, pattern)
+    for last_char, number in language.automaton.iter(stream):
+        pattern = language.patterns[number]
+        first = last_char // width - pattern.length + 1
+        if all(pairs[first + i][1][:1].isupper() for i in pattern.capitals):
+            found.append((first, number))
+    if not found:
+        return []
+    # Token k starts after k gaps and k tokens, plus its own gap.
+    ends = list(accumulate(map(len, chain.from_iterable(pairs)), initial=offset))
+    return [(ends[2 * first + 1], ends[2 * (first + language.patterns[number].length)],
+             number) for first, number in found]
+
+
+def _skip_inserted(
+    pairs: list[tuple[str, str]], lang: str, offset: int
+) -> tuple[list[tuple[str, str]], list[tuple[int, int]]]:
+    """The (gap, token) pairs with inserted words folded into the next gap, so that a name
+    with them matches as the name: Chinese 新任/现任/时任, and an abbreviation in brackets
+    between two words («структуры (РАТС) ШОС», "Structure (RATS) of the SCO"); and the
+    [start, end) of what was folded."""
+    if not pairs:
+        return pairs, []
+    drop: set[int] = set()
+    if lang == "zh":
+        tokens = [token for _, token in pairs]
+        for position in range(len(tokens) - 2):
+            if tokens[position] + tokens[position + 1] in INSERTED_ZH and position > 0:
+                drop.update((position, position + 1))
+    for position in range(1, len(pairs) - 1):
+        gap, token = pairs[position]
+        after_gap, after = pairs[position + 1]
+        if (gap.rstrip().endswith(("(", "（")) and after_gap.lstrip().startswith((")", "）"))
+                and is_abbreviation(token) and pairs[position - 1][1][:1].isalnum()
+                and after[:1].isalnum()):
+            drop.add(position)
+    if not drop:
+        return pairs, []
+    kept: list[tuple[str, str]] = []
+    dropped: list[tuple[int, int]] = []
+    carry = ""
+    at = offset
+    for position, (gap, token) in enumerate(pairs):
+        at += len(gap)
+        if position in drop:
+            dropped.append((at, at + len(token)))
+            carry += gap + token
+        else:
+            kept.append((carry + gap, token))
+            carry = ""
+        at += len(token)
+    return kept, dropped
 
 
 #: Variants a term gets from the other forms of the names inside it (`_nested_variants`).
@@ -572,6 +708,15 @@ class TermLayers:
 def _add_pattern(grouped: _Grouped, tokens: _Tokens, entry: Entry, term: Term) -> None:
     ids = tuple(number for number, _ in tokens)
     capitals = tuple(offset for offset, (_, capital) in enumerate(tokens) if capital)
+    words = term.text.split()
+    if len(tokens) > 1 and (
+            (term.lang == "en" and any(is_abbreviation(word) for word in words))
+            or (term.lang == "ru" and entry.category is Category.CONCEPT)):
+        # "the SCO secretary-general": the abbreviation is anchor enough; «шанхайский
+        # дух»: a concept, not a title, which Russian writes in lower case as often
+        # (issue 19). Russian titles and names keep their capital («дружеский совет
+        # глав государств» is no Council).
+        capitals = ()
     known = grouped.setdefault(ids, (capitals, []))
     # Of two spellings with the same ids, the laxer capitals rule applies.
     if len(capitals) < len(known[0]):
@@ -593,14 +738,19 @@ def _pick_term(span: str, terms: tuple[tuple[Entry, Term], ...]) -> tuple[Entry,
 
 
 def _widen_to_quotes(text: str, start: int, end: int, term_text: str) -> tuple[int, int]:
-    # A term written with its quotes («Шанхайский дух») covers the quotes in the text too.
+    # A term written with its quotes («Шанхайский дух») or ending in brackets ("... (COVID-
+    # 19)") covers them in the text too: the term route must not read them as punctuation
+    # around the term.
     lead = len(term_text) - len(term_text.lstrip(_QUOTES))
     while lead and start > 0 and text[start - 1] in _QUOTES:
         start, lead = start - 1, lead - 1
-    trail = len(term_text) - len(term_text.rstrip(_QUOTES))
-    while trail and end < len(text) and text[end] in _QUOTES:
+    trail = len(term_text) - len(term_text.rstrip(_QUOTES + _CLOSING))
+    while trail and end < len(text) and text[end] in _QUOTES + _CLOSING:
         end, trail = end + 1, trail - 1
     return start, end
+
+
+_CLOSING = ")）]"
 
 
 _INDEXES: dict[int, tuple[Glossary, TermIndex]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -23,12 +24,20 @@ class Category(enum.StrEnum):
 
 
 class TermStatus(enum.StrEnum):
-    """Administrative status of a term (TBX ``administrativeStatus``)."""
+    """Normative authorization of a term, as TBX's ``administrativeStatus`` has it.
 
-    PREFERRED = "preferred"  # the approved rendering
-    ADMITTED = "admitted"  # an accepted variant or abbreviation
-    DEPRECATED = "deprecated"  # outdated; reported when used in a translation
-    FORBIDDEN = "forbidden"  # a misspelling or mistranslation (`!` in the CSV); reported anywhere
+    Forbidden means wrong, and only that is an error: a misspelling, a mistranslation, a
+    name no longer valid (`!` in the CSV; TBX ``deprecatedTerm-admn-sts``). A form that is
+    correct but not the house form -- a transliteration variant ("Emomali Rakhmon"), a
+    state's name as another state's media write it («Белоруссия») -- is deprecated (`~`;
+    TBX ``supersededTerm-admn-sts``): a warning in translations, nothing in sources. A
+    state's own usage (白罗斯) is at least admitted.
+    """
+
+    PREFERRED = "preferred"  # the approved rendering (TBX preferredTerm-admn-sts)
+    ADMITTED = "admitted"  # an accepted variant or abbreviation (admittedTerm-admn-sts)
+    DEPRECATED = "deprecated"  # dispreferred or superseded (`~`): a warning in translations
+    FORBIDDEN = "forbidden"  # wrong (`!`; TBX deprecatedTerm-admn-sts): an error anywhere
 
 
 class Register(enum.StrEnum):
@@ -121,6 +130,32 @@ class Entry:
         have = {t.register for t in self.terms if t.lang == lang and t.status in _USABLE}
         return tuple(register for register in Register if register in have)
 
+    def unverified_in(self, lang: str, register: Register) -> str:
+        """The part of the "[unverified: ...]" note that covers ``lang``'s form of
+        ``register``, or "": a part naming no language covers every language ("full
+        titles", "identity"), a part naming a register (full, long, short) only that one.
+
+        >>> e = Entry(id="d", category=Category.DOCUMENT, terms=(),
+        ...           note="[unverified: ru; zh full title] Adopted 2024.")
+        >>> e.unverified_in("ru", Register.SHORT), e.unverified_in("zh", Register.FULL)
+        ('ru', 'zh full title')
+        >>> e.unverified_in("zh", Register.SHORT), e.unverified_in("en", Register.FULL)
+        ('', '')
+        """
+        for part in re.split(r"[;,]", self.unverified):
+            words = set(re.findall(r"[a-z]+", part.casefold()))
+            langs = words & set(GLOSSARY_LANGUAGES)
+            if not part.strip() or (langs and lang not in langs) or "verified" in words:
+                continue  # "扎帕罗夫 verified" says what is not in doubt
+            if "not" in words and "found" in words and not words & {"identity"}:
+                continue  # "zh not found": there is no form to doubt
+            named = {Register.FULL for w in words if w in ("full", "long")} | {
+                Register.SHORT for w in words if w == "short"}
+            if named and register not in named:
+                continue
+            return part.strip()
+        return ""
+
     @property
     def unverified(self) -> str:
         """The fields a "[unverified: ...]" note names, or "" when the entry is verified."""
@@ -169,6 +204,14 @@ class TermHit:
     entry: Entry
     term: Term | None  # the glossary form that matched (None for a near miss)
     suggestion: str | None = None  # the correct form, for FLAGGED and NEAR_MISS hits
+    #: Every entry the span may name when several share it (a surname two people have, a
+    #: title without its year), ``entry`` first; () when it names ``entry`` only.
+    candidates: tuple[Entry, ...] = ()
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """The entries the hit may name: its candidates, or its entry alone."""
+        return self.candidates or (self.entry,)
 
     def paired(self, lang: str) -> Term | None:
         """The approved form in ``lang`` of what this hit names: the form of the same

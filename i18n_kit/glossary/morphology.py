@@ -82,6 +82,15 @@ def is_patronymic(word: str) -> bool:
 _PATRONYMIC_ENDING = re.compile(r"(?:[оеё]вич|[оеё]вн|ичн|ьич)(?:а|у|ем|е|ом|ой|ы|у)?$")
 
 
+def is_place(word: str) -> bool:
+    """Whether pymorphy3 reads a Russian word as a place name («Пекине», «Москве»).
+
+    >>> is_place("Пекине"), is_place("Садыра")
+    (True, False)
+    """
+    return any("Geox" in parse.tag for parse in _analyzer().parse(word))
+
+
 def is_common_noun(word: str) -> bool:
     """Whether a Russian word is an ordinary noun, not a name («Организация», not «Казахстан»).
 

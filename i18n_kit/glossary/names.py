@@ -101,8 +101,10 @@ def paired_form(hit: TermHit, lang: str) -> Term | None:
 def is_surname_alone(hit: TermHit) -> bool:
     """Whether the hit is a person's surname alone, a form the matcher derives."""
     term = hit.term
-    return term is not None and term not in hit.entry.terms and " " not in term.text \
-        and "·" not in term.text and "." not in term.text
+    return term is not None and " " not in term.text and "·" not in term.text \
+        and "." not in term.text and (
+            term not in hit.entry.terms
+            or (hit.entry.category is Category.PERSON and term.register is Register.SHORT))
 
 
 def surname_form(entry: Entry, lang: str) -> Term | None:
@@ -127,6 +129,11 @@ def surname_form(entry: Entry, lang: str) -> Term | None:
     if not surname:
         return None
     return Term(text=surname, lang=lang, status=TermStatus.ADMITTED, register=Register.SHORT)
+
+
+def is_chinese_name(entry: Entry) -> bool:
+    """Whether a person's name is a Chinese one, family name first (习近平, "Wang Yi")."""
+    return entry.category is Category.PERSON and _family_name_first(entry)
 
 
 def _family_name_first(entry: Entry) -> bool:

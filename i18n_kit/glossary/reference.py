@@ -63,6 +63,12 @@ DEPARTURE_REASONS: Mapping[tuple[str, str, str], str] = {
     "is media usage",
     ("pers-28", "ru", "Шахбаз Шариф"): "the SCO Secretariat writes «Шехбаз Шариф», now the "
     "preferred term; «Шахбаз», common in Russian media, stays admitted",
+    ("state-10", "zh", "白罗斯"): "the name Belarus itself asked Chinese writers to use (its "
+    "embassy in Beijing, 16 Mar 2018): a state's own usage is not wrong, so admitted, not "
+    "forbidden (issue 19)",
+    ("pers-09", "en", "Emomali Rakhmon"): "a transliteration of the Russian «Рахмон» that "
+    "official sources write (the Chinese foreign ministry's English pages): dispreferred, "
+    "reported as a warning in translations, not a misspelling (issue 19)",
 }
 
 
@@ -181,7 +187,7 @@ def load_shipped() -> Glossary:
     """The shipped glossary file (``glossary/sco.csv``), for the checks in this module.
 
     >>> len(load_shipped())
-    207
+    209
     """
     from i18n_kit.glossary.load import read_glossary
     from i18n_kit.resources import shipped_path
@@ -320,8 +326,11 @@ that diffs read well (CRLF is accepted on reading). Columns, in this order:
   `concept`.
 - `en`, `ru`, `zh`: the preferred (approved) term; empty where there is none.
 - `en_variants`, `ru_variants`, `zh_variants`: other forms separated by `|`. Unmarked:
-  admitted. `~`: deprecated (understood in a source, reported in a translation). `!`:
-  forbidden (a misspelling, a mistranslation, a non-PRC form; reported anywhere).
+  admitted (a state's own usage is at least admitted: 白罗斯). `~`: deprecated, a
+  correct but dispreferred variant such as a transliteration from Russian (understood in
+  a source, a warning in a translation). `!`: forbidden, wrong (a misspelling, a
+  mistranslation, a name no longer valid; an error anywhere). One finding per entry and
+  form, however often a text repeats it.
 - Any form may carry a register tag after its status mark: `full:` (the formal name:
   Kyrgyz Republic), `short:` (a short name or title: Kyrgyzstan, the Organisation, SCO
   Secretariat) or `abbr:` (an abbreviation: SCO RATS, 上合组织): `short:Kyrgyzstan`,
@@ -360,10 +369,13 @@ that names the concept in one register only pairs that name with every register 
   Организация = 本组织 `short`.
 - Bodies and documents: a name that spells the Organisation out is `full` (Secretariat
   of the Shanghai Cooperation Organisation = 上海合作组织秘书处); one with SCO, ШОС or
-  上合组织, or with no name of the Organisation, is `short` (SCO Secretariat = Секретариат
-  ШОС = 上合组织秘书处; Council of Heads of State = 元首理事会); acronyms and one-word
-  Chinese contractions are `abbr` (SCO RATS = РАТС ШОС; 安秘会, 银联体). Every body
-  name with 上海合作组织 has its 上合组织 form, listed first among the short ones.
+  上合组织 is `short` only where every language's short form names the Organisation
+  (SCO Secretariat = Секретариат ШОС = 上合组织秘书处), else `full` too («Совет глав
+  государств-членов ШОС», «Бишкекская декларация Совета глав государств-членов ШОС»):
+  a short form pairs with short forms that name the same (Council of Heads of State =
+  Совет глав государств = 元首理事会), and reading the glossary refuses a row where they
+  do not; acronyms and one-word Chinese contractions are `abbr` (SCO RATS = РАТС ШОС;
+  安秘会, 银联体). Every body name with 上海合作组织 has its 上合组织 form.
 - People: the name with the given name (and patronymic) is `full`; the surname alone or
   with initials is `short` (В.В. Путин, 普京). Russian surname-only forms are not listed:
   the matcher derives them.
@@ -388,8 +400,8 @@ register by the CSV rule above):
 | --- | --- | --- |
 | `en` column | preferred | `preferredTerm-admn-sts` |
 | unmarked variant | admitted | `admittedTerm-admn-sts` |
-| `~` variant | deprecated | `supersededTerm-admn-sts` (replaced, still seen in other texts) |
-| `!` variant | forbidden | `deprecatedTerm-admn-sts` (rejected) |
+| `~` variant | deprecated | `supersededTerm-admn-sts` (dispreferred, still correct) |
+| `!` variant | forbidden | `deprecatedTerm-admn-sts` (wrong: an error) |
 
 On reading, TBX 2 `normativeAuthorization` values, `legal`/`regulated`/`standardizedTerm`
 (admitted) and Weblate's `forbidden`/`obsolete` are understood too; a term without a status

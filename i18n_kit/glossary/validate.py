@@ -8,7 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from i18n_kit.errors import GlossaryError
-from i18n_kit.glossary.model import GLOSSARY_LANGUAGES, Entry, Register, TermStatus
+from i18n_kit.glossary.model import (
+    GLOSSARY_LANGUAGES,
+    Category,
+    Entry,
+    Register,
+    Term,
+    TermStatus,
+)
+from i18n_kit.glossary.spelling import is_abbreviation
 
 #: Values of an entry's status in a year (the reference's status_2020/status_2025 columns).
 STATUS_VALUES: tuple[str, ...] = ("member", "observer", "dialogue_partner", "none")
@@ -103,7 +111,8 @@ def form_key(text: str) -> str:
 
 
 def check_entries(located: Sequence[LocatedEntry]) -> None:
-    """Raise GlossaryError on a duplicate id or on one form claimed with different targets.
+    """Raise GlossaryError on a duplicate id, on one form claimed with different targets,
+    or on an entry whose languages disagree on a register (`check_registers`).
 
     A form (any status) in one language may belong to several entries only when those
     entries have the same preferred terms in the other languages, and, where both have
@@ -135,6 +144,8 @@ def check_entries(located: Sequence[LocatedEntry]) -> None:
                 for t in owner.entry.terms
                 if (t.lang, form_key(t.text)) == key
             )
+            if _shared_name(owner.entry, owner_term, item.entry, term):
+                continue
             difference = _target_difference(
                 owner.entry, item.entry, term.lang, (owner_term.register, term.register)
             )
@@ -146,6 +157,16 @@ def check_entries(located: Sequence[LocatedEntry]) -> None:
                     path=item.path,
                     line=item.line,
                 )
+    check_registers(located)
+
+
+def _shared_name(first: Entry, first_term: Term, second: Entry, second_term: Term) -> bool:
+    """Whether two entries may share a form: the short name two people or two documents
+    have ("Astana Declaration" of 2011 and of 2024). The matcher gives such a form every
+    candidate, and the checks demand none of them (glossary/ambiguity.py)."""
+    shareable = (Category.PERSON, Category.DOCUMENT)
+    return (first.category is second.category and first.category in shareable
+            and first_term.register is second_term.register is Register.SHORT)
 
 
 def _target_difference(
@@ -179,3 +200,109 @@ def _where(item: LocatedEntry, current_path: str) -> str:
     if item.path != current_path:
         return item.path if item.line is None else f"{item.path}:{item.line}"
     return "this file" if item.line is None else f"line {item.line}"
+
+
+#: Categories whose names, inside another entry's form, make that form name them too:
+#: «Бишкекская декларация Совета глав государств-членов ШОС» names the SCO.
+NAMED_INSIDE = frozenset({Category.ORGANISATION})
+_WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+_HAN_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _name_pattern(text: str) -> re.Pattern[str] | None:
+    """A pattern for an organisation's form inside another form: Chinese as written, an
+    abbreviation as a whole word, case kept; other words case-folded with their endings
+    free («Шанхайской организации сотрудничества» = «Шанхайская организация ...»)."""
+    if _HAN_RE.search(text):
+        return re.compile(re.escape(text))
+    words = _WORD_RE.findall(text)
+    if not words or (len(words) == 1 and len(words[0]) < 2):
+        return None
+    if len(words) == 1:  # one word is that word, with at most an ending: not «Информационной»
+        word = words[0]
+        flags = "" if is_abbreviation(word) else "(?i:"
+        return re.compile(r"(?<!\w)" + (flags + re.escape(word) + ")" if flags else
+                                         re.escape(word)) + r"\w{0,3}\b")
+    parts = []
+    for word in words:
+        if is_abbreviation(word) or len(word) < 5:
+            parts.append(re.escape(word) + r"\b" if is_abbreviation(word) else
+                         "(?i:" + re.escape(word) + r")\b")
+        else:
+            parts.append("(?i:" + re.escape(word[: max(4, len(word) - 3)]) + r")\w*")
+    return re.compile(r"(?<!\w)" + r"\W+".join(parts))
+
+
+def _named_inside(entries: Sequence[Entry]) -> list[tuple[str, str, re.Pattern[str]]]:
+    """(entry id, preferred English name, pattern) of every usable form of an organisation."""
+    found = []
+    for entry in entries:
+        if entry.category not in NAMED_INSIDE:
+            continue
+        english = entry.preferred("en")
+        label = english.text if english is not None else entry.id
+        for term in entry.terms:
+            # "the Organisation", «Организация» refer back; they name nothing on their own.
+            if term.status in (TermStatus.PREFERRED, TermStatus.ADMITTED) \
+                    and term.register is not Register.SHORT:
+                pattern = _name_pattern(term.text)
+                if pattern is not None:
+                    found.append((entry.id, label, pattern))
+    return found
+
+
+def names_in(text: str, organisations: Sequence[tuple[str, str, re.Pattern[str]]],
+             own_id: str) -> dict[str, str]:
+    """The organisations a form names (spelled out or abbreviated): id -> English name."""
+    return {entry_id: label for entry_id, label, pattern in organisations
+            if entry_id != own_id and pattern.search(text)}
+
+
+def register_disagreement(entry: Entry, organisations: Sequence[tuple[str, str,
+                          re.Pattern[str]]]) -> str:
+    """Why ``entry``'s languages disagree on a register, or "".
+
+    Forms of one register pair across languages, so they must name the same things: a
+    title that names the Organisation (spelled out or abbreviated) is its full form, and a
+    "short" form that names it beside a short form that does not would publish a cut
+    title («Бишкекская декларация Совета глав государств-членов ШОС» -> "Bishkek
+    Declaration").
+    """
+    # Only short forms are compared: a full form may spell a name out or abbreviate it,
+    # and an abbreviation holds its parts unwritten (UNGA = ГА ООН).
+    for register in (Register.SHORT,):
+        named: dict[str, tuple[Term, dict[str, str]]] = {}
+        for lang in GLOSSARY_LANGUAGES:
+            term = entry.approved(lang, register)
+            if term is not None:
+                named[lang] = (term, names_in(term.text, organisations, entry.id))
+        # Every usable form of the register, not only the one the route pairs: a source
+        # written in any of them is read as that register.
+        forms = [(t, names_in(t.text, organisations, entry.id)) for t in entry.terms
+                 if t.register is register and t.lang in named
+                 and t.status in (TermStatus.PREFERRED, TermStatus.ADMITTED)]
+        for term, names in forms:
+            lang = term.lang
+            for other_lang, (other, other_names) in named.items():
+                if other_lang == lang:
+                    continue
+                extra = sorted(set(names) - set(other_names))
+                if extra:
+                    return (
+                        f"its {lang} {register.value} form {term.text!r} names "
+                        f"{names[extra[0]]}, its {other_lang} {register.value} form "
+                        f"{other.text!r} does not; a form that names it (spelled out or "
+                        "abbreviated) is a full form: tag it 'full:'"
+                    )
+    return ""
+
+
+def check_registers(located: Sequence[LocatedEntry]) -> None:
+    """Raise GlossaryError on an entry whose languages disagree on a register
+    (`register_disagreement`)."""
+    organisations = _named_inside([item.entry for item in located])
+    for item in located:
+        problem = register_disagreement(item.entry, organisations)
+        if problem:
+            raise GlossaryError(f"entry {item.entry.id!r}: {problem}",
+                                path=item.path, line=item.line)

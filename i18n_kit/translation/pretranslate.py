@@ -93,6 +93,12 @@ def term_notes(hits: Iterable[TermHit], *, source_lang: str, target_lang: str) -
             source = hit.term
         left = source.text if source is not None else hit.text
         line = f"terms: {left} = {target.text}"
+        if source_lang == "zh" and len(hit.text) == 2 and hit.text.endswith("方"):
+            # 中方, 俄方: the state as a party to talks, "the Chinese side"
+            line += " [as a party: the … side / «… сторона»]"
+        if hit.candidates:  # a name several entries share: the translator decides
+            names = (c.preferred(target_lang) or c.preferred(source_lang) for c in hit.candidates)
+            line += f" [one of: {' | '.join(n.text for n in names if n is not None)}]"
         if hit.kind is HitKind.FLAGGED:
             line += f" (the source writes {hit.text!r}: check the name)"
         if target_lang in hit.entry.unverified or "identity" in hit.entry.unverified:

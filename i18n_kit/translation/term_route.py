@@ -9,16 +9,19 @@ What it publishes must agree with the source, or it is not published:
 - a capital at the start of the segment;
 - the target language's punctuation around the term ("Member States:" -> «成员国：»).
 
-When it cannot be sure (no form of that register in the target language, a number Chinese
-does not mark, a Russian source in an oblique case, a word pymorphy3 cannot inflect), the
-entry is filled as fuzzy and the reason says what to check: a person decides.
+It never cuts and never guesses: a form of another register is published only when it is
+the target language's one full name (联合国 for "UN"), never a short form for a full
+title, and a form the glossary marks ``[unverified: ...]`` is never published. When it
+cannot be sure (no form of that register in the target language, an unverified form, a
+number Chinese does not mark, a Russian source in an oblique case, a word pymorphy3 cannot
+inflect), the entry is filled as fuzzy and the reason says what to check: a person decides.
 """
 
 from __future__ import annotations
 
 import re
 
-from i18n_kit.glossary.match import fold_latin
+from i18n_kit.glossary.match import INSERTED_ZH, american_spelling, fold_latin, signature
 from i18n_kit.glossary.model import (
     Category,
     Entry,
@@ -84,13 +87,19 @@ def fill_term(
     target = entry.counterpart(target_lang, term.register)
     doubts: list[str] = []
     paired = entry.approved(source_lang, term.register)
-    if term not in entry.terms:  # a form of a name the matcher derives (glossary/names.py)
+    if term not in entry.terms or _listed_surname(entry, term):
+        # a form of a name the matcher derives (glossary/names.py), or a surname alone
         target = surname_form(entry, target_lang) if is_surname_alone(hit) else None
     elif paired is not None and paired != term and not _share_a_word(paired.text, term.text):
         # «SCO summit» is a short form of the Council of Heads of State, but the glossary
         # pairs «Council of Heads of State» with «Совет глав государств-членов ШОС»
         doubts.append(f"«{term.text}» is not the {_REGISTER_NAMES[term.register]} the "
                       f"glossary pairs («{paired.text}»)")
+    if target is not None and target.register is not term.register \
+            and target.register is not Register.FULL:
+        # The target language's only form is shorter than the source: 比什凯克宣言 for the
+        # Declaration of the Council of Heads of State: a cut title, never published.
+        target = None
     if target is None:
         target = _any_approved(entry, target_lang)
         if target is None:
@@ -99,6 +108,25 @@ def fill_term(
             f"the glossary has no {target_lang} {_REGISTER_NAMES[term.register]}; "
             f"its {_REGISTER_NAMES[target.register]} is used"
         )
+    if hit.candidates:
+        # A name several entries share: published only when every candidate is written
+        # alike in the target language (扎帕罗夫 -> «Жапаров» whichever Japarov it is).
+        written = {_candidate_form(other, hit, term, target_lang) for other in hit.candidates}
+        if written != {target.text}:
+            names = " or ".join(_name_of(other, source_lang) for other in hit.candidates)
+            doubts.append(f"«{hit.text.strip()}» may name {names}")
+    # Doubtful only when no candidate vouches for it (the surname «Жапаров» is verified
+    # for Sadyr Japarov, whatever Akylbek Japarov's note says).
+    doubtful = [other.unverified_in(target_lang, target.register) for other in hit.entries]
+    unverified = doubtful[0] if all(doubtful) else ""
+    if unverified:
+        doubts.append(f"the glossary marks the {target_lang} form unverified ({unverified})")
+    inserted = [word for word in (*INSERTED_ZH, "(", "（") if word in hit.text
+                and word not in term.text]
+    if inserted:
+        # 上合组织新任秘书长 is the Secretary-General, but "newly appointed" would be cut
+        doubts.append(f"the source adds «{inserted[0]}» to the name, which the glossary "
+                      "form does not have")
     number, doubt = _source_number(hit, term, source_lang)
     if doubt:
         doubts.append(doubt)
@@ -113,6 +141,8 @@ def fill_term(
     # so a segment translated from it starts with one).
     if target_lang != "zh" and (source_lang == "zh" or hit.text[:1].isupper()):
         filled = filled[:1].upper() + filled[1:]
+    if target_lang != "zh" and source_lang != "zh" and _in_capitals(hit.text):
+        filled = filled.upper()  # a heading in capitals ("ASTANA DECLARATION")
     filled = (_localise(prefix, source_lang, target_lang) + filled
               + _localise(suffix, source_lang, target_lang))
     reason = f"glossary term {entry.id}, {_REGISTER_NAMES[target.register]}"
@@ -120,6 +150,34 @@ def fill_term(
         return RouteDecision(route=Route.TERM, reason=f"{reason}; check it: {'; '.join(doubts)}",
                              target_text=filled, fuzzy=True)
     return RouteDecision(route=Route.TERM, reason=reason, target_text=filled)
+
+
+def _candidate_form(entry: Entry, hit: TermHit, term: Term, lang: str) -> str | None:
+    """What the route would write in ``lang`` for ``entry`` as the hit's candidate."""
+    if (term not in hit.entry.terms or _listed_surname(hit.entry, term)) \
+            and is_surname_alone(hit):
+        found = surname_form(entry, lang)
+    else:
+        found = entry.counterpart(lang, term.register)
+    return None if found is None else found.text
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether a span is written in capitals as a heading is, not as an abbreviation is:
+    two words or more, every letter a capital."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) > 1 and all(word.isupper() for word in words)
+
+
+def _listed_surname(entry: Entry, term: Term) -> bool:
+    """A person's surname the glossary lists as a short form (扎帕罗夫, "Tokaev")."""
+    return (entry.category is Category.PERSON and term.register is Register.SHORT
+            and " " not in term.text and "·" not in term.text and "." not in term.text)
+
+
+def _name_of(entry: Entry, lang: str) -> str:
+    preferred = entry.preferred(lang) or entry.preferred("en")
+    return preferred.text if preferred is not None else entry.id
 
 
 def _any_approved(entry: Entry, lang: str) -> Term | None:
@@ -184,8 +242,10 @@ def _share_a_word(one: str, other: str) -> bool:
 
 
 def _same(written: str, listed: str) -> bool:
+    """Whether two spellings are one form: case, «ё», dashes with or without spaces
+    («государств – членов») and British or American spelling alike."""
     def fold(text: str) -> str:
-        return " ".join(normalise_yo(text).casefold().replace("–", "-").split())
+        return " ".join(american_spelling(word) for word in signature(text).split())
     return fold(written) == fold(listed)
 
 

@@ -10,6 +10,7 @@ from i18n_kit.glossary.check import (
     check_translation,
     find_near_misses,
 )
+from i18n_kit.glossary.load import load_glossary
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import Category, Entry, Glossary, Term, TermStatus
 from tests.glossary.sco_reference import read_reference_glossary
@@ -144,6 +145,54 @@ def test_deprecated_form_is_a_warning() -> None:
             entry_id="state-04",
         )
     ]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> TermIndex:
+    return TermIndex(load_glossary(project_dir=None))
+
+
+def test_a_form_repeated_is_one_finding_per_entry_and_form(shipped: TermIndex) -> None:
+    source = "António Guterres spoke. Guterres thanked the hosts. Guterres left."
+    target = "Выступил Антониу Гутерреш. Гутерреш поблагодарил хозяев. Гутерреш уехал."
+    assert _brief(check_translation(source, "en", target, "ru", shipped)) == [
+        ("term-forbidden", "error",
+         "«Гутерреш» is a forbidden form; use «Антониу Гутерриш» (3 times)",
+         "Антониу Гутерриш", "pers-11"),
+    ]
+    assert len(check_source("Президент Mirziev, Mirziev и снова Mirziev.", "en", shipped)) == 1
+
+
+def test_a_states_own_name_and_a_transliteration_variant_are_not_errors(
+    shipped: TermIndex,
+) -> None:
+    # 白罗斯 is the name Belarus asked Chinese writers to use: admitted, no finding.
+    assert check_translation("Belarus joined the SCO.", "en", "白罗斯加入上合组织。", "zh",
+                             shipped) == []
+    # "Rakhmon" transliterates the Russian spelling: dispreferred, one warning.
+    assert _brief(check_translation("Эмомали Рахмон выступил.", "ru",
+                                    "Emomali Rakhmon spoke.", "en", shipped)) == [
+        ("term-forbidden", "warning",
+         "«Emomali Rakhmon» is a deprecated form; use «Emomali Rahmon»",
+         "Emomali Rahmon", "pers-09"),
+    ]
+    assert check_source("Emomali Rakhmon spoke.", "en", shipped) == []
+
+
+def test_a_name_two_people_share_is_credited_never_demanded(shipped: TermIndex) -> None:
+    # 扎帕罗夫 is Sadyr or Akylbek Japarov: any candidate's form is credited, none demanded
+    assert check_translation("扎帕罗夫出席会议。", "zh", "A. U. Japarov attended the meeting.",
+                             "en", shipped) == []
+    assert check_translation("扎帕罗夫出席会议。", "zh", "The Chairman attended the meeting.",
+                             "en", shipped) == []
+    # an office next to the name settles it; then that person's form is demanded
+    findings = check_translation(
+        "吉尔吉斯共和国总理扎帕罗夫主持会议。", "zh",
+        "President of the Kyrgyz Republic Sadyr Japarov chaired the meeting.", "en", shipped)
+    assert [(f.check, f.entry_id) for f in findings] == [("term-missing", "pers-40")]
+    # a banker who shares the minister's surname is not the minister
+    assert check_translation("Ravi Jaishankar, a banker, spoke.", "en",
+                             "Выступил банкир Рави Джайшанкар.", "ru", shipped) == []
 
 
 # -- (c) misspelt names in the source --------------------------------------------------

@@ -33,7 +33,7 @@ def write_project(tmp_path: Path, files: dict[str, str]) -> Path:
 
 def test_without_a_project_the_shipped_glossary_is_loaded() -> None:
     glossary = load_glossary(project_dir=None)
-    assert len(glossary) == 207
+    assert len(glossary) == 209
     assert glossary.entries[0].id == "org-001"
 
 
@@ -54,7 +54,7 @@ def test_project_entries_replace_by_id_and_extend(tmp_path: Path) -> None:
     )
     glossary = load_glossary(project_dir=project)
     ids = [entry.id for entry in glossary]
-    assert len(glossary) == 209
+    assert len(glossary) == 211
     assert ids.index("state-04") == 63  # kept in the shipped entry's place
     assert ids[-2:] == ["proj-1", "proj-summit"]
     kyrgyzstan = glossary.get("state-04")
@@ -90,7 +90,7 @@ def test_the_same_id_in_two_project_files_is_an_error(tmp_path: Path) -> None:
 
 def test_other_files_in_the_glossary_folder_are_ignored(tmp_path: Path) -> None:
     project = write_project(tmp_path, {"README.md": "# terms\n", "notes.txt": "x"})
-    assert len(load_glossary(project_dir=project)) == 207
+    assert len(load_glossary(project_dir=project)) == 209
 
 
 def test_read_glossary_refuses_an_unknown_file_kind(tmp_path: Path) -> None:
@@ -118,3 +118,23 @@ def test_bad_glossary_gives_one_exact_line_and_imports_nothing(name: str, tmp_pa
     assert str(caught.value) == EXPECTED_ERRORS[name]
     assert "\n" not in str(caught.value)
     assert "root:" not in str(caught.value)  # nothing of /etc/passwd ever shows
+
+
+def test_glossary_import_refuses_a_row_whose_languages_disagree_on_register(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 19: a "short" Russian title that names the SCO beside an English short title
+    # that does not would be paired into a cut title; import says so and writes nothing
+    from tests.cli.conftest import CONFIG, run
+
+    (tmp_path / "i18n-kit.toml").write_text(CONFIG, encoding="utf-8")
+    shutil.copy(BAD / "register_disagrees.csv", tmp_path / "titles.csv")
+    monkeypatch.chdir(tmp_path)
+    result = run("glossary", "import", "titles.csv", "-p", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: glossary/titles.csv:2: entry 'proj-1': its ru short form 'Душанбинское "
+        "коммюнике Совета глав государств-членов ШОС' names Shanghai Cooperation "
+        "Organisation, its en short form 'Dushanbe Communique' does not; a form that names "
+        "it (spelled out or abbreviated) is a full form: tag it 'full:'\n")
+    assert not (tmp_path / "glossary").exists()

@@ -158,7 +158,9 @@ def test_memory_is_asked_for_the_segment_language_pair() -> None:
         ("Kazakhstan", "en", "zh", "哈萨克斯坦", "state-03"),
         ("Казахстан", "ru", "en", "Kazakhstan", "state-03"),
         ("哈萨克斯坦", "zh", "ru", "Казахстан", "state-03"),
-        ("Council of Heads of State", "en", "ru", "Совет глав государств-членов ШОС", "body-001"),
+        # the short name pairs with the Russian short name: «Совет глав государств-членов
+        # ШОС» names the Organisation, which the English short name does not (issue 19)
+        ("Council of Heads of State", "en", "ru", "Совет глав государств", "body-001"),
         # edge punctuation and emphasis stay around the term, in the target's own marks
         ("**Kazakhstan:**", "en", "ru", "**Казахстан:**", "state-03"),
         ("(Kazakhstan)", "en", "zh", "（哈萨克斯坦）", "state-03"),

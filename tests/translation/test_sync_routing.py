@@ -134,8 +134,7 @@ msgstr ""
 """
 
 CFM_TERMS = (  # the form the source writes, and the approved Russian of its register
-    "#. terms: Council of Foreign Ministers"
-    " = Совет министров иностранных дел государств-членов ШОС"
+    "#. terms: Council of Foreign Ministers = Совет министров иностранных дел"
 )
 PENDING = "mt (no TM match >= 75%; not translated yet (--no-mt))"
 TIMED_OUT = re.compile(
