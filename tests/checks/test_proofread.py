@@ -130,7 +130,14 @@ def test_check_reports_source_typos_once_at_the_source_line(tmp_path: Path) -> N
         "  7: warning [source-doubled-word] «of the of the»: a phrase written twice",
         "  8: warning [source-spelling] «commn» is not in the en dictionary; did you mean"
         " «common»?",
-        "0 errors, 2 warnings, 0 info in 2 catalogs (2 entries checked, 0 fuzzy skipped)"
+        # the title is the glossary's term, filled fuzzy (its ru form is unverified)
+        "locales/ru/LC_MESSAGES/articles/coordinators.po",
+        "  info [fuzzy] 1 fuzzy entry not checked: not published until a translator clears"
+        " the flag",
+        "locales/zh/LC_MESSAGES/articles/coordinators.po",
+        "  info [fuzzy] 1 fuzzy entry not checked: not published until a translator clears"
+        " the flag",
+        "0 errors, 2 warnings, 2 info in 2 catalogs (0 entries checked, 2 fuzzy skipped)"
         " and 6 pages",
     ]
     assert _check(project, "--fail-on", "warning")[0] == 1
@@ -159,12 +166,15 @@ severity = { "source-spelling" = "error" }
 """)
     code, out = _check(project)
     assert code == 1
-    assert out.splitlines()[1:3] == [
+    lines = out.splitlines()
+    assert lines[1] == (
         "  8: error [source-spelling] «commn» is not in the en dictionary; did you mean"
-        " «common»?",
-        "1 error, 0 warnings, 0 info in 2 catalogs (2 entries checked, 0 fuzzy skipped)"
-        " and 6 pages",
-    ]
+        " «common»?"
+    )
+    assert lines[-1] == (
+        "1 error, 0 warnings, 2 info in 2 catalogs (0 entries checked, 2 fuzzy skipped)"
+        " and 6 pages"
+    )
 
 
 def test_a_word_list_that_is_not_utf8_is_one_error_line(tmp_path: Path) -> None:
