@@ -137,9 +137,9 @@ def sentence_features(text: str, lang: str, terms: TermIndex | None) -> Sentence
 
     >>> s = sentence_features("On 15 June 2021, trade grew by 12.5%.", "en", None)
     >>> sorted(s.anchors)
-    ['n:12.5', 'n:15', 'n:2021', 'm:6']
+    ['c:djun', 'm:6', 'n:12.5', 'n:15', 'n:2021', 'w:27']
     >>> sorted(sentence_features("2021年6月15日，贸易额增长了12.5%。", "zh", None).anchors)
-    ['n:12.5', 'n:15', 'n:2021', 'm:6']
+    ['m:6', 'n:12.5', 'n:15', 'n:2021', 'w:27', 'w:77']
     """
     anchors: Counter[str] = Counter()
     body = text
