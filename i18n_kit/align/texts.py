@@ -55,7 +55,9 @@ def read_align_text(path: Path, *, origin: str, lang: str | None = None) -> Alig
     if suffix in (".html", ".htm"):
         from i18n_kit.importing import import_page
 
-        imported = import_page(path, origin=origin, lang=lang)
+        # The page's own script first: a page in another language than the one given
+        # is refused as such, not as a page with no article in that language.
+        imported = import_page(path, origin=origin)
         found = _check_language(imported.markdown, origin=origin, lang=lang)
         article = parse_article(
             imported.markdown, origin=origin, suffix=".md", default_lang=found
