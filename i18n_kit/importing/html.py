@@ -62,24 +62,20 @@ def read_html_page(text: str, *, origin: str) -> HtmlPage:
     """
     if not text.strip():
         raise SourceError("no article found: the file is empty", path=origin)
-    try:
-        document = trafilatura.bare_extraction(
-            _without_media(text),
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=True,
-            include_formatting=True,
-        )
-    except (ValueError, lxml.etree.LxmlError) as exc:
-        raise SourceError(f"cannot read the HTML: {exc}", path=origin) from exc
-    if document is None or isinstance(document, dict) or document.body is None:
-        raise SourceError(
-            "no article found: the page has no main text; is this an article page?", path=origin
-        )
+    page = _without_media(text)
+    document = _extract(page, origin=origin)
     url = _clean(document.url) or _saved_from(text)
     blocks = list(_walk(document.body, url))
+    title = _clean(document.title)
+    if len(blocks) == 1 and title and len(blocks[0].text) > len(title) + 20 and (
+        blocks[0].text.startswith(title)
+    ):
+        # trafilatura fell back to the page's bare text (it does so on some short Chinese
+        # articles): title, date and paragraphs in one block. Its precise mode finds the
+        # paragraphs.
+        precise = list(_walk(_extract(page, origin=origin, precise=True).body, url))
+        if len(precise) > 1:
+            blocks = precise
     pieces = read_page_pieces(text)
     return HtmlPage(
         title=_clean(document.title) or None,
@@ -88,6 +84,27 @@ def read_html_page(text: str, *, origin: str) -> HtmlPage:
         blocks=tuple(_place(blocks, pieces)),
         pieces=tuple(pieces),
     )
+
+
+def _extract(text: str, *, origin: str, precise: bool = False) -> trafilatura.settings.Document:
+    try:
+        document = trafilatura.bare_extraction(
+            text,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=True,
+            include_formatting=True,
+            favor_precision=precise,
+        )
+    except (ValueError, lxml.etree.LxmlError) as exc:
+        raise SourceError(f"cannot read the HTML: {exc}", path=origin) from exc
+    if document is None or isinstance(document, dict) or document.body is None:
+        raise SourceError(
+            "no article found: the page has no main text; is this an article page?", path=origin
+        )
+    return document
 
 
 def _without_media(text: str) -> str:

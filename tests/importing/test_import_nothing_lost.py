@@ -146,3 +146,18 @@ def test_an_html_page_with_the_date_above_the_title(tmp_path: Path) -> None:
         "The ministers of foreign affairs of the SCO member states met in Astana to prepare"
         " the summit."
     )
+
+
+def test_a_short_chinese_page_keeps_its_paragraphs(tmp_path: Path) -> None:
+    """trafilatura reads some short Chinese articles as the page's bare text (title, date
+    and paragraphs in one block); the importer then asks for its precise reading."""
+    from tests.align.pages import ARTICLES, page_html
+
+    slug, date, versions = ARTICLES[0]
+    html = page_html("zh", slug, date, *versions["zh"])
+    html = html.replace('<p class="date">20.05.2026 10:30</p>', "<time>20.05.2026 10:30</time>")
+    path = tmp_path / "zh.html"
+    path.write_text(html, encoding="utf-8")
+    article = import_page(path, origin="zh.html")
+    assert article.title == "上合组织青年论坛在阿斯塔纳开幕"
+    assert body_of(article.markdown).split("\n\n") == versions["zh"][1]
