@@ -102,3 +102,26 @@ def test_bad_input_is_one_line_and_nothing_written(
     result = run("tm", "align", *args, "-o", "out.tmx", "--add", "--project", "news")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", line + "\n")
     assert snapshot(texts) == before
+
+
+def test_captured_html_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.align.pages import write_pages
+
+    write_pages(tmp_path / "pages")
+    monkeypatch.chdir(tmp_path)
+    result = run("tm", "align", "pages/en/youth-forum.html", "pages/zh/youth-forum.html",
+                 "-o", "out.tmx")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "aligned pages/en/youth-forum.html (en, 13 sentences) with pages/zh/youth-forum.html"
+        " (zh, 12 sentences): 12 units (12 1-1), 1 sentence unpaired; 12 at confidence"
+        " >= 0.95, 0 to review; written to out.tmx\n"
+    )
+    units = parse_tmx((tmp_path / "out.tmx").read_bytes(), origin="out.tmx",
+                      locales=["en", "zh"])
+    # the site's menu, clock, other news and footer are not in it; the title is
+    assert units[0].source_text == "Youth forum of the SCO opens in Astana"
+    assert units[0].target_text == "上合组织青年论坛在阿斯塔纳开幕"
+    assert "The participants discussed cooperation among universities." not in {
+        unit.source_text for unit in units
+    }
