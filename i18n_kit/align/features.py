@@ -51,6 +51,18 @@ _MONTH_ZH = re.compile(r"(\d{1,2})月")
 _NUMBER = re.compile(
     r"\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+(?:[.,]\d+)?"
 )
+# A scale word right after a number: "3.4 billion", "3,4 млрд", "34亿", "2500万".
+_SCALE = re.compile(
+    r"[ \u00a0]*(thousand|million|billion|trillion|тыс|млн|млрд|трлн|тысяч|миллион|миллиард"
+    r"|триллион)(?![a-z])|(万亿|亿|万|千)",
+    re.IGNORECASE,
+)
+_SCALES = (
+    ("thousand", 10**3), ("million", 10**6), ("billion", 10**9), ("trillion", 10**12),
+    ("тысяч", 10**3), ("миллион", 10**6), ("миллиард", 10**9), ("триллион", 10**12),
+    ("тыс", 10**3), ("млн", 10**6), ("млрд", 10**9), ("трлн", 10**12),
+    ("万亿", 10**12), ("亿", 10**8), ("万", 10**4), ("千", 10**3),
+)
 _LATIN_WORD = re.compile(r"https?://\S+|[A-Za-z][A-Za-z0-9]+")
 # A name (capitalised, four letters or more) or a long word: cognates and names.
 _COGNATE = re.compile(r"\b(?:[A-ZА-ЯЁ][a-zа-яё]{3,}|[a-zа-яё]{6,})")
@@ -155,7 +167,9 @@ def sentence_features(text: str, lang: str, terms: TermIndex | None) -> Sentence
             stem = match.group(1)
             anchors[f"m:{_MONTHS_RU.index(stem) + 1 if stem else 5}"] += 1
     for match in _NUMBER.finditer(body):
-        anchors[f"n:{_number_key(match.group())}"] += 1
+        scale = _SCALE.match(body, match.end())
+        word = (scale.group(1) or scale.group(2)) if scale else None
+        anchors[f"n:{_number_key(match.group(), word)}"] += 1
     if lang != "en":
         for match in _LATIN_WORD.finditer(text):
             anchors[f"l:{match.group().casefold()}"] += 1
@@ -187,10 +201,23 @@ def sentence_features(text: str, lang: str, terms: TermIndex | None) -> Sentence
     return Sentence(text=text, length=max(length, 1), anchors=dict(anchors), penalty=penalty)
 
 
-def _number_key(raw: str) -> str:
+def _number_key(raw: str, scale: str | None = None) -> str:
+    """A number as all three languages can write it: ``1 000`` = ``1,000``, ``12,5`` =
+    ``12.5``, and with its scale word ``3.4 billion`` = ``3,4 млрд`` = ``34亿``.
+
+    >>> _number_key("3,4", "млрд"), _number_key("34", "亿"), _number_key("1 000")
+    ('3400000000', '3400000000', '1000')
+    """
     if re.fullmatch(r"\d{1,3}(?:[, \u00a0\u202f]\d{3})+", raw):
-        return re.sub(r"\D", "", raw)
-    return raw.replace(",", ".")
+        text = re.sub(r"\D", "", raw)
+    else:
+        text = raw.replace(",", ".")
+    word = scale.casefold() if scale else ""
+    factor = next((size for name, size in _SCALES if word and word == name), 0)
+    if not factor:
+        return text
+    value = float(text) * factor
+    return str(int(value)) if value.is_integer() else f"{value:g}"
 
 
 def _cognate_key(word: str, lang: str) -> str:

@@ -17,7 +17,8 @@ CONFIG = '[project]\nname = "news"\nsource_language = "en"\nlocales = ["en", "ru
 @pytest.fixture
 def texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The texts in tmp_path (the cwd), and an empty project in tmp_path/news."""
-    for name in ("statement.en.txt", "statement.ru.txt", "statement.zh.md", "other.ru.txt"):
+    for name in ("statement.en.txt", "statement.ru.txt", "statement.zh.md", "other.ru.txt",
+                 "other-meeting.en.txt"):
         shutil.copy(DATA / name, tmp_path / name)
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "i18n-kit.toml").write_text(CONFIG, encoding="utf-8")
@@ -87,6 +88,10 @@ def test_add_puts_the_confident_units_into_the_project_memory(texts: Path) -> No
         (("statement.en.txt", "other.ru.txt"),
          "error: other.ru.txt: is not a translation of statement.en.txt: only 0% of the"
          " sentences pair up with something in common (at least 50% expected)"),
+        # the same people and places, another meeting: the dates differ
+        (("other-meeting.en.txt", "statement.ru.txt"),
+         "error: statement.ru.txt: is not a translation of other-meeting.en.txt: only 29% of"
+         " the sentences pair up with something in common (at least 50% expected)"),
         (("statement.en.txt", "empty.txt"),
          "error: empty.txt: no text to align: it has no letters"),
         (("statement.en.txt", "statement.en.txt"),
