@@ -162,3 +162,34 @@ def test_a_wrong_translation_is_one_line_and_nothing_is_written(
                  "--project", "news")
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", line + "\n")
     assert snapshot(news) == before
+
+
+def test_pages_without_an_address_are_paired_by_date_and_text(news: Path) -> None:
+    """Both articles of the same day and no address: the text decides."""
+    for page in Path("pages").rglob("*.html"):
+        text = page.read_text(encoding="utf-8").replace("21.05.2026 10:30", "20.05.2026 10:30")
+        page.write_text(
+            "\n".join(line for line in text.splitlines() if 'rel="canonical"' not in line),
+            encoding="utf-8",
+        )
+    result = run("import", "pages", "--project", "news", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    import json
+
+    report = json.loads(result.stdout)
+    assert [
+        (item["slug"], [(t["locale"], t["page"]) for t in item["translations"]])
+        for item in report
+    ] == [
+        ("sco-secretary-general-meets-the-ambassador-of-pakistan", [
+            ("ru", "pages/ru/secretary-general-meets-ambassador.html"),
+            ("zh", "pages/zh/secretary-general-meets-ambassador.html"),
+        ]),
+        ("youth-forum-of-the-sco-opens-in-astana", [
+            ("ru", "pages/ru/youth-forum.html"), ("zh", "pages/zh/youth-forum.html"),
+        ]),
+    ]
+    assert report[1]["translations"][0] == {
+        "page": "pages/ru/youth-forum.html", "locale": "ru", "path": RU_PO, "segments": 13,
+        "published": 11, "fuzzy": 1, "kept": 0, "unpaired": 0,
+    }
