@@ -36,6 +36,8 @@ SUITES = (
     "tests/data/checks/official/pairs.yaml",
     "tests/data/checks/precision/clean.yaml",
 )
+#: Written after the lexicon and the confidence weights, never used to tune them.
+HELDOUT = ("tests/data/align/heldout.yaml",)
 PAIRS = (("en", "ru"), ("en", "zh"), ("ru", "zh"))
 TARGETS = {("en", "ru"): 0.97, ("en", "zh"): 0.97, ("ru", "zh"): 0.95}
 _ENDS = (".", "?", "!", "。", "？", "！")
@@ -53,10 +55,10 @@ class Document:
     gold: frozenset[LinkKey]
 
 
-def load_triples() -> list[dict[str, str]]:
+def load_triples(suites: Sequence[str] = SUITES) -> list[dict[str, str]]:
     """The suites' sentences that are one sentence ending like one in every language."""
     triples: list[dict[str, str]] = []
-    for name in SUITES:
+    for name in suites:
         for item in yaml.safe_load((ROOT / name).read_text(encoding="utf-8")):
             texts = {lang: str(item[lang]) for lang in ("en", "ru", "zh")}
             if all(_one_sentence(text, lang) for lang, text in texts.items()):
@@ -148,11 +150,12 @@ def _paragraphs(
 
 
 def make_documents(
-    source_lang: str, target_lang: str, *, count: int, seed: int
+    source_lang: str, target_lang: str, *, count: int, seed: int,
+    suites: Sequence[str] = SUITES,
 ) -> list[Document]:
     """``count`` documents; the same seed gives the same ones."""
     rng = random.Random(f"{seed}:{source_lang}:{target_lang}")
-    triples = load_triples()
+    triples = load_triples(suites)
     return [make_document(triples, source_lang, target_lang, rng) for _ in range(count)]
 
 
@@ -200,12 +203,14 @@ class Score:
 
 def measure(
     pair: tuple[str, str], *, count: int, seed: int, terms: TermIndex | None,
-    lengths_only: bool = False,
+    lengths_only: bool = False, suites: Sequence[str] = SUITES,
 ) -> Score:
     """Both directions of a language pair, ``count`` documents each."""
     score = Score()
     for source_lang, target_lang in (pair, pair[::-1]):
-        for document in make_documents(source_lang, target_lang, count=count, seed=seed):
+        for document in make_documents(
+            source_lang, target_lang, count=count, seed=seed, suites=suites
+        ):
             alignment = align_paragraphs(
                 document.source, document.target, source_lang=source_lang,
                 target_lang=target_lang, glossary=terms, lengths_only=lengths_only,
@@ -284,6 +289,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=100, help="per direction")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--fit", action="store_true")
+    parser.add_argument("--heldout", action="store_true",
+                        help="texts of the held-out sentences only (tests/data/align/heldout.yaml)")
     parser.add_argument("--speed", type=int, default=10_000, help="sentences (0: skip)")
     args = parser.parse_args(argv)
     terms = TermIndex(load_glossary(project_dir=None))
@@ -297,13 +304,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for pair in PAIRS:
         for name, lengths_only in (("length only (Gale-Church)", True), ("i18n-kit", False)):
             score = measure(pair, count=args.documents, seed=args.seed, terms=terms,
-                            lengths_only=lengths_only)
+                            lengths_only=lengths_only,
+                            suites=HELDOUT if args.heldout else SUITES)
             share = score.published / score.paired_gold if score.paired_gold else 0.0
             published = f"{score.published_precision:.2%}" if score.published else "–"
             print(f"| {pair[0].upper()}↔{pair[1].upper()} | {name} | {score.gold} |"
                   f" {score.precision:.1%} | {score.recall:.1%} | {score.f1:.1%} |"
                   f" {share:.0%} | {published} |")
-            if not lengths_only:
+            if not lengths_only and not args.heldout:
                 failed |= score.f1 < TARGETS[pair] or score.published_precision < 0.995
     if args.speed:
         articles, whole, total = speed(terms, sentences=args.speed)

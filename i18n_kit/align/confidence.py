@@ -7,9 +7,10 @@ is often a 1-1 the aligner missed), how many sentences of a merged side share no
 with the other side, and how much worse the best other link of the same sentences would
 be. The weights were fitted (logistic regression) on texts generated as
 ``benchmarks/align.py`` generates them, with other seeds than the ones measured; the
-measured figures are in docs/machine-translation.md. A link where each side has a
-number or a date the other lacks is at most `CONFLICT_CONFIDENCE` sure, whatever else
-it shares: a rule, not a weight.
+measured figures are in docs/machine-translation.md. Two rules stand above the weights:
+a link where each side has a number or a date the other lacks is at most
+`CONFLICT_CONFIDENCE` sure, whatever else it shares, and a link whose sides share nothing
+at all is at most `LENGTHS_ONLY_CONFIDENCE` sure (below the publishing threshold).
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ _WEIGHTS = (1.18, 1.41, -0.58, 0.35, -0.29, 0.77, -0.57, -0.60, -1.27, 1.51, -1.
 _WEIGHTS_LENGTHS_ONLY = (
     0.53, 0.34, -0.04, 0.24, 0.15, 0.00, 0.00, -1.14, 0.11, 0.48, 0.00, -0.08, 0.0
 )
+#: At most this sure when the two sides share nothing (no number, term, name or word of
+#: the lexicon): lengths alone pick the right sentence four times in five, so such a
+#: link is offered for review, never published unseen.
+LENGTHS_ONLY_CONFIDENCE = 0.9
 #: At most this sure when each side has a number or a date the other lacks: official
 #: translations keep them, so such a link is a different sentence that names the same
 #: people and places.
@@ -160,5 +165,7 @@ def link_confidences(
         confidence = 1.0 / (1.0 + math.exp(-max(min(score, 50.0), -50.0)))
         if row[-1]:
             confidence = min(confidence, CONFLICT_CONFIDENCE)
+        if row[FEATURES.index("nothing_shared")]:
+            confidence = min(confidence, LENGTHS_ONLY_CONFIDENCE)
         confidences.append(round(confidence, 2))
     return confidences
