@@ -45,14 +45,17 @@ class AlignText:
         return sum(len(paragraph) for paragraph in self.paragraphs)
 
 
-def read_align_text(path: Path, *, origin: str, lang: str | None = None) -> AlignText:
-    """Read ``path`` as a text to align (see the module's doc)."""
+def read_align_text(
+    path: Path, *, origin: str, lang: str | None = None, captured: bool = False
+) -> AlignText:
+    """Read ``path`` as a text to align (see the module's doc); with ``captured``, a
+    ``.txt`` file is a page saved from a browser, read as ``import`` reads it."""
     if lang is not None and lang not in SOURCE_LANGUAGES:
         raise SourceError(
             f"unknown language '{lang}'; expected one of {', '.join(SOURCE_LANGUAGES)}"
         )
     suffix = path.suffix.lower()
-    if suffix in (".html", ".htm"):
+    if suffix in (".html", ".htm") or (captured and suffix == ".txt"):
         from i18n_kit.importing import import_page
 
         # The page's own script first: a page in another language than the one given

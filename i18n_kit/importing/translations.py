@@ -73,7 +73,7 @@ def align_translation(
         raise SourceError(
             f"--translation {locale}: the article is in {source.lang} already", path=origin
         )
-    translation = read_align_text(page, origin=origin, lang=lang)
+    translation = read_align_text(page, origin=origin, lang=lang, captured=True)
     left = article_paragraphs(source)
     alignment = align_paragraphs(
         left, translation.paragraphs, source_lang=source.lang, target_lang=lang,
@@ -180,11 +180,12 @@ def pair_pages(
                 if (candidate.origin, page.lang) in taken:
                     continue
                 left = texts.get(candidate.origin) or read_align_text(
-                    paths[candidate.origin], origin=candidate.origin, lang=source_lang
+                    paths[candidate.origin], origin=candidate.origin, lang=source_lang,
+                    captured=True,
                 )
                 texts[candidate.origin] = left
                 right = texts.get(page.origin) or read_align_text(
-                    paths[page.origin], origin=page.origin, lang=page.lang
+                    paths[page.origin], origin=page.origin, lang=page.lang, captured=True
                 )
                 texts[page.origin] = right
                 agreement = align_paragraphs(

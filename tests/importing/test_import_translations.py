@@ -193,3 +193,24 @@ def test_pages_without_an_address_are_paired_by_date_and_text(news: Path) -> Non
         "page": "pages/ru/youth-forum.html", "locale": "ru", "path": RU_PO, "segments": 13,
         "published": 11, "fuzzy": 1, "kept": 0, "unpaired": 0,
     }
+
+
+def test_a_translation_captured_as_text(news: Path) -> None:
+    """A translation saved as text from the browser is read as import reads captures:
+    its menu, clock and footer are not sentences of the translation."""
+    from tests.align.pages import ARTICLES
+
+    _slug, _date, versions = ARTICLES[0]
+    title, paragraphs = versions["ru"]
+    Path("ru.txt").write_text(
+        "\n".join(["Главная", "Новости", "09:40 Пекин", title, "20.05.2026 10:30", "",
+                   *paragraphs, "Версия для печати", "© 2026 news.example.org"]) + "\n",
+        encoding="utf-8",
+    )
+    result = run("import", "pages/en/youth-forum.html", "--translation", "ru=ru.txt",
+                 "--project", "news")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        f"  aligned ru.txt (ru) into {RU_PO}: 11 of 13 segments published, 1 fuzzy to review;"
+        " 0 sentences of the translation unpaired"
+    )
