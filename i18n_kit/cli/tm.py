@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,12 +17,16 @@ from i18n_kit.cli.common import (
     error_boundary,
     open_project,
 )
-from i18n_kit.errors import MemoryStoreError
+from i18n_kit.errors import ConfigError, MemoryStoreError, SourceError
 from i18n_kit.files import read_bytes_if_exists, write_file_atomic
 from i18n_kit.pipeline import open_project_memory
 from i18n_kit.translation.tmx import parse_tmx, write_tmx
 
-app = typer.Typer(help="The translation memory: import, export, look up, statistics.",
+if TYPE_CHECKING:
+    from i18n_kit.align.units import AlignedUnit
+    from i18n_kit.config import ProjectConfig
+
+app = typer.Typer(help="The translation memory: import, export, align, look up, statistics.",
                   no_args_is_help=True)
 
 
@@ -150,6 +155,146 @@ def stats_command(project: ProjectOption = Path("."), output: FormatOption = Out
         typer.echo(f"{pair}: {_count(count, 'unit')}")
     files = sorted(stats.files.items())
     typer.echo(", ".join(_count(count, f"{kind} file") for kind, count in files))
+
+
+@app.command("align")
+def align_command(
+    source: Annotated[
+        Path, typer.Argument(help="The original: plain text, Markdown or a captured .html page.")
+    ],
+    translation: Annotated[Path, typer.Argument(help="Its translation, in any of those forms.")],
+    from_lang: Annotated[
+        str | None, typer.Option("--from", help="The original's language; default: its script.")
+    ] = None,
+    to_lang: Annotated[
+        str | None, typer.Option("--to", help="The translation's language; default: its script.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the TMX here, not to stdout.")
+    ] = None,
+    add: Annotated[
+        bool,
+        typer.Option("--add", help="Also put the confident units into the project's memory."),
+    ] = False,
+    project: ProjectOption = Path("."),
+) -> None:
+    """Align a text with its translation, sentence by sentence, into TMX 1.4.
+
+    One <tu> per link, with its confidence (0-1) as <prop type="x-confidence">.
+    Exit codes: 0; 2 when a text is empty, in another language than given, or not a
+    translation of the other (nothing is written then).
+    """
+    from i18n_kit.align import MIN_AGREEMENT, PUBLISH_CONFIDENCE, align_paragraphs
+    from i18n_kit.align.texts import read_align_text
+    from i18n_kit.align.units import aligned_units, write_aligned_tmx
+    from i18n_kit.glossary.load import load_glossary
+
+    with error_boundary():
+        config = None
+        try:
+            config = open_project(project)
+        except ConfigError:
+            if add:
+                raise
+        left = read_align_text(source, origin=str(source), lang=from_lang)
+        right = read_align_text(translation, origin=str(translation), lang=to_lang)
+        if left.lang == right.lang:
+            raise SourceError(
+                f"is in the same language as {source} ({left.lang}); give a translation,"
+                " or --from/--to if the script misleads",
+                path=str(translation),
+            )
+        glossary = load_glossary(
+            project_dir=config.root if config else None,
+            folder=config.glossary_dir if config else None,
+        )
+        alignment = align_paragraphs(
+            left.paragraphs, right.paragraphs, source_lang=left.lang,
+            target_lang=right.lang, glossary=glossary,
+        )
+        if alignment.agreement < MIN_AGREEMENT:
+            raise SourceError(
+                f"is not a translation of {source}: only {alignment.agreement:.0%} of the"
+                f" sentences pair up with something in common (at least"
+                f" {MIN_AGREEMENT:.0%} expected)",
+                path=str(translation),
+            )
+        units = aligned_units(alignment)
+        text = write_aligned_tmx(
+            units, source_lang=left.lang, target_lang=right.lang,
+            origin=f"aligned from {source.name} and {translation.name}",
+        )
+        confident = [unit for unit in units if unit.confidence >= PUBLISH_CONFIDENCE]
+        added = None
+        if add and config is not None:
+            added = _add_aligned(config, source, left.lang, right.lang, confident)
+        if output is not None:
+            write_file_atomic(output, text.encode("utf-8"))
+    unpaired = sum(1 for link in alignment.links if not (link.source and link.target))
+    kinds: dict[str, int] = {}
+    for unit in units:
+        kinds[unit.kind] = kinds.get(unit.kind, 0) + 1
+    shown = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items(),
+                                                                   key=lambda kv: -kv[1]))
+    summary = (
+        f"aligned {source} ({left.lang}, {_count(left.sentences, 'sentence')}) with"
+        f" {translation} ({right.lang}, {_count(right.sentences, 'sentence')}):"
+        f" {_count(len(units), 'unit')} ({shown}),"
+        f" {_count(unpaired, 'sentence')} unpaired;"
+        f" {len(confident)} at confidence >= {PUBLISH_CONFIDENCE},"
+        f" {len(units) - len(confident)} to review"
+    )
+    if added is not None:
+        summary += f"; {_count(len(confident), 'unit')} added to the memory as {added}"
+    if output is None:
+        typer.echo(text, nl=False)
+        typer.echo(summary, err=True)
+    else:
+        typer.echo(f"{summary}; written to {output}")
+
+
+def _add_aligned(
+    config: ProjectConfig, source: Path, source_lang: str, target_lang: str,
+    units: Sequence[AlignedUnit],
+) -> str:
+    """Write the units to tm/aligned-<source>-<lang>.tmx and index it; its project path.
+
+    The repository is the truth: the memory indexes the file, like any TMX in tm/.
+    """
+    from i18n_kit.align.units import write_aligned_tmx
+
+    target = (config.tm_dir or config.root / "tm") / (
+        f"aligned-{source.stem}-{target_lang}.tmx"
+    )
+    origin = config.relative(target)
+    if not units:
+        raise SourceError(
+            f"no link is confident enough to add to the memory; nothing written to {origin}",
+            path=str(source),
+        )
+    data = write_aligned_tmx(
+        units, source_lang=source_lang, target_lang=target_lang,
+        origin=f"aligned from {source.name}",
+    ).encode("utf-8")
+    existing = read_bytes_if_exists(target)
+    if existing is not None and existing != data:
+        raise MemoryStoreError(
+            f"{origin} already exists with other content; rename {source} to add it",
+            path=str(source),
+        )
+    folder_existed = target.parent.is_dir()
+    write_file_atomic(target, data, origin=origin)
+    try:
+        memory = open_project_memory(config)
+    except BaseException:
+        if existing is None:
+            target.unlink(missing_ok=True)
+            if not folder_existed:
+                with contextlib.suppress(OSError):
+                    target.parent.rmdir()
+        raise
+    memory.close()
+    return origin
 
 
 def _count(number: int, noun: str) -> str:

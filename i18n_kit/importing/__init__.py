@@ -155,13 +155,19 @@ def import_page(
 
 
 def write_articles(
-    articles: Sequence[ImportedArticle], *, root: Path, content_dir: Path, force: bool = False
+    articles: Sequence[ImportedArticle],
+    *,
+    root: Path,
+    content_dir: Path,
+    force: bool = False,
+    extra: Sequence[tuple[str, bytes]] = (),
 ) -> list[str]:
     """Write each article to ``content_dir/<slug>.md``: all of them, or (on an error) none.
 
     An existing ``<slug>.md`` is replaced only with ``force``; an article of the same slug
-    in another format (``<slug>.txt``, ``<slug>.html``) is never replaced. Returns the
-    written paths relative to ``root``.
+    in another format (``<slug>.txt``, ``<slug>.html``) is never replaced. ``extra``
+    files (paths relative to ``root``: the aligned catalogs) are written with them.
+    Returns the articles' paths relative to ``root``.
     """
     seen: dict[str, str] = {}
     planned: list[tuple[str, bytes]] = []
@@ -192,7 +198,7 @@ def write_articles(
         planned.append((relative, article.markdown.encode("utf-8")))
     files = StagedFiles(root)
     try:
-        for relative, data in planned:
+        for relative, data in (*planned, *extra):
             files.stage(relative, data)
         files.commit()
     except BaseException:

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
@@ -31,6 +32,11 @@ _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _LEAD_WORDS = 6  # a lead is a sentence, not a caption ("Photo: press service.")
 _SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "select"}
+# Elements whose text is a fallback for what the browser cannot play or show.
+_MEDIA = ("video", "audio", "object", "embed")
+_MEDIA_TAG = re.compile(r"<(?:video|audio|object|embed)\b", re.IGNORECASE)
+_STRONG_RENDS = frozenset({"#b", "#strong"})
+_EMPHASIS_RENDS = frozenset({"#i", "#em"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,6 +62,31 @@ def read_html_page(text: str, *, origin: str) -> HtmlPage:
     """
     if not text.strip():
         raise SourceError("no article found: the file is empty", path=origin)
+    page = _without_media(text)
+    document = _extract(page, origin=origin)
+    url = _clean(document.url) or _saved_from(text)
+    blocks = list(_walk(document.body, url))
+    title = _clean(document.title)
+    if len(blocks) == 1 and title and len(blocks[0].text) > len(title) + 20 and (
+        blocks[0].text.startswith(title)
+    ):
+        # trafilatura fell back to the page's bare text (it does so on some short Chinese
+        # articles): title, date and paragraphs in one block. Its precise mode finds the
+        # paragraphs.
+        precise = list(_walk(_extract(page, origin=origin, precise=True).body, url))
+        if len(precise) > 1:
+            blocks = precise
+    pieces = read_page_pieces(text)
+    return HtmlPage(
+        title=_clean(document.title) or None,
+        date=_read_iso_date(document.date),
+        url=url,
+        blocks=tuple(_place(blocks, pieces)),
+        pieces=tuple(pieces),
+    )
+
+
+def _extract(text: str, *, origin: str, precise: bool = False) -> trafilatura.settings.Document:
     try:
         document = trafilatura.bare_extraction(
             text,
@@ -63,8 +94,9 @@ def read_html_page(text: str, *, origin: str) -> HtmlPage:
             include_comments=False,
             include_tables=True,
             include_images=False,
-            include_links=False,
-            include_formatting=False,
+            include_links=True,
+            include_formatting=True,
+            favor_precision=precise,
         )
     except (ValueError, lxml.etree.LxmlError) as exc:
         raise SourceError(f"cannot read the HTML: {exc}", path=origin) from exc
@@ -72,18 +104,24 @@ def read_html_page(text: str, *, origin: str) -> HtmlPage:
         raise SourceError(
             "no article found: the page has no main text; is this an article page?", path=origin
         )
-    blocks = [
-        PageLine(text=line.text, line=0, kind=line.kind, marker=line.marker)
-        for line in _walk(document.body)
-    ]
-    pieces = read_page_pieces(text)
-    return HtmlPage(
-        title=_clean(document.title) or None,
-        date=_read_iso_date(document.date),
-        url=_clean(document.url) or _saved_from(text),
-        blocks=tuple(_place(blocks, pieces)),
-        pieces=tuple(pieces),
-    )
+    return document
+
+
+def _without_media(text: str) -> str:
+    """The page without its ``<video>``, ``<audio>``, ``<object>`` and ``<embed>``
+    elements: the text inside them is what a browser shows when it cannot play them
+    ("Your browser does not support the video tag"), not the article's. The page's
+    pieces are still read from the page as saved, so the report counts that text as
+    dropped."""
+    if not _MEDIA_TAG.search(text):
+        return text
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.LxmlError):
+        return text
+    for element in list(root.iter(*_MEDIA)):
+        element.drop_tree()
+    return str(lxml.html.tostring(root, encoding="unicode"))
 
 
 def read_page_pieces(text: str) -> list[PageLine]:
@@ -162,37 +200,93 @@ def _skipped(element: lxml.html.HtmlElement) -> bool:
     )
 
 
-def _walk(element: lxml.etree._Element) -> Iterator[PageLine]:
+def _walk(element: lxml.etree._Element, url: str | None) -> Iterator[PageLine]:
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in ("p", "head"):
             text = _inline_text(child)
             if not text:
                 continue
+            markdown = _inline_markdown(child, text, url)
             if tag == "head":
-                yield PageLine(text=text, line=0, kind=BlockKind.HEADING)
+                yield PageLine(text=text, line=0, kind=BlockKind.HEADING, markdown=markdown)
                 continue
             marker, rest = split_marker(text)
             kind = BlockKind.LIST_ITEM if marker else BlockKind.PARAGRAPH
-            yield PageLine(text=rest, line=0, kind=kind, marker=marker)
+            # A bullet typed into the text is taken off the plain text only.
+            yield PageLine(
+                text=rest, line=0, kind=kind, marker=marker, markdown="" if marker else markdown
+            )
         elif tag == "list":
             numbered = child.get("rend", "") == "ol"
             for number, item in enumerate((i for i in child if i.tag == "item"), 1):
                 text = _inline_text(item)
                 if text:
                     marker = f"{number}." if numbered else "-"
-                    yield PageLine(text=text, line=0, kind=BlockKind.LIST_ITEM, marker=marker)
+                    yield PageLine(
+                        text=text, line=0, kind=BlockKind.LIST_ITEM, marker=marker,
+                        markdown=_inline_markdown(item, text, url),
+                    )
         elif tag == "quote":
-            inner = list(_walk(child)) or [PageLine(text=_inline_text(child), line=0)]
+            inner = list(_walk(child, url)) or [
+                PageLine(
+                    text=_inline_text(child), line=0,
+                    markdown=_inline_markdown(child, _inline_text(child), url),
+                )
+            ]
             for line in inner:
                 if line.text:
-                    yield PageLine(text=line.text, line=0, kind=BlockKind.QUOTE)
+                    yield PageLine(
+                        text=line.text, line=0, kind=BlockKind.QUOTE, markdown=line.markdown
+                    )
         else:
-            yield from _walk(child)
+            yield from _walk(child, url)
 
 
 def _inline_text(element: lxml.etree._Element) -> str:
     return _clean("".join(element.itertext()))
+
+
+def _inline_markdown(element: lxml.etree._Element, text: str, url: str | None) -> str:
+    """The block's links and emphasis as inline Markdown (the same writer as the HTML
+    source reader's); "" when it has none, or when the Markdown would not read back as
+    exactly ``text``."""
+    if not any(
+        isinstance(node.tag, str) and node.tag in ("ref", "hi") for node in element.iter()
+    ):
+        return ""
+    from i18n_kit.sources.html_inline import Span, write_inline
+    from i18n_kit.sources.markdown import visible_text
+
+    def convert(node: lxml.etree._Element, span: Span) -> None:
+        if node.text:
+            span.children.append(node.text)
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            inner: Span
+            if tag == "hi" and child.get("rend", "") in _STRONG_RENDS:
+                inner = Span("strong", "b")
+            elif tag == "hi" and child.get("rend", "") in _EMPHASIS_RENDS:
+                inner = Span("em", "i")
+            elif tag == "ref" and child.get("target"):
+                target = str(child.get("target"))
+                inner = Span("link", "a", href=urljoin(url, target) if url else target)
+            else:
+                inner = Span("plain", tag)
+            if tag == "lb":
+                span.children.append(" ")
+            else:
+                span.children.append(inner)
+                convert(child, inner)
+            if child.tail:
+                span.children.append(child.tail)
+
+    root = Span("root")
+    convert(element, root)
+    markdown = write_inline(root)
+    if "\\\n" in markdown or _clean(visible_text(markdown)) != text:
+        return ""
+    return markdown
 
 
 def _clean(text: str | None) -> str:
@@ -233,7 +327,10 @@ def _place(blocks: list[PageLine], pieces: list[PageLine]) -> Iterator[PageLine]
             if found is None:
                 found = (index, end)
         if found is None:
-            yield PageLine(text=block.text, line=0, kind=block.kind, marker=block.marker)
+            yield PageLine(
+                text=block.text, line=0, kind=block.kind, marker=block.marker,
+                markdown=block.markdown,
+            )
             continue
         first, end = found
         position = end
@@ -243,4 +340,5 @@ def _place(blocks: list[PageLine], pieces: list[PageLine]) -> Iterator[PageLine]
             last_line=pieces[end - 1].line,
             kind=block.kind,
             marker=block.marker,
+            markdown=block.markdown,
         )

@@ -24,7 +24,8 @@ class PageLine:
 
     ``line`` is the 1-based line in the page's file; ``last_line`` the line it ends on
     (an HTML block may span lines). ``marker`` is a list item's marker as written
-    (``•``, ``—``, ``• —``, ``1.``), empty for other kinds.
+    (``•``, ``—``, ``• —``, ``1.``), empty for other kinds. ``markdown`` is the text with
+    the HTML block's links and emphasis as inline Markdown, empty when it has none.
     """
 
     text: str
@@ -32,6 +33,7 @@ class PageLine:
     last_line: int = 0
     kind: BlockKind = BlockKind.PARAGRAPH
     marker: str = ""
+    markdown: str = ""  # an HTML block's inline Markdown (links, emphasis); "" when none
 
     @property
     def end(self) -> int:

@@ -62,15 +62,23 @@ def escape_markdown(text: str) -> str:
             out.append("\\&")
         else:
             out.append(char)
-    escaped = "".join(out)
-    start = _LINE_START.match(escaped)
-    if start is not None:
-        if start.group(1)[0].isdigit():
-            cut = start.end()
-            escaped = escaped[:cut] + "\\" + escaped[cut:]
-        else:
-            escaped = "\\" + escaped
-    return escaped
+    return escape_line_start("".join(out))
+
+
+def escape_line_start(text: str) -> str:
+    """``text`` (inline Markdown) with a backslash before what would make its line a
+    heading, a quotation, a list item or a table rule (``#``, ``>``, ``-``, ``2021.``).
+
+    >>> print(escape_line_start("2021. A year"), escape_line_start("- not a list"))
+    2021\\. A year \\- not a list
+    """
+    start = _LINE_START.match(text)
+    if start is None:
+        return text
+    if start.group(1)[0].isdigit():
+        cut = start.end()
+        return text[:cut] + "\\" + text[cut:]
+    return "\\" + text
 
 
 def render_article(
@@ -126,7 +134,7 @@ def render_article(
 
 
 def _block(line: PageLine) -> str:
-    text = escape_markdown(line.text)
+    text = escape_line_start(line.markdown) if line.markdown else escape_markdown(line.text)
     if line.kind is BlockKind.LIST_ITEM:
         marker = line.marker if _is_numbered(line.marker) else "-"
         return f"{marker} {text}"

@@ -1,12 +1,13 @@
 """Which lines of a captured page are the article: rules a person can check by eye.
 
 1. **The header.** The article starts with its title followed by a date line
-   (`lines.read_date`). The entries of a list of other articles look the same (a title,
-   a date), so a run of two or more such pairs in a row -- or of lines that end in a date
-   -- is a list, not a header. Of the remaining title-and-date pairs, the one followed by
-   the most text in its title's script is the article's; with an HTML page the
-   extractor's title names it. Everything before the title is site chrome (menus,
-   clocks, "Member States:").
+   (`lines.read_date`), or with a date line followed by its title (a line that does not
+   end like a sentence, followed by the article's first sentence). The entries of a
+   list of other articles look the same (a title, a date), so a run of two or more
+   such pairs in a row -- or of lines that end in a date -- is a list, not a header.
+   Of the remaining title-and-date pairs, the one followed by the most text in its
+   title's script is the article's; with an HTML page the extractor's title names it.
+   Everything before the title is site chrome (menus, clocks, "Member States:").
 2. **The end of the article.** The article ends before the next list of other articles
    and before a footer: the first line with ``©`` next to a year (``© 2021``,
    ``2005-2021 ©``) or ``Copyright``, or else the first ``©`` line that no paragraph of
@@ -127,7 +128,7 @@ def find_article(
         if date_index is not None:
             reasons[date_index] = DATE
             date = read_date(lines[date_index].text) or date
-        start = (date_index if date_index is not None else title_index) + 1
+        start = max(title_index, date_index if date_index is not None else 0) + 1
     assert title is not None
     script = LANG_SCRIPTS[lang] if lang else _script_of_title(title, origin=origin)
     end = _span_end(lines, listed, start, script)
@@ -208,15 +209,18 @@ def _find_header(
                 following = index + 1
                 if following < len(lines) and read_date(lines[following].text):
                     return index, following
+                if index and read_date(lines[index - 1].text):  # the date above the title
+                    return index, index - 1
                 return index, None
         return None
-    pairs = [
-        index
-        for index in range(len(lines) - 1)
-        if index not in listed
-        and _is_title(lines[index].text)
-        and read_date(lines[index + 1].text) is not None
-    ]
+    pairs: list[tuple[int, int]] = []  # (title, date)
+    for index in range(len(lines) - 1):
+        if index in listed or read_date(lines[index + 1].text) is None:
+            continue
+        if _date_above_title(lines, listed, index + 1):
+            pairs.append((index + 2, index + 1))
+        elif _is_title(lines[index].text):
+            pairs.append((index, index + 1))
     if not pairs:
         raise SourceError(
             "no article found: no title followed by a date line (such as '18.11.2020 17:07'"
@@ -224,13 +228,29 @@ def _find_header(
             path=origin,
         )
 
-    def weight(index: int) -> int:
-        script = main_script(lines[index].text)
-        end = _span_end(lines, listed, index + 2, script)
-        return sum(count_scripts(lines[i].text)[script] for i in range(index + 2, end))
+    def weight(pair: tuple[int, int]) -> int:
+        title_index, date_index = pair
+        script = main_script(lines[title_index].text)
+        start = max(title_index, date_index) + 1
+        end = _span_end(lines, listed, start, script)
+        return sum(count_scripts(lines[i].text)[script] for i in range(start, end))
 
-    best = max(pairs, key=weight)  # max keeps the first of equals
-    return best, best + 1
+    return max(pairs, key=weight)  # max keeps the first of equals
+
+
+def _date_above_title(lines: Sequence[PageLine], listed: set[int], date_index: int) -> bool:
+    """A page that prints the date above the title: the date line is followed by a line
+    that could be a title and does not end like a sentence, and that by the article's
+    first sentence; the line before the date is then site chrome, not the title."""
+    title_index, first = date_index + 1, date_index + 2
+    return (
+        first < len(lines)
+        and title_index not in listed
+        and _is_title(lines[title_index].text)
+        and not ends_sentence(lines[title_index].text)
+        and ends_sentence(lines[first].text)
+        and read_date(lines[first].text) is None
+    )
 
 
 def _span_end(lines: Sequence[PageLine], listed: set[int], start: int, script: str) -> int:
