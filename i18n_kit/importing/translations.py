@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from i18n_kit.align import MIN_AGREEMENT, PUBLISH_CONFIDENCE, align_paragraphs
 from i18n_kit.align.texts import AlignText, article_paragraphs, read_align_text
@@ -86,13 +86,19 @@ def align_translation(
             " expected)",
             path=origin,
         )
+    # an absolute path (a home folder, a CI runner's) is not written into every
+    # translator's catalog: the file name is; a relative path stays as typed
+    page_name = PurePath(origin).name if PurePath(origin).is_absolute() else origin
     fills: dict[str, tuple[str, bool, str]] = {}
     for link in alignment.links:
         if not link.source or not link.target:
             continue
         text = join_parts([alignment.target[j] for j in link.target])
         sure = link.confidence >= PUBLISH_CONFIDENCE and len(link.source) == 1
-        note = f"route: {ROUTE} (published page {origin}, confidence {link.confidence:.2f}"
+        note = (
+            f"route: {ROUTE} (published page {page_name},"
+            f" confidence {link.confidence:.2f}"
+        )
         if len(link.source) > 1:
             note += "; it translates this sentence and the next one: split it"
         elif not sure:

@@ -214,3 +214,17 @@ def test_a_translation_captured_as_text(news: Path) -> None:
         f"  aligned ru.txt (ru) into {RU_PO}: 11 of 13 segments published, 1 fuzzy to review;"
         " 0 sentences of the translation unpaired"
     )
+
+
+def test_a_page_given_by_absolute_path_is_noted_by_its_file_name(
+    news: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "pages" / "ru" / "youth-forum.html"
+    result = run("import", "pages/en/youth-forum.html", "--translation", f"ru={page}",
+                 "--project", "news")
+    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+    ru = entries(news / RU_PO)
+    assert ru["Youth forum of the SCO opens in Astana"][2] == (
+        "route: aligned (published page youth-forum.html, confidence 1.00)"
+    )
+    assert str(tmp_path) not in (news / RU_PO).read_text(encoding="utf-8")
