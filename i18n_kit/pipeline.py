@@ -12,7 +12,7 @@ import datetime as dt
 import enum
 import functools
 import os
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
@@ -308,22 +308,24 @@ def _sync_pass(
     global_digest = _global_digest(config)
     everything = everything or global_digest != state.global_digest
 
+    # With --check nothing is written; a project that does not keep its built site
+    # (site/ ignored by git, as in a fresh CI clone) is checked on its catalogs only.
+    site = config.relative(config.site_dir) + "/"
+    skip_site = check and not config.site_dir.exists()
+
     dirty: list[str] = []
     clean: set[str] = set()  # found as the cache records them, outputs and all
     for source in sources:
-        if everything or not _is_clean(config, state, source):
+        if everything or not _is_clean(config, state, source,
+                                       skip=site if skip_site else None):
             dirty.append(source)
         else:
             clean.add(source)
 
     # Outputs are staged as they are made (memory stays flat however large the
     # archive) and moved into place only once everything is made, so an error in any
-    # article leaves every file as it was. With --check nothing is written; a project
-    # that does not keep its built site (site/ ignored by git, as in a fresh CI clone)
-    # is checked on its catalogs only.
+    # article leaves every file as it was.
     files = StagedFiles(config.root, dry_run=check)
-    site = config.relative(config.site_dir) + "/"
-    skip_site = check and not config.site_dir.exists()
 
     if everything and not check:
         # a full run also clears what runs of older versions left behind
@@ -369,7 +371,7 @@ def _sync_pass(
                 for code in config.locales
             }
             spliced: list[tuple[str, bytes]] = []
-            if built is not None:
+            if built is not None and not skip_site:
                 unreadable = _update_related(config, state, works, sources, built, listings,
                                              out=spliced)
                 # a page not as expected (never, short of a bug): its article is read
@@ -384,14 +386,18 @@ def _sync_pass(
             pretranslator.close()
 
         index_pages_due, obsolete = _stale_index_pages(config, state, built, listings)
+        if skip_site:  # nothing under site/ is looked at: no page is made to compare
+            index_pages_due, spliced = [], []
         if works or index_pages_due or spliced:
             from i18n_kit.output.assemble import assemble_index  # jinja2: only when needed
 
             ui = load_ui(config.locales, override_dir=config.locales_dir)
             order = list(works)
             where = {code: positions(links) for code, links in listings.items()}
-            rendered = map_forked(_render_pages, (config, works, listings, where, ui), order,
-                                  task="making pages")
+            rendered: Iterable[list[tuple[str, bytes]]] = (
+                ([] for _ in order) if skip_site else
+                map_forked(_render_pages, (config, works, listings, where, ui), order,
+                           task="making pages"))
             for done, (source, pages) in enumerate(zip(order, rendered, strict=True), 1):
                 work = works[source]
                 for rel, data in pages:
@@ -551,12 +557,17 @@ def _stale_index_pages(
     return due, obsolete
 
 
-def _is_clean(config: ProjectConfig, state: SyncState, source: str) -> bool:
-    """Whether a source and every output of it are as the last run left them."""
+def _is_clean(config: ProjectConfig, state: SyncState, source: str, *,
+              skip: str | None = None) -> bool:
+    """Whether a source and every output of it hold what the last run left (by content:
+    a file whose stat changed, as in a fresh clone, is hashed, not read); outputs under
+    ``skip`` (the site folder a --check without site/ leaves out) are not looked at."""
     record = state.articles.get(source)
     if record is None or state.file_hash(config.root, source) != record.source_hash:
         return False
-    return state.unchanged(config.root, record.outputs)
+    outputs = record.outputs if skip is None else [
+        output for output in record.outputs if not output.startswith(skip)]
+    return state.unchanged(config.root, outputs)
 
 
 def _is_unchanged(config: ProjectConfig, state: SyncState, output: str) -> bool:
@@ -963,9 +974,24 @@ def _global_digest(config: ProjectConfig) -> str:
     if config.tm_dir is not None:
         files += sorted(config.tm_dir.glob("*.tmx"))
     for path in files:
-        parts.append(path.as_posix().encode())
+        parts.append(_digest_name(config, path).encode())
         parts.append(path.read_bytes())
     return hash_bytes(b"\0".join(parts))
+
+
+_TOOLKIT_TOP = Path(__file__).resolve().parent.parent
+
+
+def _digest_name(config: ProjectConfig, path: Path) -> str:
+    """The name a file goes into the global digest under: relative to the project or to
+    the toolkit's installation, never absolute, so that a cache restored into a fresh
+    clone at another path (a CI runner) is still valid."""
+    for top in (config.root, _TOOLKIT_TOP):
+        try:
+            return path.resolve().relative_to(top.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.name
 
 
 def open_project_memory(config: ProjectConfig) -> TranslationMemory:
