@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from i18n_kit.catalogs.po import read_catalog
 from i18n_kit.config import ProjectConfig
+from i18n_kit.results import ResultCache, digest_of, toolkit_digest
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,10 +66,29 @@ def count_catalog(path: Path, *, origin: str, locale_code: str) -> CatalogCounts
 
 
 def count_catalogs(config: ProjectConfig) -> list[CatalogCounts]:
-    """Counts for every article catalog of every configured locale, sorted."""
+    """Counts for every article catalog of every configured locale, sorted. A catalog
+    whose bytes were counted before (by any run, in any clone: results.py) is not read."""
+    results = ResultCache(config.state_dir, "stats")
+    salt = toolkit_digest()
     counts: list[CatalogCounts] = []
     for code in config.locales:
         folder = config.locales_dir / code / "LC_MESSAGES" / "articles"
         for path in sorted(folder.glob("*.po")):
-            counts.append(count_catalog(path, origin=config.relative(path), locale_code=code))
+            origin = config.relative(path)
+            digest = results.file_digest(config.root, origin)
+            key = digest_of(salt, digest or "")
+            known = results.get(key) if digest is not None else None
+            if known is not None:
+                translated, fuzzy, untranslated, routes = json.loads(known)
+                counts.append(CatalogCounts(
+                    locale_code=code, article=path.stem, path=origin,
+                    total=translated + fuzzy + untranslated, translated=translated,
+                    fuzzy=fuzzy, untranslated=untranslated, routes=routes))
+                continue
+            found = count_catalog(path, origin=origin, locale_code=code)
+            counts.append(found)
+            if digest is not None:
+                results.put(key, json.dumps([found.translated, found.fuzzy,
+                                             found.untranslated, found.routes]))
+    results.save()
     return counts

@@ -8,6 +8,9 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.cli.conftest import run, snapshot
 
@@ -79,3 +82,66 @@ def test_a_file_touched_but_unchanged_is_not_read_again(project: Path) -> None:
     assert result.stdout == "2 articles (0 read, 0 segments); 0 files written\n"
     assert {name: data for name, (_, data) in snapshot(project).items()} == {
         name: data for name, (_, data) in before.items()}
+
+
+SENTENCE = "The SCO Heads of State Council met on 10 November 2020."
+
+
+def _catalogs_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The catalogs `check` and `stats` parse from now on."""
+    import i18n_kit.catalogs.counts as counts
+    import i18n_kit.checks.run as checks_run
+
+    read: list[str] = []
+    for module in (checks_run, counts):
+        original = module.read_catalog
+
+        def counting(path: Path, *, origin: str, _original=original) -> Any:  # type: ignore[no-untyped-def]
+            read.append(origin)
+            return _original(path, origin=origin)
+
+        monkeypatch.setattr(module, "read_catalog", counting)
+    return read
+
+
+def test_check_and_stats_in_a_clone_read_only_the_catalog_that_changed(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _synced_repository(project)
+    first = run("check", "--format", "json", "--project", str(project))
+    stats = run("stats", "--format", "json", "--project", str(project))
+    clone = tmp_path / "checkout"
+    _git(tmp_path, "clone", "-q", str(project), str(clone))
+    shutil.copytree(project / ".i18n-kit", clone / ".i18n-kit")
+    catalog = clone / "locales" / "ru" / "LC_MESSAGES" / "articles" / "summit.po"
+    text = catalog.read_text("utf-8")
+    catalog.write_text(text.replace(
+        'msgid "The SCO Heads of State Council met on 10 November 2020."\nmsgstr ""',
+        'msgid "The SCO Heads of State Council met on 10 November 2020."\n'
+        'msgstr "Совет глав государств-членов ШОС собрался 11 ноября 2020 года."'),
+        encoding="utf-8")
+    read = _catalogs_read(monkeypatch)
+
+    again = run("check", "--format", "json", "--project", str(clone))
+    assert read == ["locales/ru/LC_MESSAGES/articles/summit.po"]
+    found = json.loads(again.stdout)
+    # the changed figure is found, 10 missing and 11 added (the wording is the numbers
+    # check's own)
+    assert [(f["check"], f["severity"], f["file"], f["line"]) for f in found
+            if f["msgid"] == SENTENCE] == [
+        ("numbers", "error", "locales/ru/LC_MESSAGES/articles/summit.po", 20)] * 2
+    assert [f for f in found if f["msgid"] != SENTENCE] == json.loads(
+        first.stdout)
+    assert (again.exit_code, first.exit_code) == (1, 0)
+
+    read.clear()
+    counted = json.loads(run("stats", "--format", "json", "--project", str(clone)).stdout)
+    assert read == ["locales/ru/LC_MESSAGES/articles/summit.po"]
+    expected = json.loads(stats.stdout)
+    changed = next(c for c in expected if c["path"].endswith("ru/LC_MESSAGES/articles/summit.po"))
+    changed.update(translated=changed["translated"] + 1,
+                   untranslated=changed["untranslated"] - 1)
+    assert counted == expected
+
+    read.clear()
+    run("check", "--format", "json", "--project", str(clone))
+    assert read == []  # and the second run in the clone reads none
