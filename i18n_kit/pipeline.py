@@ -356,8 +356,8 @@ def _sync_pass(
     try:
         try:
             _process(config, state, dirty, works, write_catalogs=write_catalogs,
-                     notify=notify, pretranslator=pretranslator, emit=emit, written=written,
-                     clean=clean)
+                     check=check, notify=notify,
+                     pretranslator=pretranslator, emit=emit, written=written, clean=clean)
             _check_slugs(state, works, sources)
             known: KnownLinks = {}
             listings = {
@@ -376,8 +376,9 @@ def _sync_pass(
                                              out=spliced)
                 # a page not as expected (never, short of a bug): its article is read
                 _process(config, state, unreadable, works, write_catalogs=write_catalogs,
-                         notify=notify, pretranslator=pretranslator, emit=emit,
-                         written=written, clean=clean.difference(unreadable))
+                         check=check, notify=notify,
+                         pretranslator=pretranslator, emit=emit, written=written,
+                         clean=clean.difference(unreadable))
             warnings = tuple(
                 f"machine translation failed for {line}; routed to translators"
                 for line in pretranslator.mt_failures())
@@ -471,6 +472,27 @@ def _sync_pass(
 def _read_one(shared: tuple[ProjectConfig, bool], source: str) -> ArticleWork:
     config, write_catalogs = shared
     return read_work(config, source, write_catalogs=write_catalogs)
+
+
+def _read_checked(shared: tuple[ProjectConfig, Pretranslator], source: str) -> ArticleWork:
+    """For --check, in a worker: read and merge one article, and compare what needs no
+    router (a catalog with no untranslated entry; the template) with the files on disk.
+    Only what differs, or has sources to route, comes back in ``work.outputs`` and
+    ``work.catalogs``: merging is spread over the cores, routing (one memory) is not."""
+    config, pretranslator = shared
+    work = read_work(config, source, write_catalogs=True)
+    merge_work(config, work, notes=pretranslator.notes_for)
+    for rel, data in list(work.outputs.items()):
+        if read_bytes_if_exists(config.root / rel) == data:
+            del work.outputs[rel]
+    for code, catalog in list(work.catalogs.items()):
+        if untranslated_sources(catalog):
+            continue  # routed by the parent, which holds the memory
+        path = article_catalog_path(config, code, work.article.slug)
+        if read_bytes_if_exists(path) == format_catalog(catalog).encode("utf-8"):
+            work.targets[code] = read_targets(catalog)
+            del work.catalogs[code]
+    return work
 
 
 def _render_pages(
@@ -582,6 +604,7 @@ def _process(
     works: dict[str, ArticleWork],
     *,
     write_catalogs: bool,
+    check: bool = False,
     notify: Progress,
     pretranslator: Pretranslator,
     emit: Callable[[ArticleWork, str, bytes], bool],
@@ -592,7 +615,12 @@ def _process(
     their catalogs, ``ROUTE_BATCH`` articles at a time (merged catalogs are the bulk
     of a run's memory). ``clean``: the sources this run found unchanged (`catalog_refs`)."""
     batch: list[ArticleWork] = []
-    read = map_forked(_read_one, (config, write_catalogs), sources, task="reading articles")
+    merged = check and write_catalogs  # merged and compared by the workers (`_read_checked`)
+    if merged and sources:
+        pretranslator.index  # noqa: B018 -- the glossary loaded once, before the fork
+    read = map_forked(_read_checked, (config, pretranslator), sources,
+                      task="reading articles") if merged else map_forked(
+        _read_one, (config, write_catalogs), sources, task="reading articles")
     for done, (source, work) in enumerate(zip(sources, read, strict=True), 1):
         works[source] = work
         batch.append(work)
@@ -603,7 +631,7 @@ def _process(
     refs: list[CatalogRef] | None = None
     for start in range(0, len(batch), ROUTE_BATCH):
         chunk = batch[start : start + ROUTE_BATCH]
-        for work in chunk:
+        for work in chunk if not merged else ():
             merge_work(config, work, notes=pretranslator.notes_for)
         jobs = [
             CatalogJob(

@@ -145,3 +145,32 @@ def test_check_and_stats_in_a_clone_read_only_the_catalog_that_changed(
     read.clear()
     run("check", "--format", "json", "--project", str(clone))
     assert read == []  # and the second run in the clone reads none
+
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence"
+ adminlang="en" creationtool="newsroom" creationtoolversion="1" o-tmf="x"/><body>
+<tu><tuv xml:lang="en"><seg>Mr. Putin chaired the meeting.</seg></tuv>
+<tuv xml:lang="ru"><seg>Заседание провёл Владимир Путин.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_a_new_memory_file_is_stale_with_or_without_the_cache(project: Path,
+                                                              tmp_path: Path) -> None:
+    """The routes the catalogs record stand only while what routing reads is unchanged:
+    a memory file added in the pull request makes --check fail, cache or no cache."""
+    _synced_repository(project)
+    (project / "tm").mkdir()
+    (project / "tm" / "legacy.tmx").write_text(TMX, encoding="utf-8")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "memory added, sync forgotten")
+    clone = tmp_path / "checkout"
+    _git(tmp_path, "clone", "-q", str(project), str(clone))
+    code, report = _check_json(clone)
+    assert code == 1
+    assert {change["path"] for change in report["changes"]} == {  # type: ignore[attr-defined]
+        "locales/ru/LC_MESSAGES/articles/summit.po"}
+    shutil.rmtree(clone / ".i18n-kit")  # the memory the first check indexed
+    shutil.copytree(project / ".i18n-kit", clone / ".i18n-kit")
+    assert _check_json(clone) == (code, report)
