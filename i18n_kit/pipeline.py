@@ -28,6 +28,7 @@ from i18n_kit.catalogs.articles import (
     untranslated_sources,
 )
 from i18n_kit.catalogs.po import Catalog, decode_catalog, format_catalog, read_catalog
+from i18n_kit.catalogs.status import is_published
 from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import BusyError, ConfigError, SourceError
 from i18n_kit.files import StagedFiles, hash_bytes, read_bytes_if_exists, signals_held
@@ -47,6 +48,7 @@ from i18n_kit.model import Article, BlockKind, Segment
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
 from i18n_kit.output.ui import TEMPLATES_DIR, UiCatalogs, load_ui, shipped_locales_dir
 from i18n_kit.parallel import map_forked
+from i18n_kit.project import Project
 from i18n_kit.resources import shipped_path
 from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import SOURCE_SUFFIXES, decode_article, read_source_bytes
@@ -119,19 +121,19 @@ class ArticleWork:
 
 
 def article_template_path(config: ProjectConfig, slug: str) -> Path:
-    return config.locales_dir / "templates" / "articles" / f"{slug}.pot"
+    return Project(config).template(slug)
 
 
 def article_catalog_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
-    return config.locales_dir / locale_code / "LC_MESSAGES" / "articles" / f"{slug}.po"
+    return Project(config).catalog(locale_code, slug)
 
 
 def page_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
-    return config.site_dir / locale_code / f"{slug}.html"
+    return Project(config).page(locale_code, slug)
 
 
 def _index_path(config: ProjectConfig, locale_code: str, file_name: str) -> str:
-    return config.relative(config.site_dir / locale_code / file_name)
+    return config.relative(Project(config).index_page(locale_code, file_name))
 
 
 def find_sources(config: ProjectConfig) -> list[str]:
@@ -685,9 +687,10 @@ def catalog_refs(
     refs: list[CatalogRef] = []
     # Strings, not pathlib, until a catalog is found: a run that routes anything asks
     # this for every article (20,000 paths at 10,000 articles).
+    project = Project(config)
     folders = [
-        (code, os.path.join(config.locales_dir, code, "LC_MESSAGES", "articles", ""),
-         config.relative(article_catalog_path(config, code, "x")).removesuffix("x.po"))
+        (code, project.catalog_folder_text(code),
+         project.relative(project.catalog(code, "x")).removesuffix("x.po"))
         for code in config.locales
     ]
     seen, articles = state.seen, state.articles
@@ -817,7 +820,7 @@ def _title_for(work: ArticleWork, locale_code: str) -> tuple[str, str]:
     parts: list[str] = []
     for segment in titles:
         target = work.targets[locale_code].get(segment.text)
-        if target is None or target.fuzzy or not target.target_text:
+        if target is None or not is_published(target.target_text, target.fuzzy):
             return article.title, article.lang
         parts.append(target.target_text)
     return join_parts(parts), locale_code
@@ -897,7 +900,8 @@ def page_input(
     distinct = {segment.text for segment in work.segments}
     done = sum(
         1 for text in distinct
-        if source_page or ((t := targets.get(text)) is not None and t.target_text and not t.fuzzy)
+        if source_page or ((t := targets.get(text)) is not None
+                           and is_published(t.target_text, t.fuzzy))
     )
     completion = 100.0 if not distinct else 100.0 * done / len(distinct)
     return PageInput(
@@ -925,7 +929,7 @@ def _page_text(
             state=TextState.TRANSLATED,
         )
     target = targets.get(segment.text)
-    if target is not None and target.target_text and not target.fuzzy:
+    if target is not None and is_published(target.target_text, target.fuzzy):
         return PageText(
             text=target.target_text, lang=locale_code, source_text=segment.text,
             state=TextState.TRANSLATED,
@@ -991,10 +995,10 @@ def _global_digest(config: ProjectConfig) -> str:
     parts = [__version__.encode(), read_bytes_if_exists(config.root / CONFIG_NAME) or b""]
     files = sorted(Path(__file__).parent.rglob("*.py"))
     files += sorted(shipped_locales_dir().glob("*/LC_MESSAGES/messages.po"))
-    files += sorted(config.locales_dir.glob("*/LC_MESSAGES/messages.po"))
+    files += Project(config).chrome_catalogs()
     files += sorted(path for path in TEMPLATES_DIR.rglob("*") if path.is_file())
     files += sorted(shipped_path(GLOSSARY_FOLDER).glob("*.csv"))
-    glossary_dir = config.glossary_dir or config.root / GLOSSARY_FOLDER
+    glossary_dir = Project(config).glossary_dir
     files += sorted(
         path for path in glossary_dir.glob("*") if path.suffix in GLOSSARY_SUFFIXES
         and path.is_file()

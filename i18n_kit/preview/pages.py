@@ -18,13 +18,13 @@ from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, Segment
 from i18n_kit.output.ui import format_completion, format_page_date, language_name
 from i18n_kit.pipeline import (
     ArticleWork,
-    article_catalog_path,
     find_sources,
     list_articles,
     page_input,
     prepare_article,
 )
 from i18n_kit.preview.entries import EntryState, read_states, untranslated_state
+from i18n_kit.project import Project
 from i18n_kit.state import SyncState
 
 
@@ -92,7 +92,7 @@ class Snapshot:
 
     def states(self, slug: str, locale_code: str) -> dict[str, EntryState]:
         """The article's catalog in ``locale_code``, source text -> entry state."""
-        path = article_catalog_path(self.config, locale_code, slug)
+        path = Project(self.config).catalog(locale_code, slug)
         return read_states(path, origin=self.config.relative(path))
 
 
@@ -201,7 +201,7 @@ def build_preview_page(snapshot: Snapshot, slug: str, locale_code: str) -> Previ
         )
         for localized in page.blocks
     )
-    path = article_catalog_path(config, locale_code, slug)
+    path = Project(config).catalog(locale_code, slug)
     return PreviewPage(
         page=replace(page, blocks=blocks),
         counts=count_segments(work, locale_code, states),
