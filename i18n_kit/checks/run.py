@@ -439,7 +439,7 @@ class _Run:
 
     def check_sources(self) -> None:
         """Source-article checks that read the articles themselves (``lookalike``)."""
-        from i18n_kit.pipeline import find_sources  # the content/ listing sync uses
+        from i18n_kit.sync.plan import find_sources  # the content/ listing sync uses
 
         for source in find_sources(self.config):
             key = None

@@ -15,7 +15,7 @@ from rich.console import Console
 from i18n_kit.config import ProjectConfig, find_config, load_config
 from i18n_kit.errors import BusyError, I18nKitError
 from i18n_kit.lock import LockHolder
-from i18n_kit.pipeline import SyncReport
+from i18n_kit.sync import SyncReport
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID

@@ -18,7 +18,7 @@ from i18n_kit.cli.common import (
     progress_bar,
     say_waiting,
 )
-from i18n_kit.pipeline import sync
+from i18n_kit.sync import sync
 
 
 def sync_command(

@@ -18,7 +18,7 @@ from i18n_kit.cli.common import (
 )
 from i18n_kit.errors import MemoryStoreError
 from i18n_kit.files import read_bytes_if_exists, write_file_atomic
-from i18n_kit.pipeline import open_project_memory
+from i18n_kit.sync import open_project_memory
 from i18n_kit.translation.tmx import parse_tmx, write_tmx
 
 app = typer.Typer(help="The translation memory: import, export, look up, statistics.",

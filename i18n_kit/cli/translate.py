@@ -16,7 +16,7 @@ from i18n_kit.cli.common import (
     say_waiting,
 )
 from i18n_kit.errors import ConfigError
-from i18n_kit.pipeline import sync
+from i18n_kit.sync import sync
 
 
 def translate_command(

@@ -16,16 +16,16 @@ from i18n_kit.config import ProjectConfig
 from i18n_kit.listing import positions, related_window
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, SegmentStatus
 from i18n_kit.output.ui import format_completion, format_page_date, language_name
-from i18n_kit.pipeline import (
+from i18n_kit.preview.entries import EntryState, read_states, untranslated_state
+from i18n_kit.project import Project
+from i18n_kit.state import SyncState
+from i18n_kit.sync import (
     ArticleWork,
     find_sources,
     list_articles,
     page_input,
     prepare_article,
 )
-from i18n_kit.preview.entries import EntryState, read_states, untranslated_state
-from i18n_kit.project import Project
-from i18n_kit.state import SyncState
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
