@@ -8,12 +8,24 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import OutputError
 from i18n_kit.files import write_file_atomic
 from i18n_kit.glossary.load import GLOSSARY_FOLDER
 from i18n_kit.resources import shipped_path
+
+if TYPE_CHECKING:  # the API's types, imported by the methods that return them
+    from collections.abc import Callable
+
+    from i18n_kit.catalogs.counts import CatalogCounts
+    from i18n_kit.checks.run import CheckReport
+    from i18n_kit.lock import LockHolder
+    from i18n_kit.sync import Progress, SyncReport
+    from i18n_kit.translation.memory import TranslationMemory
+
+    Waiting = Callable[[LockHolder | None], None]
 
 EXAMPLE = "examples/sco-newsroom"
 
@@ -102,6 +114,89 @@ class Project:
 
     def index_page(self, locale_code: str, file_name: str) -> Path:
         return self.config.site_dir / locale_code / file_name
+
+    # ------------------------------------------------------------ the public API
+    # Each method imports what it runs when it is called: opening a project costs
+    # reading its i18n-kit.toml, and `i18n-kit --help` imports none of this.
+
+    def sync(self, *, check: bool = False, mt: bool = True, progress: Progress | None = None,
+             wait: float = 0.0, waiting: Waiting | None = None) -> SyncReport:
+        """Bring templates, catalogs and pages up to date with the sources (`i18n-kit
+        sync`); with ``check``, write nothing and report what would change (``sync
+        --check``). ``mt=False`` asks no MT provider. A run that writes waits up to
+        ``wait`` seconds for another run to finish (``waiting(holder)`` is told), then
+        raises ``BusyError``; bad input raises an ``I18nKitError`` with nothing written.
+        """
+        from i18n_kit.sync import Mode, run
+
+        return run(self.config, Mode.CHECK if check else Mode.SYNC, mt=mt, progress=progress,
+                   wait=wait, waiting=waiting)
+
+    def build(self, *, progress: Progress | None = None, wait: float = 0.0,
+              waiting: Waiting | None = None) -> SyncReport:
+        """Make the pages from the catalogs as they are (`i18n-kit build`)."""
+        from i18n_kit.sync import Mode, run
+
+        return run(self.config, Mode.BUILD, progress=progress, wait=wait, waiting=waiting)
+
+    def translate(self, *, mt: bool = True, progress: Progress | None = None,
+                  wait: float = 0.0, waiting: Waiting | None = None) -> SyncReport:
+        """Read every article and route every untranslated entry again (`i18n-kit
+        translate`)."""
+        from i18n_kit.sync import Mode, run
+
+        return run(self.config, Mode.TRANSLATE, mt=mt, progress=progress, wait=wait,
+                   waiting=waiting)
+
+    def check(self, *, pages: bool = True) -> CheckReport:
+        """Every check over the catalogs (and, with ``pages`` and a built site, the
+        pages): `i18n-kit check`. Unchanged files are answered from the cache."""
+        from i18n_kit.checks.run import run_checks
+
+        return run_checks(self.config, pages=pages)
+
+    def stats(self) -> list[CatalogCounts]:
+        """Entries per locale and article catalog: translated, fuzzy, untranslated."""
+        from i18n_kit.catalogs.counts import count_catalogs
+
+        return count_catalogs(self.config)
+
+    def sources(self) -> list[str]:
+        """Project-relative paths of the source articles, sorted."""
+        from i18n_kit.sync import find_sources
+
+        return find_sources(self.config)
+
+    def open_memory(self) -> TranslationMemory:
+        """The project's translation memory, up to date with its catalogs and
+        ``tm/*.tmx``; close it after use (``memory.close()``)."""
+        from i18n_kit.sync import open_project_memory
+
+        return open_project_memory(self.config)
+
+
+def open_project(path: str | os.PathLike[str] = ".") -> Project:
+    """The project in the folder ``path`` (the one holding ``i18n-kit.toml``); raises
+    ``ConfigError`` when there is none or it is not valid.
+
+    >>> import tempfile, i18n_kit
+    >>> folder = Path(tempfile.mkdtemp()) / "news"
+    >>> _ = create_project(folder, example=True)   # `i18n-kit init --example`
+    >>> project = i18n_kit.open_project(folder)
+    >>> project.sync(check=True).changes           # templates and catalogs are current
+    ()
+    >>> report = project.sync(mt=False)             # builds site/
+    >>> report.articles, report.parsed, len(report.changes)
+    (9, 9, 33)
+    >>> [(c.locale_code, c.article, c.total) for c in project.stats()][:1]
+    [('en', 'foreign-ministers-council-tashkent-2022', 25)]
+    >>> findings = project.check().findings     # what `i18n-kit check` reports
+    >>> all(isinstance(finding, i18n_kit.Finding) for finding in findings)
+    True
+    """
+    from i18n_kit.config import find_config, load_config
+
+    return Project(load_config(find_config(Path(path))))
 
 STARTER_CONFIG = """\
 # i18n-kit project settings (see docs/configuration.md)

@@ -18,7 +18,6 @@ from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, Segment
 from i18n_kit.output.ui import format_completion, format_page_date, language_name
 from i18n_kit.preview.entries import EntryState, read_states, untranslated_state
 from i18n_kit.project import Project
-from i18n_kit.state import SyncState
 from i18n_kit.sync import (
     ArticleWork,
     find_sources,
@@ -88,7 +87,7 @@ class Snapshot:
     def listing(self, locale_code: str) -> list[ArticleLink]:
         """Every article as the ``locale_code`` site lists it (newest first)."""
         by_source = {work.source: work for work in self.works.values()}
-        return list_articles(self.config, SyncState(), by_source, list(by_source), locale_code)
+        return list_articles(self.config, None, by_source, list(by_source), locale_code)
 
     def states(self, slug: str, locale_code: str) -> dict[str, EntryState]:
         """The article's catalog in ``locale_code``, source text -> entry state."""

@@ -514,7 +514,7 @@ KnownLinks = dict[str, dict[str, tuple[_ListingKey, ArticleLink]]]
 
 def list_articles(
     config: ProjectConfig,
-    state: SyncState,
+    state: SyncState | None,
     works: Mapping[str, ArticleWork],
     sources: Sequence[str],
     locale_code: str,
@@ -522,7 +522,8 @@ def list_articles(
     known: KnownLinks | None = None,
 ) -> list[ArticleLink]:
     """Every article as the ``locale_code`` site lists it, newest first; articles not in
-    ``works`` come from the cache in ``state``. Two listings made with the same ``known``
+    ``works`` come from the cache in ``state`` (None: every article is in ``works``, as
+    in the preview). Two listings made with the same ``known``
     share the link of each cached article (comparing them is then mostly identity)."""
     cached = {} if known is None else known.setdefault(locale_code, {})
     entries: list[tuple[_ListingKey, ArticleLink]] = []
@@ -536,6 +537,7 @@ def list_articles(
             continue
         entry = cached.get(source)
         if entry is None:
+            assert state is not None, source
             record = state.articles[source]
             title, lang = record.titles[locale_code]
             entry = cached[source] = (
