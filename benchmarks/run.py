@@ -352,7 +352,7 @@ def _cell(timing: Timing) -> str:
 
 def format_report(*, articles: int, stats: dict[str, int], kit: dict[str, Timing],
                   large_articles: int = 0, large: dict[str, Timing] | None = None,
-                  varied: Timing | None = None,
+                  varied: Timing | None = None, heldout: Timing | None = None,
                   compare_articles: int, compare: dict[str, dict[str, Timing]],
                   components: list[str], repeat: int) -> str:
     """The Markdown report printed at the end."""
@@ -385,6 +385,10 @@ def format_report(*, articles: int, stats: dict[str, int], kit: dict[str, Timing
         lines.append(f"| sync, cold, varied corpus (fewer repeats, a TMX per language) "
                      f"| {_cell(varied)} | {varied.cpu_median:.2f} s | {varied.peak_mb:.0f} MB "
                      f"| <= 20 s |")
+    if heldout is not None and heldout.seconds:
+        lines.append(f"| sync, cold, held-out-like corpus (~58 segments an article, 40 % "
+                     f"unique) | {_cell(heldout)} | {heldout.cpu_median:.2f} s "
+                     f"| {heldout.peak_mb:.0f} MB | <= 15 s |")
     if large is not None and large["cold"].seconds:
         cold = kit["cold"]
         for key, timing in large.items():
@@ -445,6 +449,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="also time what a CI job pays on a fresh clone of the synced "
                              "project (sync --check with and without the cache, check, "
                              "stats)")
+    parser.add_argument("--heldout", action=argparse.BooleanOptionalAction, default=True,
+                        help="also time a cold sync of a corpus shaped like a user's "
+                             "held-out archive (~58 segments an article, 40 %% of them "
+                             "unique)")
     parser.add_argument("--tool-timeout", type=float, default=600.0)
     parser.add_argument("--components", action=argparse.BooleanOptionalAction, default=True,
                         help="also run glossary_match.py and tm_lookup.py")
@@ -478,6 +486,17 @@ def main(argv: Sequence[str] | None = None) -> None:
             varied = Timing()
             measure_steps([[*KIT, "sync", "--no-mt"]], other, varied, timeout=3600)
             log(f"  cold {varied.median:.1f} s")
+            shutil.rmtree(other, ignore_errors=True)
+
+        heldout: Timing | None = None
+        if args.heldout:
+            other = scratch / "corpus-heldout"
+            shutil.rmtree(other, ignore_errors=True)
+            write_corpus(other, articles=args.articles, heldout=True)
+            log(f"i18n-kit cold on {args.articles} held-out-like articles")
+            heldout = Timing()
+            measure_steps([[*KIT, "sync", "--no-mt"]], other, heldout, timeout=3600)
+            log(f"  cold {heldout.median:.1f} s")
             shutil.rmtree(other, ignore_errors=True)
 
         large: dict[str, Timing] | None = None
@@ -520,6 +539,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 "tm_lookup.py", ["--segments", str(args.tm_segments)], log))
         print(format_report(articles=args.articles, stats=stats, kit=kit,
                             large_articles=args.large_articles, large=large, varied=varied,
+                            heldout=heldout,
                             compare_articles=args.compare_articles, compare=compare,
                             components=components, repeat=args.repeat))
     finally:

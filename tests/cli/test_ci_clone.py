@@ -174,3 +174,22 @@ def test_a_new_memory_file_is_stale_with_or_without_the_cache(project: Path,
     shutil.rmtree(clone / ".i18n-kit")  # the memory the first check indexed
     shutil.copytree(project / ".i18n-kit", clone / ".i18n-kit")
     assert _check_json(clone) == (code, report)
+
+
+def test_a_glossary_change_checks_every_catalog_again(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cached findings hold only while the glossaries, the configuration and the
+    toolkit are as when they were found."""
+    assert run("sync", "--project", str(project)).exit_code == 0
+    first = run("check", "--format", "json", "--project", str(project))
+    (project / "glossary").mkdir()
+    (project / "glossary" / "newsroom.csv").write_text(
+        "id,en,ru,zh,register,note\n"
+        "moscow-declaration,Moscow Declaration,Московская декларация,莫斯科宣言,official,\n",
+        encoding="utf-8")
+    read = _catalogs_read(monkeypatch)
+    again = run("check", "--format", "json", "--project", str(project))
+    assert sorted(read) == [
+        "locales/en/LC_MESSAGES/articles/forum.po", "locales/ru/LC_MESSAGES/articles/summit.po",
+        "locales/zh/LC_MESSAGES/articles/forum.po", "locales/zh/LC_MESSAGES/articles/summit.po"]
+    assert again.exit_code == first.exit_code
