@@ -24,6 +24,7 @@ _PUBLIC = {
     "Project": "i18n_kit.project",
     "ProjectConfig": "i18n_kit.config",
     "SyncReport": "i18n_kit.sync.model",
+    "ArticleWork": "i18n_kit.sync.model",
     "FileChange": "i18n_kit.sync.model",
     "ChangeKind": "i18n_kit.sync.model",
     "CheckReport": "i18n_kit.checks.run",
@@ -36,7 +37,7 @@ _PUBLIC = {
     "BusyError": "i18n_kit.errors",
 }
 
-__all__ = ["BusyError", "CatalogCounts", "ChangeKind", "CheckReport", "ConfigError",
+__all__ = ["ArticleWork", "BusyError", "CatalogCounts", "ChangeKind", "CheckReport", "ConfigError",
            "FileChange", "Finding", "I18nKitError", "Project", "ProjectConfig", "Severity",
            "SyncReport", "TranslationMemory", "__version__", "open_project"]
 
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from i18n_kit.errors import BusyError, ConfigError, I18nKitError
     from i18n_kit.model import Severity
     from i18n_kit.project import Project, open_project
-    from i18n_kit.sync.model import ChangeKind, FileChange, SyncReport
+    from i18n_kit.sync.model import ArticleWork, ChangeKind, FileChange, SyncReport
     from i18n_kit.translation.memory import TranslationMemory
 
 

@@ -17,12 +17,13 @@ from i18n_kit.glossary.load import GLOSSARY_FOLDER
 from i18n_kit.resources import shipped_path
 
 if TYPE_CHECKING:  # the API's types, imported by the methods that return them
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from i18n_kit.catalogs.counts import CatalogCounts
     from i18n_kit.checks.run import CheckReport
     from i18n_kit.lock import LockHolder
-    from i18n_kit.sync import Progress, SyncReport
+    from i18n_kit.output.page import ArticleLink, PageInput
+    from i18n_kit.sync import ArticleWork, Progress, SyncReport
     from i18n_kit.translation.memory import TranslationMemory
 
     Waiting = Callable[[LockHolder | None], None]
@@ -166,6 +167,28 @@ class Project:
         from i18n_kit.sync import find_sources
 
         return find_sources(self.config)
+
+    def read_article(self, source: str) -> ArticleWork:
+        """One source article read and segmented, with what its catalogs hold
+        (``work.targets[locale][source_text]``); nothing is written (the preview)."""
+        from i18n_kit.sync import prepare_article
+
+        return prepare_article(self.config, source, write_catalogs=False)
+
+    def listing(self, works: Sequence[ArticleWork], locale_code: str) -> list[ArticleLink]:
+        """``works`` as the ``locale_code`` site lists them, newest first."""
+        from i18n_kit.sync import list_articles
+
+        by_source = {work.source: work for work in works}
+        return list_articles(self.config, None, by_source, list(by_source), locale_code)
+
+    def page_input(self, work: ArticleWork, locale_code: str,
+                   related: Sequence[ArticleLink]) -> PageInput:
+        """What the page of ``work`` in ``locale_code`` shows, ``related`` as "Related
+        news" (what `build` renders)."""
+        from i18n_kit.sync import page_input
+
+        return page_input(self.config, work, locale_code, related)
 
     def open_memory(self) -> TranslationMemory:
         """The project's translation memory, up to date with its catalogs and
