@@ -91,6 +91,9 @@ class ArticleWork:
     outputs: dict[str, bytes] = field(default_factory=dict)  # made, not yet staged
     written: list[str] = field(default_factory=list)  # staged (for the cache's record)
     catalogs: dict[str, Catalog] = field(default_factory=dict)  # merged, not yet written
+    # with --check: the catalogs as read, with their approved units, so that the memory
+    # is told them instead of parsing every catalog again (`stage._index_read`)
+    indexed: list[tuple[str, Path, list[MemoryUnit]]] = field(default_factory=list)
 
 
 @dataclass(slots=True, kw_only=True)

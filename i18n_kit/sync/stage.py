@@ -193,7 +193,7 @@ def _read_checked(shared: tuple[ProjectConfig, Pretranslator], source: str) -> A
     ``work.catalogs``: merging is spread over the cores, routing (one memory) is not."""
     config, pretranslator = shared
     work = read_work(config, source, write_catalogs=True)
-    merge_work(config, work, notes=pretranslator.notes_for)
+    merge_work(config, work, notes=pretranslator.notes_for, index=True)
     for rel, data in list(work.outputs.items()):
         if read_bytes_if_exists(config.root / rel) == data:
             del work.outputs[rel]
@@ -337,6 +337,8 @@ def _process(
         if refs is None and any(job.texts for job in jobs):
             # Every catalog on disk, this run's articles included, goes into the memory
             # (opened once, for the first batch with something to route).
+            if merged:
+                _index_read(pretranslator, works.values())
             refs = catalog_refs(config, state, works, clean)
         decisions = iter(pretranslator.route(jobs, refs or []))
         for work in chunk:
@@ -357,6 +359,19 @@ def _process(
                         catalog, origin=rel, source_lang=work.article.lang, target_lang=code)))
                 work.targets[code] = read_targets(catalog)
             work.catalogs.clear()
+
+
+def _index_read(pretranslator: Pretranslator, works: Iterable[ArticleWork]) -> None:
+    """Tell the memory the catalogs the workers read (`ArticleWork.indexed`), each only
+    if it is still the file they read, so that opening it parses none of them again."""
+    found: list[tuple[str, Path, Sequence[MemoryUnit]]] = []
+    for work in works:
+        for rel, path, units in work.indexed:
+            data = read_bytes_if_exists(path)
+            if data is not None and hash_bytes(data) == work.read_digests.get(rel):
+                found.append((rel, path, units))
+        work.indexed.clear()
+    pretranslator.remember_written(found)
 
 
 def _format_catalogs(chunk: Sequence[ArticleWork], index: int) -> list[bytes]:
@@ -457,9 +472,11 @@ def merge_work(
     work: ArticleWork,
     *,
     notes: Callable[..., tuple[str, ...]] | None = None,
+    index: bool = False,
 ) -> None:
     """``prepare_article``'s second half: the template (to ``work.outputs``) and every
-    target catalog merged with the segments (to ``work.catalogs``)."""
+    target catalog merged with the segments (to ``work.catalogs``); with ``index``, the
+    approved units of each catalog as read (to ``work.indexed``)."""
     article = work.article
     units = collect_units(work.segments, reference=work.source)
     template = build_template(units, project=config.name)
@@ -474,6 +491,9 @@ def merge_work(
         # what was read, so that sync replaces the file only if it is still this one
         work.read_digests[rel] = None if data is None else hash_bytes(data)
         existing = None if data is None else decode_catalog(data, origin=rel)
+        if index and existing is not None:
+            work.indexed.append((rel, path, approved_units(
+                existing, origin=rel, source_lang=article.lang, target_lang=code)))
         localized = units
         if notes is not None:
             localized = [
