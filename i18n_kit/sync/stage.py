@@ -342,19 +342,14 @@ def _process(
             refs = catalog_refs(config, state, works, clean)
         decisions = iter(pretranslator.route(jobs, refs or []))
         for work in chunk:
-            for catalog in work.catalogs.values():
-                apply_routes(catalog, next(decisions))
-        # a catalog's text is made on every core (the routing above needs the one memory)
-        formatted = map_forked(_format_catalogs, chunk, range(len(chunk)),
-                               task="writing catalogs")
-        for work, texts in zip(chunk, formatted, strict=True):
             for rel, data in work.outputs.items():
                 emit(work, rel, data)
             work.outputs.clear()
-            for (code, catalog), data in zip(work.catalogs.items(), texts, strict=True):
+            for code, catalog in work.catalogs.items():
+                apply_routes(catalog, next(decisions))
                 path = article_catalog_path(config, code, work.article.slug)
                 rel = config.relative(path)
-                if emit(work, rel, data):
+                if emit(work, rel, format_catalog(catalog).encode("utf-8")):
                     written.append((rel, path, approved_units(
                         catalog, origin=rel, source_lang=work.article.lang, target_lang=code)))
                 work.targets[code] = read_targets(catalog)
@@ -373,11 +368,6 @@ def _index_read(pretranslator: Pretranslator, works: Iterable[ArticleWork]) -> N
         work.indexed.clear()
     pretranslator.remember_written(found)
 
-
-def _format_catalogs(chunk: Sequence[ArticleWork], index: int) -> list[bytes]:
-    """The text of every merged and routed catalog of ``chunk[index]``, in order."""
-    return [format_catalog(catalog).encode("utf-8")
-            for catalog in chunk[index].catalogs.values()]
 
 def _block_kinds(work: ArticleWork) -> dict[str, BlockKind]:
     kinds: dict[str, BlockKind] = {}
