@@ -197,11 +197,17 @@ def pseudo_translate(text: str, locale_code: str) -> str:
     return "".join(_ZH[sum(map(ord, word)) % len(_ZH)] for word in words) + "。"
 
 
-def make_article(index: int, memory: list[str], *, varied: bool = False) -> ArticleSpec:
+def make_article(index: int, memory: list[str], *, varied: bool = False,
+                 heldout: bool = False) -> ArticleSpec:
     """Article ``index`` of every corpus (independent of the corpus size); ``varied``:
-    a quarter as much boilerplate and half as many memory matches, exact or near."""
+    a quarter as much boilerplate and half as many memory matches, exact or near;
+    ``heldout``: shaped like a user's held-out archive, about 58 segments an article
+    (three times as many sections) of which 40 % are sentences of their own, the rest
+    boilerplate (20 %), memory entries (20 %) and edited memory entries (20 %)."""
     rng = random.Random(SEED * 7919 + index)
     boilerplate, exact, near = (0.05, 0.1, 0.175) if varied else (0.2, 0.3, 0.45)
+    if heldout:
+        boilerplate, exact, near = 0.2, 0.4, 0.6
 
     def sentence() -> str:
         roll = rng.random()
@@ -217,7 +223,7 @@ def make_article(index: int, memory: list[str], *, varied: bool = False) -> Arti
     date = f"{year}-{1 + index % 12:02d}-{1 + index % 28:02d}"
     title = make_sentence(rng).rstrip(".")
     blocks: list[tuple[str, list[str]]] = [("p", [sentence() for _ in range(rng.randint(2, 4))])]
-    for _ in range(rng.randint(2, 4)):
+    for _ in range(rng.randint(8, 13) if heldout else rng.randint(2, 4)):
         if rng.random() < 0.4:
             blocks.append(("h2", [rng.choice(HEADINGS)]))
         blocks.append(("p", [sentence() for _ in range(rng.randint(2, 5))]))
@@ -302,9 +308,10 @@ tm = "tm"
 
 
 def write_corpus(folder: Path, *, articles: int, with_tm: bool = True,
-                 varied: bool = False) -> None:
+                 varied: bool = False, heldout: bool = False) -> None:
     """A content project of ``articles`` press releases (and the seed TMX) in ``folder``;
-    ``varied``: fewer repeated sentences (`make_article`) and one TMX per target language.
+    ``varied``: fewer repeated sentences (`make_article`) and one TMX per target language;
+    ``heldout``: longer articles with 40 % of their sentences their own (`make_article`).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -316,7 +323,7 @@ def write_corpus(folder: Path, *, articles: int, with_tm: bool = True,
     (folder / "content").mkdir(parents=True, exist_ok=True)
     (folder / "i18n-kit.toml").write_text(CONFIG, encoding="utf-8")
     for index in range(articles):
-        spec = make_article(index, memory, varied=varied)
+        spec = make_article(index, memory, varied=varied, heldout=heldout)
         (folder / "content" / f"{spec.slug}.md").write_text(render_article(spec),
                                                             encoding="utf-8")
     if with_tm:

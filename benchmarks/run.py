@@ -152,6 +152,70 @@ def time_kit(pristine: Path, work: Path, articles: int, repeat: int,
     return results
 
 
+CI_SCENARIOS = ("ci check, cache", "ci check, no cache", "ci findings, 1 changed", "ci stats")
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org",
+                    *args], cwd=cwd, check=True, capture_output=True)
+
+
+def time_ci(work: Path, scratch: Path, articles: int, repeat: int,
+            log: Callable[[str], None]) -> dict[str, Timing]:
+    """What a CI job pays on a fresh ``git clone`` of the synced project ``work`` (its
+    site/ and .i18n-kit/ ignored by git, as a newsroom keeps them): ``sync --check``
+    with .i18n-kit/ restored from the last job (as actions/cache does) and without it;
+    ``check`` with the cache restored and one catalog changed by the pull request; and
+    ``stats``. The cache restored is the one the last job saved: after its sync,
+    check and stats."""
+    results = {name: Timing() for name in CI_SCENARIOS}
+    (work / ".gitignore").write_text("/site/\n/.i18n-kit/\n", encoding="utf-8")
+    if not (work / ".git").exists():
+        _git(work, "init", "-q")
+    _git(work, "add", "-A")
+    _git(work, "commit", "-q", "--allow-empty", "-m", "synced")
+    findings = ["sh", "-c", '"$@" > /dev/null; test $? -le 1', "check", *KIT, "check"]
+    measure_steps([[*KIT, "sync", "--no-mt"]], work, Timing(), timeout=600)
+    measure_steps([findings], work, Timing(), timeout=600)  # the last job's check
+    measure_steps([[*KIT, "stats"]], work, Timing(), timeout=600)
+    clone = scratch / "ci-clone"
+
+    def fresh(*, cache: bool) -> None:
+        shutil.rmtree(clone, ignore_errors=True)
+        _git(scratch, "clone", "-q", str(work), str(clone))
+        if cache:
+            shutil.copytree(work / ".i18n-kit", clone / ".i18n-kit",
+                            ignore=shutil.ignore_patterns("lock", "write.lock"))
+
+    for _ in range(repeat):
+        fresh(cache=True)
+        measure_steps([[*KIT, "sync", "--check"]], clone, results["ci check, cache"],
+                      timeout=600)
+        _expect_read(results["ci check, cache"], 0)
+    log(f"  ci: sync --check, cache restored {results['ci check, cache'].median:.2f} s")
+    for _ in range(repeat):
+        fresh(cache=False)
+        measure_steps([[*KIT, "sync", "--check"]], clone, results["ci check, no cache"],
+                      timeout=1800)
+    log(f"  ci: sync --check, no cache {results['ci check, no cache'].median:.2f} s")
+    for round_no in range(repeat):
+        fresh(cache=True)
+        catalog = sorted((clone / "locales" / "ru" / "LC_MESSAGES" / "articles")
+                         .glob("*.po"))[round_no]
+        text = catalog.read_text(encoding="utf-8")
+        cut = text.index('msgstr ""\n\n', text.index("#: "))  # a translator's first line
+        catalog.write_text(text[:cut] + 'msgstr "Перевод."\n\n' + text[cut + 11:],
+                           encoding="utf-8")
+        measure_steps([findings], clone, results["ci findings, 1 changed"], timeout=600)
+    log(f"  ci: check, 1 catalog changed {results['ci findings, 1 changed'].median:.2f} s")
+    for _ in range(repeat):
+        fresh(cache=True)
+        measure_steps([[*KIT, "stats"]], clone, results["ci stats"], timeout=600)
+    log(f"  ci: stats {results['ci stats'].median:.2f} s")
+    shutil.rmtree(clone, ignore_errors=True)
+    return results
+
+
 TITLE_SCENARIOS = ("10 edited, 3 titles", "old title")
 #: what the side-by-side with the other tools measures
 COMPARED = ("cold", "no change", "1 % edited", *TITLE_SCENARIOS)
@@ -288,14 +352,21 @@ def _cell(timing: Timing) -> str:
 
 def format_report(*, articles: int, stats: dict[str, int], kit: dict[str, Timing],
                   large_articles: int = 0, large: dict[str, Timing] | None = None,
-                  varied: Timing | None = None,
+                  varied: Timing | None = None, heldout: Timing | None = None,
                   compare_articles: int, compare: dict[str, dict[str, Timing]],
                   components: list[str], repeat: int) -> str:
     """The Markdown report printed at the end."""
     targets = {"cold": "<= 20 s", "no change": "<= 0.5 s", "1 % edited": "<= 2 s",
                "10 edited, 3 titles": "<= 2 s", "old title": "<= 1 s",
-               "build": "", "help": "< 0.3 s"}
-    labels = {"cold": "sync, cold", "no change": "sync, nothing changed",
+               "build": "", "help": "< 0.3 s",
+               "ci check, cache": "<= 1.5 s, 0 read", "ci check, no cache": "<= cold / 2",
+               "ci findings, 1 changed": "<= 2 s", "ci stats": "<= 1 s"}
+    labels = {"ci check, cache": "fresh clone: sync --check, .i18n-kit/ restored",
+              "ci check, no cache": "fresh clone: sync --check, no cache",
+              "ci findings, 1 changed": "fresh clone: check, cache restored, 1 catalog "
+                                        "changed",
+              "ci stats": "fresh clone: stats, cache restored",
+              "cold": "sync, cold", "no change": "sync, nothing changed",
               "1 % edited": "sync, 1 % of articles edited",
               "10 edited, 3 titles": "sync, 10 articles edited, 3 of them retitled",
               "old title": "sync, the oldest article's title corrected",
@@ -314,6 +385,10 @@ def format_report(*, articles: int, stats: dict[str, int], kit: dict[str, Timing
         lines.append(f"| sync, cold, varied corpus (fewer repeats, a TMX per language) "
                      f"| {_cell(varied)} | {varied.cpu_median:.2f} s | {varied.peak_mb:.0f} MB "
                      f"| <= 20 s |")
+    if heldout is not None and heldout.seconds:
+        lines.append(f"| sync, cold, held-out-like corpus (~58 segments an article, 40 % "
+                     f"unique) | {_cell(heldout)} | {heldout.cpu_median:.2f} s "
+                     f"| {heldout.peak_mb:.0f} MB | <= 15 s |")
     if large is not None and large["cold"].seconds:
         cold = kit["cold"]
         for key, timing in large.items():
@@ -321,6 +396,9 @@ def format_report(*, articles: int, stats: dict[str, int], kit: dict[str, Timing
                 continue
             if key == "cold":
                 target = "<= 240 s, <= 1 GB"
+            elif key in CI_SCENARIOS:
+                target = f"{targets[key]} ({timing.median / kit[key].median:.1f}x the " \
+                         f"{articles:,} figure)"
             else:
                 ratio = timing.median / kit[key].median
                 target = f"<= 2.5x the {articles:,} figure ({ratio:.1f}x)"
@@ -367,6 +445,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--varied", action=argparse.BooleanOptionalAction, default=True,
                         help="also time a cold sync of a corpus with fewer repeated sentences "
                              "and a TMX per target language")
+    parser.add_argument("--ci", action=argparse.BooleanOptionalAction, default=True,
+                        help="also time what a CI job pays on a fresh clone of the synced "
+                             "project (sync --check with and without the cache, check, "
+                             "stats)")
+    parser.add_argument("--heldout", action=argparse.BooleanOptionalAction, default=True,
+                        help="also time a cold sync of a corpus shaped like a user's "
+                             "held-out archive (~58 segments an article, 40 %% of them "
+                             "unique)")
     parser.add_argument("--tool-timeout", type=float, default=600.0)
     parser.add_argument("--components", action=argparse.BooleanOptionalAction, default=True,
                         help="also run glossary_match.py and tm_lookup.py")
@@ -388,6 +474,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         stats = corpus_stats(pristine)
         log(f"i18n-kit on {args.articles} articles")
         kit = time_kit(pristine, scratch / "kit", args.articles, args.repeat, log)
+        if args.ci:
+            kit.update(time_ci(scratch / "kit", scratch, args.articles, args.repeat, log))
 
         varied: Timing | None = None
         if args.varied:
@@ -398,6 +486,17 @@ def main(argv: Sequence[str] | None = None) -> None:
             varied = Timing()
             measure_steps([[*KIT, "sync", "--no-mt"]], other, varied, timeout=3600)
             log(f"  cold {varied.median:.1f} s")
+            shutil.rmtree(other, ignore_errors=True)
+
+        heldout: Timing | None = None
+        if args.heldout:
+            other = scratch / "corpus-heldout"
+            shutil.rmtree(other, ignore_errors=True)
+            write_corpus(other, articles=args.articles, heldout=True)
+            log(f"i18n-kit cold on {args.articles} held-out-like articles")
+            heldout = Timing()
+            measure_steps([[*KIT, "sync", "--no-mt"]], other, heldout, timeout=3600)
+            log(f"  cold {heldout.median:.1f} s")
             shutil.rmtree(other, ignore_errors=True)
 
         large: dict[str, Timing] | None = None
@@ -411,6 +510,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             log(f"  cold {large['cold'].median:.1f} s")
             # as many rounds as at the smaller size: the ratio compares medians
             large.update(time_titles(big, args.large_articles, args.repeat, log, first_round=1))
+            if args.ci:
+                large.update(time_ci(big, scratch, args.large_articles, args.repeat, log))
             shutil.rmtree(big, ignore_errors=True)
 
         compare: dict[str, dict[str, Timing]] = {}
@@ -438,6 +539,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 "tm_lookup.py", ["--segments", str(args.tm_segments)], log))
         print(format_report(articles=args.articles, stats=stats, kit=kit,
                             large_articles=args.large_articles, large=large, varied=varied,
+                            heldout=heldout,
                             compare_articles=args.compare_articles, compare=compare,
                             components=components, repeat=args.repeat))
     finally:

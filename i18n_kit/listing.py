@@ -1,6 +1,6 @@
 """Which page shows which part of the article listing, and which pages a change touches.
 
-The listing of a locale is every article, newest first (``pipeline.list_articles``). Two
+The listing of a locale is every article, newest first (``sync.stage.list_articles``). Two
 kinds of page show part of it:
 
 - an article page's "Related news": the ``RELATED_NEWS`` articles published just before

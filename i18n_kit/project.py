@@ -1,16 +1,225 @@
-"""Making content projects: `init` writes a fresh one or copies the shipped example."""
+"""A content project's layout (`Project`: every path i18n-kit reads or writes is made
+here), and making projects: `init` writes a fresh one or copies the shipped example."""
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from i18n_kit.config import CONFIG_NAME
+from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import OutputError
 from i18n_kit.files import write_file_atomic
+from i18n_kit.glossary.load import GLOSSARY_FOLDER
 from i18n_kit.resources import shipped_path
 
+if TYPE_CHECKING:  # the API's types, imported by the methods that return them
+    from collections.abc import Callable, Sequence
+
+    from i18n_kit.catalogs.counts import CatalogCounts
+    from i18n_kit.checks.run import CheckReport
+    from i18n_kit.lock import LockHolder
+    from i18n_kit.output.page import ArticleLink, PageInput
+    from i18n_kit.sync import ArticleWork, Progress, SyncReport
+    from i18n_kit.translation.memory import TranslationMemory
+
+    Waiting = Callable[[LockHolder | None], None]
+
 EXAMPLE = "examples/sco-newsroom"
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """Where everything of one project is: built from its configuration, and the only
+    place the layout below is spelled out.
+
+    ::
+
+        content/<name>.md|.html|.txt                      source articles (and images)
+        locales/templates/articles/<slug>.pot             one template per article
+        locales/<code>/LC_MESSAGES/articles/<slug>.po     one catalog per target locale
+        locales/<code>/LC_MESSAGES/messages.po            the site chrome's own strings
+        site/<code>/<slug>.html, site/<code>/index.html   built pages
+        glossary/*.csv|*.tbx, tm/*.tmx                    what routing and checks read
+        .i18n-kit/                                        caches and the memory
+
+    >>> project = Project(ProjectConfig(root=Path("/news"), name="n", source_language="en",
+    ...     locales=("en", "ru"), content_dir=Path("/news/content"),
+    ...     locales_dir=Path("/news/locales"), site_dir=Path("/news/site")))
+    >>> project.relative(project.catalog("ru", "summit"))
+    'locales/ru/LC_MESSAGES/articles/summit.po'
+    >>> project.relative(project.index_page("zh", "index.html"))
+    'site/zh/index.html'
+    """
+
+    config: ProjectConfig
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+    @property
+    def state_dir(self) -> Path:
+        """Caches (state.py, results.py) and the memory's SQLite file and index."""
+        return self.config.state_dir
+
+    @property
+    def memory_dir(self) -> Path:
+        """Where the embedded memory lives (``memory.sqlite3``, ``tm-index/``)."""
+        return self.config.state_dir
+
+    @property
+    def glossary_dir(self) -> Path:
+        return self.config.glossary_dir or self.config.root / GLOSSARY_FOLDER
+
+    @property
+    def tm_dir(self) -> Path | None:
+        return self.config.tm_dir
+
+    def relative(self, path: Path) -> str:
+        """A project path as the reports and catalogs name it (POSIX, relative)."""
+        return self.config.relative(path)
+
+    def template(self, slug: str) -> Path:
+        return self.config.locales_dir / "templates" / "articles" / f"{slug}.pot"
+
+    def catalogs_folder(self, locale_code: str) -> Path:
+        return self.config.locales_dir / locale_code / "LC_MESSAGES" / "articles"
+
+    def catalog(self, locale_code: str, slug: str) -> Path:
+        return self.catalogs_folder(locale_code) / f"{slug}.po"
+
+    def catalog_folder_text(self, locale_code: str) -> str:
+        """`catalogs_folder` as a string ending in a separator: ``+ slug + ".po"`` is the
+        catalog's path (for loops over every article of a large archive)."""
+        return os.path.join(self.catalogs_folder(locale_code), "")
+
+    def article_catalogs(self) -> Iterator[tuple[str, Path]]:
+        """(locale, path) of every article catalog on disk, by locale then name."""
+        for code in self.config.locales:
+            yield from ((code, path) for path in sorted(self.catalogs_folder(code).glob("*.po")))
+
+    def chrome_catalog(self, locale_code: str) -> Path:
+        """The project's own translations of the site chrome (``messages.po``)."""
+        return self.config.locales_dir / locale_code / "LC_MESSAGES" / "messages.po"
+
+    def chrome_catalogs(self) -> list[Path]:
+        """Every ``messages.po`` under locales/, configured locale or not, sorted."""
+        return sorted(self.config.locales_dir.glob("*/LC_MESSAGES/messages.po"))
+
+    def page(self, locale_code: str, slug: str) -> Path:
+        return self.config.site_dir / locale_code / f"{slug}.html"
+
+    def index_page(self, locale_code: str, file_name: str) -> Path:
+        return self.config.site_dir / locale_code / file_name
+
+    # ------------------------------------------------------------ the public API
+    # Each method imports what it runs when it is called: opening a project costs
+    # reading its i18n-kit.toml, and `i18n-kit --help` imports none of this.
+
+    def sync(self, *, check: bool = False, mt: bool = True, progress: Progress | None = None,
+             wait: float = 0.0, waiting: Waiting | None = None) -> SyncReport:
+        """Bring templates, catalogs and pages up to date with the sources (`i18n-kit
+        sync`); with ``check``, write nothing and report what would change (``sync
+        --check``). ``mt=False`` asks no MT provider. A run that writes waits up to
+        ``wait`` seconds for another run to finish (``waiting(holder)`` is told), then
+        raises ``BusyError``; bad input raises an ``I18nKitError`` with nothing written.
+        """
+        from i18n_kit.sync import Mode, run
+
+        return run(self.config, Mode.CHECK if check else Mode.SYNC, mt=mt, progress=progress,
+                   wait=wait, waiting=waiting)
+
+    def build(self, *, progress: Progress | None = None, wait: float = 0.0,
+              waiting: Waiting | None = None) -> SyncReport:
+        """Make the pages from the catalogs as they are (`i18n-kit build`)."""
+        from i18n_kit.sync import Mode, run
+
+        return run(self.config, Mode.BUILD, progress=progress, wait=wait, waiting=waiting)
+
+    def translate(self, *, mt: bool = True, progress: Progress | None = None,
+                  wait: float = 0.0, waiting: Waiting | None = None) -> SyncReport:
+        """Read every article and route every untranslated entry again (`i18n-kit
+        translate`)."""
+        from i18n_kit.sync import Mode, run
+
+        return run(self.config, Mode.TRANSLATE, mt=mt, progress=progress, wait=wait,
+                   waiting=waiting)
+
+    def check(self, *, pages: bool = True) -> CheckReport:
+        """Every check over the catalogs (and, with ``pages`` and a built site, the
+        pages): `i18n-kit check`. Unchanged files are answered from the cache."""
+        from i18n_kit.checks.run import run_checks
+
+        return run_checks(self.config, pages=pages)
+
+    def stats(self) -> list[CatalogCounts]:
+        """Entries per locale and article catalog: translated, fuzzy, untranslated."""
+        from i18n_kit.catalogs.counts import count_catalogs
+
+        return count_catalogs(self.config)
+
+    def sources(self) -> list[str]:
+        """Project-relative paths of the source articles, sorted."""
+        from i18n_kit.sync import find_sources
+
+        return find_sources(self.config)
+
+    def read_article(self, source: str) -> ArticleWork:
+        """One source article read and segmented, with what its catalogs hold
+        (``work.targets[locale][source_text]``); nothing is written (the preview)."""
+        from i18n_kit.sync import prepare_article
+
+        return prepare_article(self.config, source, write_catalogs=False)
+
+    def listing(self, works: Sequence[ArticleWork], locale_code: str) -> list[ArticleLink]:
+        """``works`` as the ``locale_code`` site lists them, newest first."""
+        from i18n_kit.sync import list_articles
+
+        by_source = {work.source: work for work in works}
+        return list_articles(self.config, None, by_source, list(by_source), locale_code)
+
+    def page_input(self, work: ArticleWork, locale_code: str,
+                   related: Sequence[ArticleLink]) -> PageInput:
+        """What the page of ``work`` in ``locale_code`` shows, ``related`` as "Related
+        news" (what `build` renders)."""
+        from i18n_kit.sync import page_input
+
+        return page_input(self.config, work, locale_code, related)
+
+    def open_memory(self) -> TranslationMemory:
+        """The project's translation memory, up to date with its catalogs and
+        ``tm/*.tmx``; close it after use (``memory.close()``)."""
+        from i18n_kit.sync import open_project_memory
+
+        return open_project_memory(self.config)
+
+
+def open_project(path: str | os.PathLike[str] = ".") -> Project:
+    """The project in the folder ``path`` (the one holding ``i18n-kit.toml``); raises
+    ``ConfigError`` when there is none or it is not valid.
+
+    >>> import tempfile, i18n_kit
+    >>> folder = Path(tempfile.mkdtemp()) / "news"
+    >>> _ = create_project(folder, example=True)   # `i18n-kit init --example`
+    >>> project = i18n_kit.open_project(folder)
+    >>> project.sync(check=True).changes           # templates and catalogs are current
+    ()
+    >>> report = project.sync(mt=False)             # builds site/
+    >>> report.articles, report.parsed, len(report.changes)
+    (9, 9, 33)
+    >>> [(c.locale_code, c.article, c.total) for c in project.stats()][:1]
+    [('en', 'foreign-ministers-council-tashkent-2022', 25)]
+    >>> findings = project.check().findings     # what `i18n-kit check` reports
+    >>> all(isinstance(finding, i18n_kit.Finding) for finding in findings)
+    True
+    """
+    from i18n_kit.config import find_config, load_config
+
+    return Project(load_config(find_config(Path(path))))
 
 STARTER_CONFIG = """\
 # i18n-kit project settings (see docs/configuration.md)

@@ -5,7 +5,10 @@ An SQLite file of one row per file and per article, so that a run saves only the
 changed, in one transaction: rewriting the whole cache (16 MB of JSON at 10,000 articles)
 was a sixth of an incremental sync of such an archive.
 File identity is (mtime_ns, size, inode) first and a content hash second, as git's index
-does, so an untouched project costs one stat per file. Only what a run read or wrote is
+does, so an untouched project costs one stat per file; what the cache knows is keyed by
+the hash, so a file whose stat changed but whose bytes did not (a fresh clone with this
+cache restored, on any machine and path: nothing here is an absolute path) is hashed
+once and not read again. Only what a run read or wrote is
 recorded, with the identity of that very file (taken from the open file, or from the
 temporary file before it was renamed into place): a save that lands after it, even in
 the same clock tick, is a new identity and is read again.
@@ -184,7 +187,7 @@ def load_state(state_dir: Path) -> SyncState:
             articles = {
                 source: ArticleRecord(
                     source_hash=source_hash, slug=slug, lang=lang, date=date,
-                    # paths hold no line break (pipeline._check_file_name, config paths)
+                    # paths hold no line break (sync.plan._check_file_name, config paths)
                     titles=json.loads(titles), outputs=outputs.split("\n") if outputs else [],
                     warnings=json.loads(warnings) if warnings != "[]" else [],
                 )

@@ -24,11 +24,16 @@ def test_runner_prints_its_table(tmp_path: Path) -> None:
     assert lines[2:4] == ["| scenario | median | CPU | peak memory | target |",
                           "|---|---|---|---|---|"]
     # the runner stops unless each title scenario read exactly the articles it changed
-    rows = [line.split(" | ")[0] for line in lines[4:12]]
+    # and the fresh-clone scenarios unless sync --check with the cache read nothing
+    rows = [line.split(" | ")[0] for line in lines[4:16]]
     assert rows == ["| sync, cold", "| sync, nothing changed", "| sync, 1 % of articles edited",
                     "| sync, 10 articles edited, 3 of them retitled",
                     "| sync, the oldest article's title corrected",
                     "| build (every page)", "| i18n-kit --help",
+                    "| fresh clone: sync --check, .i18n-kit/ restored",
+                    "| fresh clone: sync --check, no cache",
+                    "| fresh clone: check, cache restored, 1 catalog changed",
+                    "| fresh clone: stats, cache restored",
                     "| sync, cold, varied corpus (fewer repeats, a TMX per language)"]
     pages = sorted(path.name for path in (tmp_path / "kit" / "site" / "ru").glob("*.html"))
     assert pages == ["index.html"] + [f"press-release-{i:05d}.html" for i in range(5)]

@@ -12,9 +12,11 @@ import pytest
 import i18n_kit
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = sorted(
+MODULES = ["i18n_kit"] + sorted(
     info.name for info in pkgutil.walk_packages(i18n_kit.__path__, prefix="i18n_kit.")
 )
+#: documents whose ``>>>`` examples show the public API
+DOCUMENTS = ["README.md", "docs/architecture.md"]
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -27,3 +29,12 @@ def test_docstring_examples(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_modules_are_found() -> None:
     assert len(MODULES) > 90 and "i18n_kit.glossary.match" in MODULES
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_document_examples(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = doctest.testfile(str(ROOT / name), module_relative=False,
+                              optionflags=doctest.ELLIPSIS, report=True)
+    assert result.attempted > 0, f"{name} shows no example of the API"
+    assert result.failed == 0, f"{result.failed} example(s) in {name} failed"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from i18n_kit.catalogs.po import read_catalog
+from i18n_kit.catalogs.status import SegmentStatus, entry_status, route_note
 from i18n_kit.config import ProjectConfig
+from i18n_kit.project import Project
+from i18n_kit.results import ResultCache, digest_of, toolkit_digest
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,14 +44,13 @@ def count_catalog(path: Path, *, origin: str, locale_code: str) -> CatalogCounts
     for entry in read_catalog(path, origin=origin):
         if entry.obsolete or not entry.msgid:
             continue
-        for line in entry.comment.splitlines():
-            if line.startswith("route: "):
-                route = line[len("route: ") :].split(" ", 1)[0]
-                routes[route] = routes.get(route, 0) + 1
-        has_text = bool(entry.msgstr) or any(entry.msgstr_plural.values())
-        if has_text and entry.fuzzy:
+        route, _ = route_note(entry)
+        if route:
+            routes[route] = routes.get(route, 0) + 1
+        found = entry_status(entry)
+        if found is SegmentStatus.FUZZY:
             fuzzy += 1
-        elif has_text:
+        elif found is SegmentStatus.TRANSLATED:
             translated += 1
         else:
             untranslated += 1
@@ -64,10 +67,27 @@ def count_catalog(path: Path, *, origin: str, locale_code: str) -> CatalogCounts
 
 
 def count_catalogs(config: ProjectConfig) -> list[CatalogCounts]:
-    """Counts for every article catalog of every configured locale, sorted."""
+    """Counts for every article catalog of every configured locale, sorted. A catalog
+    whose bytes were counted before (by any run, in any clone: results.py) is not read."""
+    results = ResultCache(config.state_dir, "stats")
+    salt = toolkit_digest()
     counts: list[CatalogCounts] = []
-    for code in config.locales:
-        folder = config.locales_dir / code / "LC_MESSAGES" / "articles"
-        for path in sorted(folder.glob("*.po")):
-            counts.append(count_catalog(path, origin=config.relative(path), locale_code=code))
+    for code, path in Project(config).article_catalogs():
+        origin = config.relative(path)
+        digest = results.file_digest(config.root, origin)
+        key = digest_of(salt, digest or "")
+        known = results.get(key) if digest is not None else None
+        if known is not None:
+            translated, fuzzy, untranslated, routes = json.loads(known)
+            counts.append(CatalogCounts(
+                locale_code=code, article=path.stem, path=origin,
+                total=translated + fuzzy + untranslated, translated=translated,
+                fuzzy=fuzzy, untranslated=untranslated, routes=routes))
+            continue
+        found = count_catalog(path, origin=origin, locale_code=code)
+        counts.append(found)
+        if digest is not None:
+            results.put(key, json.dumps([found.translated, found.fuzzy,
+                                         found.untranslated, found.routes]))
+    results.save()
     return counts

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from i18n_kit.catalogs.po import Entry, read_catalog
+from i18n_kit.catalogs.status import SegmentStatus, entry_status
 from i18n_kit.checks.glossary import GlossaryChecks
 from i18n_kit.checks.lookalike import check_source_file
 from i18n_kit.checks.markup import check_markup, check_placeholders, check_urls
@@ -43,7 +46,10 @@ from i18n_kit.checks.whitespace import (
 )
 from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import ConfigError, I18nKitError
-from i18n_kit.glossary.load import load_glossary
+from i18n_kit.glossary.load import GLOSSARY_FOLDER, GLOSSARY_SUFFIXES, load_glossary
+from i18n_kit.project import Project
+from i18n_kit.resources import shipped_path
+from i18n_kit.results import ResultCache, digest_of, inputs_digest, toolkit_digest
 from i18n_kit.sources import decode_utf8, parse_article, read_article, read_source_bytes
 from i18n_kit.sources.frontmatter import parse_iso_date, prepare_text, split_front_matter
 
@@ -178,7 +184,7 @@ def enabled_checks(config: ProjectConfig) -> frozenset[str]:
     return frozenset(CHECKS_BY_ID) - set(config.checks_disabled)
 
 
-def run_checks(config: ProjectConfig, *, pages: bool = True) -> CheckReport:
+def run_checks(config: ProjectConfig, *, pages: bool = True, cache: bool = True) -> CheckReport:
     """Check every article catalog (``locales/<code>/LC_MESSAGES/articles/*.po``), the
     project's own chrome catalogs (``messages.po``) and, with ``pages`` and a built
     ``site/``, every page. Raises CatalogError on a malformed catalog, ConfigError on an
@@ -186,21 +192,35 @@ def run_checks(config: ProjectConfig, *, pages: bool = True) -> CheckReport:
     finding carries its effective severity: the project's ``[checks] severity`` for its
     check, else the check's own.
 
+    With ``cache``, what a catalog or source article gave is kept by content in
+    ``.i18n-kit/results.sqlite3`` (results.py), and a file whose bytes, and the
+    toolkit, configuration and glossaries, are as when it was checked is not checked
+    again (in any clone: the cache may be restored on a CI runner).
+
     >>> from i18n_kit.config import load_config
-    >>> report = run_checks(load_config(Path("examples/sco-newsroom/i18n-kit.toml")))
+    >>> report = run_checks(load_config(Path("examples/sco-newsroom/i18n-kit.toml")),
+    ...                     cache=False)
     >>> report.catalogs > 0, report.entries > 0
     (True, True)
     """
     enabled = enabled_checks(config)
-    glossary = None
-    if enabled & _GLOSSARY_CHECKS:
-        glossary = GlossaryChecks(load_glossary(project_dir=config.root,
-                                                folder=config.glossary_dir))
-    run = _Run(config=config, checker=_Checker(enabled, glossary))
+
+    def make_checker() -> _Checker:
+        glossary = None
+        if enabled & _GLOSSARY_CHECKS:
+            glossary = GlossaryChecks(load_glossary(project_dir=config.root,
+                                                    folder=config.glossary_dir))
+        return _Checker(enabled, glossary)
+
+    if enabled & _GLOSSARY_CHECKS and not cache:
+        make_checker()  # a malformed glossary fails the run even with nothing to check
+    run = _Run(config=config, enabled=enabled, make_checker=make_checker,
+               results=ResultCache(config.state_dir, "check") if cache else None,
+               salt=_salt(config, enabled) if cache else "")
     for locale_code, path in _article_catalogs(config):
         run.check_catalog(path, locale_code=locale_code, source_lang=None)
     for locale_code in config.locales:
-        path = config.locales_dir / locale_code / "LC_MESSAGES" / "messages.po"
+        path = Project(config).chrome_catalog(locale_code)
         # Chrome messages are written in English; an English chrome catalog has no source.
         if primary_language(locale_code) != "en" and path.is_file():
             run.check_catalog(path, locale_code=locale_code, source_lang="en")
@@ -215,6 +235,8 @@ def run_checks(config: ProjectConfig, *, pages: bool = True) -> CheckReport:
         for page in check_pages(config.site_dir, config.locales):
             run.add(page.issue, file=config.relative(page.path), line=page.line,
                     locale=page.locale_code, msgid="")
+    if run.results is not None:
+        run.results.save()
     findings = sorted(
         run.findings, key=lambda f: (f.file, f.line or 0, _ORDER[f.check], f.message)
     )
@@ -228,16 +250,58 @@ _ORDER = {check.id: index for index, check in enumerate(CHECKS)}
 
 
 def _article_catalogs(config: ProjectConfig) -> Iterator[tuple[str, Path]]:
-    for code in config.locales:
-        folder = config.locales_dir / code / "LC_MESSAGES" / "articles"
-        for path in sorted(folder.glob("*.po")):
-            yield code, path
+    return Project(config).article_catalogs()
+
+
+def _salt(config: ProjectConfig, enabled: frozenset[str]) -> str:
+    """What, besides a file's bytes, shapes what checking it finds: the toolkit's code,
+    the project's configuration, the checks switched on and the glossaries."""
+    shipped = shipped_path(GLOSSARY_FOLDER)
+    folder = Project(config).glossary_dir
+    files = sorted(shipped.glob("*.csv")) + sorted(
+        path for path in folder.glob("*") if path.suffix in GLOSSARY_SUFFIXES
+        and path.is_file())
+    return digest_of(toolkit_digest(), inputs_digest([config.root / CONFIG_NAME], config.root),
+                     ",".join(sorted(enabled)), inputs_digest(files, config.root),
+                     config.source_language)
+
+
+#: one finding of a catalog as kept in the cache: (check, severity or None, message,
+#: line, msgid, reference)
+_Kept = tuple[str, str | None, str, int | None, str, str]
+
+
+@dataclass(slots=True, kw_only=True)
+class _CatalogResult:
+    """What checking one catalog gave, in the order it was found: findings about the
+    catalog (``("f", _Kept)``) and source texts to check for misspelt names once per
+    run (``("s", reference, text, lang, line, [(check, message, severity, span)])``),
+    and its counts. Kept in the cache as JSON."""
+
+    items: list[list[object]] = field(default_factory=list)
+    entries: int = 0
+    fuzzy: int = 0
+    #: source article -> its digest when checked (`numbers` reads the article's date)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def dumps(self) -> str:
+        return json.dumps([self.entries, self.fuzzy, self.items, self.sources],
+                          ensure_ascii=False)
+
+    @classmethod
+    def loads(cls, text: str) -> _CatalogResult:
+        entries, fuzzy, items, sources = json.loads(text)
+        return cls(items=items, entries=entries, fuzzy=fuzzy, sources=sources)
 
 
 @dataclass(slots=True, kw_only=True)
 class _Run:
     config: ProjectConfig
-    checker: _Checker
+    enabled: frozenset[str]
+    make_checker: Callable[[], _Checker]
+    results: ResultCache | None = None
+    salt: str = ""
+    _checker: _Checker | None = None
     findings: list[Finding] = field(default_factory=list)
     catalogs: int = 0
     entries: int = 0
@@ -247,6 +311,15 @@ class _Run:
     source_langs: dict[str, str] = field(default_factory=dict)  # slug -> language
     source_lines: dict[str, list[str] | None] = field(default_factory=dict)
     article_dates: dict[str, dt.date | None] = field(default_factory=dict)  # reference -> date
+    # (text, lang) -> the misspelt names in it: a text in two catalogs is checked once
+    misspelt: dict[tuple[str, str], list[list[object]]] = field(default_factory=dict)
+
+    @property
+    def checker(self) -> _Checker:
+        """The checks, with the glossary loaded the first time a file is checked."""
+        if self._checker is None:
+            self._checker = self.make_checker()
+        return self._checker
 
     def add(self, issue: Issue, *, file: str, line: int | None, locale: str, msgid: str,
             reference: str = "") -> None:
@@ -266,8 +339,59 @@ class _Run:
 
     def check_catalog(self, path: Path, *, locale_code: str, source_lang: str | None) -> None:
         origin = self.config.relative(path)
-        catalog = read_catalog(path, origin=origin)
+        key = None
+        if self.results is not None:
+            lang = source_lang or self._lang_from_catalogs(path)
+            digest = self.results.file_digest(self.config.root, origin)
+            if lang and digest:
+                key = digest_of(self.salt, origin, locale_code, lang, digest)
+                known = self.results.get(key)
+                if known is not None:
+                    kept = _CatalogResult.loads(known)
+                    if all(self._source_digest(reference) == digest
+                           for reference, digest in kept.sources.items()):
+                        self._apply(kept, origin, locale_code)
+                        return
+        result = self._check_catalog(path, origin, locale_code, source_lang)
+        if key is not None and self.results is not None:
+            self.results.put(key, result.dumps())
+        self._apply(result, origin, locale_code)
+
+    def _apply(self, result: _CatalogResult, origin: str, locale_code: str) -> None:
+        """Add one catalog's findings (from this run or the cache), the misspelt names
+        in its source texts only where no catalog before it had the same text."""
         self.catalogs += 1
+        self.entries += result.entries
+        self.fuzzy += result.fuzzy
+        for item in result.items:
+            if item[0] == "f":
+                check, severity, message, line, msgid, reference = cast(_Kept, tuple(item[1:]))
+                self.add(Issue(check=check, message=message,
+                               severity=None if severity is None else Severity(severity)),
+                         file=origin, line=line, locale=locale_code, msgid=msgid,
+                         reference=reference)
+                continue
+            reference, text, lang = str(item[1]), str(item[2]), str(item[3])
+            line = cast(int | None, item[4])
+            found = item[5]
+            if (reference, text) in self.sources_checked:
+                continue
+            self.sources_checked.add((reference, text))
+            for check, message, severity, span in cast(list[list[str]], found):
+                issue = Issue(check=check, message=message, severity=Severity(severity))
+                where = self._source_line(reference, span)
+                if where is None:
+                    self.add(issue, file=origin, line=line, locale=lang,
+                             msgid=text, reference=reference)
+                else:
+                    self.add(issue, file=reference, line=where, locale=lang, msgid=text,
+                             reference=reference)
+
+    def _check_catalog(self, path: Path, origin: str, locale_code: str,
+                       source_lang: str | None) -> _CatalogResult:
+        catalog = read_catalog(path, origin=origin)
+        result = _CatalogResult()
+        items = result.items
         target_lang = primary_language(locale_code)
         if self.checker.glossary is not None:
             # One catalog is one article: a name its translation gives anywhere may be
@@ -280,7 +404,7 @@ class _Run:
             if entry.obsolete or not entry.msgid:
                 continue
             if entry.fuzzy:
-                fuzzy += bool(entry.msgstr or any(entry.msgstr_plural.values()))
+                fuzzy += entry_status(entry) is SegmentStatus.FUZZY
                 continue
             pairs = _entry_texts(entry)
             if not pairs:
@@ -289,43 +413,88 @@ class _Run:
                 source_lang = self._source_lang(path, locale_code, entry)
             ignored, unknown = ignored_checks(entry)
             reference = entry.occurrences[0][0] if entry.occurrences else ""
-            where = {"file": origin, "line": entry.linenum, "locale": locale_code,
-                     "msgid": entry.msgid, "reference": reference}
+            line = entry.linenum
             for name in unknown:
-                if "ignore-comment" in self.checker.enabled:
+                if "ignore-comment" in self.enabled:
                     known = difflib.get_close_matches(name, list(CHECKS_BY_ID), n=1)
                     hint = f"; did you mean {known[0]!r}?" if known else ""
-                    self.add(Issue(check="ignore-comment",
-                                   message=f"«{name}» is not a check{hint}"), **where)
+                    items.append(["f", "ignore-comment", None,
+                                  f"«{name}» is not a check{hint}", line, entry.msgid,
+                                  reference])
             if "all" in ignored:
                 continue
-            self.entries += 1
+            result.entries += 1
             article_date = self._article_date(reference)
+            if reference and "numbers" in self.enabled and reference not in result.sources:
+                # what `numbers` found hangs on the source's date too (docs/checks.md)
+                result.sources[reference] = self._source_digest(reference)
             for source_text, target_text in pairs:
                 pair = TextPair(source_text=source_text, target_text=target_text,
                                 source_lang=source_lang, target_lang=target_lang,
                                 article_date=article_date)
                 for issue in self.checker.check_pair(pair, ignored):
-                    self.add(issue, **where)
-            if "source-misspelling" not in ignored:
-                self._check_source(entry.msgid, source_lang, where)
+                    items.append(["f", issue.check, None if issue.severity is None
+                                  else str(issue.severity), issue.message, line,
+                                  entry.msgid, reference])
+            glossary = self.checker.glossary
+            if ("source-misspelling" not in ignored and glossary is not None
+                    and "source-misspelling" in self.enabled):
+                found = self.misspelt.get((entry.msgid, source_lang))
+                if found is None:
+                    found = self.misspelt[entry.msgid, source_lang] = [
+                        [item.issue.check, item.issue.message, str(item.issue.severity),
+                         item.text] for item in glossary.check_source(entry.msgid, source_lang)]
+                items.append(["s", reference or origin, entry.msgid, source_lang, line, found])
         if fuzzy:
-            self.fuzzy += fuzzy
-            if "fuzzy" in self.checker.enabled:
-                self.add(Issue(check="fuzzy", message=f"{fuzzy} fuzzy "
-                               f"entr{'y' if fuzzy == 1 else 'ies'} not checked: not "
-                               "published until a translator clears the flag"),
-                         file=origin, line=None, locale=locale_code, msgid="")
+            result.fuzzy = fuzzy
+            if "fuzzy" in self.enabled:
+                items.append(["f", "fuzzy", None, f"{fuzzy} fuzzy "
+                              f"entr{'y' if fuzzy == 1 else 'ies'} not checked: not "
+                              "published until a translator clears the flag", None, "", ""])
+        return result
+
+    def _lang_from_catalogs(self, path: Path) -> str | None:
+        """An article's language when the catalogs on disk say it (the one configured
+        locale with no catalog for it), else None."""
+        missing = [
+            code for code in self.config.locales
+            if not Project(self.config).catalog(code, path.stem).is_file()
+        ]
+        return primary_language(missing[0]) if len(missing) == 1 else None
 
     def check_sources(self) -> None:
         """Source-article checks that read the articles themselves (``lookalike``)."""
-        from i18n_kit.pipeline import find_sources  # the content/ listing sync uses
+        from i18n_kit.sync.plan import find_sources  # the content/ listing sync uses
 
         for source in find_sources(self.config):
+            key = None
+            if self.results is not None:
+                digest = self.results.file_digest(self.config.root, source)
+                if digest is not None:
+                    key = digest_of(self.salt, "lookalike", source, digest)
+                    known = self.results.get(key)
+                    if known is not None:
+                        for path, line, lang, check, message in json.loads(known):
+                            self.add(Issue(check=check, message=message), file=path,
+                                     line=line, locale=lang, msgid="", reference=path)
+                        continue
+            kept: list[tuple[str, int, str, str, str]] = []
             for found in check_source_file(self.config.root, source,
                                            default_lang=self.config.source_language):
+                if found.issue.severity is not None:
+                    key = None  # kept without a severity of its own: not cached
+                kept.append((found.path, found.line, found.lang, found.issue.check,
+                             found.issue.message))
                 self.add(found.issue, file=found.path, line=found.line, locale=found.lang,
                          msgid="", reference=found.path)
+            if key is not None and self.results is not None:
+                self.results.put(key, json.dumps(kept, ensure_ascii=False))
+
+    def _source_digest(self, reference: str) -> str:
+        """The content digest of a catalog's source article ("" with no cache or no file)."""
+        if self.results is None:
+            return ""
+        return self.results.file_digest(self.config.root, reference) or ""
 
     def _article_date(self, reference: str) -> dt.date | None:
         """The date in the front matter of the entry's source article (what "today" or a
@@ -352,8 +521,7 @@ class _Run:
             return self.source_langs[slug]
         missing = [
             code for code in self.config.locales
-            if not (self.config.locales_dir / code / "LC_MESSAGES" / "articles" / path.name)
-            .is_file()
+            if not Project(self.config).catalog(code, path.stem).is_file()
         ]
         lang = primary_language(missing[0]) if len(missing) == 1 else ""
         reference = entry.occurrences[0][0] if entry.occurrences else ""
@@ -368,23 +536,6 @@ class _Run:
                 "ru" if CYRILLIC_RE.search(entry.msgid) else "en")
         self.source_langs[slug] = lang
         return lang
-
-    def _check_source(self, text: str, lang: str, where: dict[str, str | int | None]) -> None:
-        glossary = self.checker.glossary
-        reference = str(where["reference"] or where["file"])
-        if glossary is None or "source-misspelling" not in self.checker.enabled or (
-            (reference, text) in self.sources_checked
-        ):
-            return
-        self.sources_checked.add((reference, text))
-        for found in glossary.check_source(text, lang):
-            line = self._source_line(reference, found.text)
-            if line is None:
-                self.add(found.issue, file=str(where["file"]), line=_int(where["line"]),
-                         locale=lang, msgid=text, reference=reference)
-            else:
-                self.add(found.issue, file=reference, line=line, locale=lang, msgid=text,
-                         reference=reference)
 
     def _source_line(self, reference: str, span: str) -> int | None:
         """The line of the source file where ``span`` is written, if it can be found."""
@@ -415,10 +566,6 @@ def _front_matter_date(path: Path, origin: str, default_lang: str) -> dt.date | 
     if value is None or not value.text.strip():
         return None
     return parse_iso_date(value.text.strip(), origin=origin, line=value.line)
-
-
-def _int(value: str | int | None) -> int | None:
-    return value if isinstance(value, int) else None
 
 
 def _entry_texts(entry: Entry) -> list[tuple[str, str]]:

@@ -10,12 +10,11 @@ from i18n_kit.cli.common import (
     ProjectOption,
     WaitOption,
     error_boundary,
-    open_project,
     print_sync_report,
     progress_bar,
+    project_at,
     say_waiting,
 )
-from i18n_kit.pipeline import sync
 
 
 def build_command(
@@ -28,8 +27,7 @@ def build_command(
     Exit codes: 0 done, 2 bad input or configuration, 3 another run holds the project.
     """
     with error_boundary():
-        config = open_project(project)
+        kit = project_at(project)
         with progress_bar() as progress:
-            report = sync(config, write_catalogs=False, progress=progress, wait=wait,
-                          waiting=say_waiting)
+            report = kit.build(progress=progress, wait=wait, waiting=say_waiting)
     print_sync_report(report, output, verb="written")

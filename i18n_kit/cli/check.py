@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from i18n_kit.checks import CheckReport, Finding, Severity, run_checks
-from i18n_kit.cli.common import ProjectOption, error_boundary, open_project
+from i18n_kit.checks import CheckReport, Finding, Severity
+from i18n_kit.cli.common import ProjectOption, error_boundary, project_at
 
 _MSGID_WIDTH = 72
 _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -49,8 +49,9 @@ def check_command(
     2 bad input or configuration.
     """
     with error_boundary():
-        config = open_project(project)
-        report = run_checks(config)
+        kit = project_at(project)
+        config = kit.config
+        report = kit.check()
     threshold = Severity(fail_on) if fail_on is not None else config.checks_fail_on
     if output is CheckFormat.JSON:
         typer.echo(json.dumps([finding_as_dict(f) for f in report.findings],

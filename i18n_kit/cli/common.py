@@ -15,7 +15,9 @@ from rich.console import Console
 from i18n_kit.config import ProjectConfig, find_config, load_config
 from i18n_kit.errors import BusyError, I18nKitError
 from i18n_kit.lock import LockHolder
-from i18n_kit.pipeline import SyncReport
+from i18n_kit.project import Project
+from i18n_kit.project import open_project as api_open_project
+from i18n_kit.sync import SyncReport
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -77,6 +79,11 @@ def say_waiting(holder: LockHolder | None) -> None:
 
 def open_project(project: Path) -> ProjectConfig:
     return load_config(find_config(project))
+
+
+def project_at(project: Path) -> Project:
+    """The public API's handle on the project in ``project`` (i18n_kit.open_project)."""
+    return api_open_project(project)
 
 
 @contextmanager

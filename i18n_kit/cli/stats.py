@@ -10,13 +10,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from i18n_kit.catalogs.counts import CatalogCounts, count_catalogs
+from i18n_kit.catalogs.counts import CatalogCounts
 from i18n_kit.cli.common import (
     FormatOption,
     OutputFormat,
     ProjectOption,
     error_boundary,
-    open_project,
+    project_at,
 )
 
 
@@ -28,7 +28,7 @@ def stats_command(
     Exit codes: 0, or 2 on a malformed catalog or configuration.
     """
     with error_boundary():
-        counts = count_catalogs(open_project(project))
+        counts = project_at(project).stats()
     if output is OutputFormat.JSON:
         typer.echo(json.dumps([_as_dict(c) for c in counts], ensure_ascii=False, indent=2))
         return

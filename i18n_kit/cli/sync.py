@@ -13,12 +13,11 @@ from i18n_kit.cli.common import (
     ProjectOption,
     WaitOption,
     error_boundary,
-    open_project,
     print_sync_report,
     progress_bar,
+    project_at,
     say_waiting,
 )
-from i18n_kit.pipeline import sync
 
 
 def sync_command(
@@ -40,10 +39,10 @@ def sync_command(
     catalog kept being saved while sync wrote it): nothing changed, run again.
     """
     with error_boundary():
-        config = open_project(project)
+        kit = project_at(project)
         with progress_bar() as progress:
-            report = sync(config, check=check, mt=not no_mt, progress=progress, wait=wait,
-                          waiting=say_waiting)
+            report = kit.sync(check=check, mt=not no_mt, progress=progress, wait=wait,
+                              waiting=say_waiting)
     print_sync_report(report, output, verb="written")
     if check and report.changes:
         raise typer.Exit(1)

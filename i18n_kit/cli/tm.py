@@ -16,10 +16,11 @@ from i18n_kit.cli.common import (
     ProjectOption,
     error_boundary,
     open_project,
+    project_at,
 )
 from i18n_kit.errors import ConfigError, MemoryStoreError, SourceError
 from i18n_kit.files import read_bytes_if_exists, write_file_atomic
-from i18n_kit.pipeline import open_project_memory
+from i18n_kit.project import Project
 from i18n_kit.translation.tmx import parse_tmx, write_tmx
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def import_command(
         folder_existed = target.parent.is_dir()
         write_file_atomic(target, data, origin=origin)
         try:
-            memory = open_project_memory(config)
+            memory = Project(config).open_memory()
         except BaseException:
             # An unreachable [tm] url (or any failure to index) imports nothing.
             if existing is None:
@@ -87,7 +88,7 @@ def export_command(
             raise MemoryStoreError(f"--format: {output_format!r} is not supported; use tmx")
         config = open_project(project)
         source = source_lang or config.source_language
-        memory = open_project_memory(config)
+        memory = Project(config).open_memory()
         try:
             text = write_tmx(memory.export_units(source_lang=source), source_lang=source)
         finally:
@@ -112,7 +113,7 @@ def lookup_command(
     with error_boundary():
         config = open_project(project)
         source = source_lang or config.source_language
-        memory = open_project_memory(config)
+        memory = Project(config).open_memory()
         try:
             exact = memory.lookup_exact(text, source_lang=source, target_lang=locale)
             fuzzy = memory.lookup_fuzzy(
@@ -142,7 +143,7 @@ def stats_command(project: ProjectOption = Path("."), output: FormatOption = Out
                   ) -> None:
     """Units per language pair and files indexed."""
     with error_boundary():
-        memory = open_project_memory(open_project(project))
+        memory = project_at(project).open_memory()
         try:
             stats = memory.stats()
         finally:

@@ -10,13 +10,12 @@ from i18n_kit.cli.common import (
     ProjectOption,
     WaitOption,
     error_boundary,
-    open_project,
     print_sync_report,
     progress_bar,
+    project_at,
     say_waiting,
 )
 from i18n_kit.errors import ConfigError
-from i18n_kit.pipeline import sync
 
 
 def translate_command(
@@ -31,14 +30,13 @@ def translate_command(
     holds the project.
     """
     with error_boundary():
-        config = open_project(project)
-        if config.mt is None:
+        kit = project_at(project)
+        if kit.config.mt is None:
             raise ConfigError(
                 "no [mt] table: add one with provider = \"libre\" "
                 "(see docs/machine-translation.md)",
                 path="i18n-kit.toml",
             )
         with progress_bar() as progress:
-            report = sync(config, everything=True, progress=progress, wait=wait,
-                          waiting=say_waiting)
+            report = kit.translate(progress=progress, wait=wait, waiting=say_waiting)
     print_sync_report(report, output, verb="written")

@@ -48,7 +48,6 @@ from i18n_kit.files import read_bytes_if_exists
 from i18n_kit.output.assemble import assemble_index, assemble_page, assemble_ui_page
 from i18n_kit.output.page import SegmentStatus
 from i18n_kit.output.ui import html_lang, language_name, load_ui
-from i18n_kit.pipeline import article_catalog_path
 from i18n_kit.preview.edits import Edit, EditConflict, EditRefused, apply_edit, catalog_digest
 from i18n_kit.preview.pages import (
     Counts,
@@ -58,6 +57,7 @@ from i18n_kit.preview.pages import (
     take_snapshot,
 )
 from i18n_kit.preview.proofing import proofread_source
+from i18n_kit.project import Project
 from i18n_kit.sources import SOURCE_SUFFIXES
 
 MAX_BODY_BYTES = 64 * 1024
@@ -482,7 +482,7 @@ class _Preview:
     ) -> _PagePreview:
         work = snapshot.works[slug]
         editable = locale_code != work.article.lang
-        path = article_catalog_path(self.config, locale_code, slug)
+        path = Project(self.config).catalog(locale_code, slug)
         data = read_bytes_if_exists(path) if editable else None
         return _PagePreview(
             token=self.token,

@@ -25,8 +25,8 @@ from i18n_kit.errors import I18nKitError
 from i18n_kit.files import hash_bytes, write_file_atomic
 from i18n_kit.lock import WRITE_LOCK, project_lock
 from i18n_kit.output.page import SegmentStatus
-from i18n_kit.pipeline import article_catalog_path
 from i18n_kit.preview.entries import EntryState, entry_key, is_editable, state_of
+from i18n_kit.project import Project
 
 _MEMORY_MODULE = "i18n_kit.translation.memory"
 SAVE_WAIT = 10.0  # seconds a save waits for a sync to finish moving its files
@@ -99,7 +99,7 @@ def apply_edit(config: ProjectConfig, edit: Edit, *, source_lang: str) -> SaveRe
     >>> result.entry.status  # doctest: +SKIP
     <SegmentStatus.TRANSLATED: 'translated'>
     """
-    path = article_catalog_path(config, edit.locale_code, edit.slug)
+    path = Project(config).catalog(edit.locale_code, edit.slug)
     rel = config.relative(path)
     if edit.locale_code == source_lang:
         raise EditRefused(

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_kit.catalogs.po import Catalog, Entry, read_catalog
+from i18n_kit.catalogs.status import route_note, status
 from i18n_kit.files import hash_bytes
 from i18n_kit.output.page import SegmentNote, SegmentStatus
 
-_ROUTE = "route: "
 _TERMS = "terms: "
 
 
@@ -34,9 +34,7 @@ class EntryState:
     @property
     def status(self) -> SegmentStatus:
         """Translated, fuzzy or untranslated, as a reader-facing build decides it."""
-        if not self.target_text:
-            return SegmentStatus.UNTRANSLATED
-        return SegmentStatus.FUZZY if self.fuzzy else SegmentStatus.TRANSLATED
+        return status(self.target_text, self.fuzzy)
 
     def to_note(self) -> SegmentNote:
         """The annotation a preview page carries for this entry's segments."""
@@ -79,12 +77,10 @@ def state_of(entry: Entry) -> EntryState:
     >>> state_of(new_entry(msgid="SCO", msgstr="ШОС", comment="route: term (glossary)")).route
     'term'
     """
-    route, reason = "", ""
+    route, reason = route_note(entry)
     terms: list[str] = []
     for line in entry.comment.splitlines():
-        if line.startswith(_ROUTE):
-            route, reason = parse_route(line[len(_ROUTE):])
-        elif line.startswith(_TERMS):
+        if line.startswith(_TERMS):
             terms.append(line[len(_TERMS):].strip())
     return EntryState(
         key=entry_key(entry.msgid),
@@ -95,19 +91,6 @@ def state_of(entry: Entry) -> EntryState:
         reason=reason,
         terms=tuple(terms),
     )
-
-
-def parse_route(text: str) -> tuple[str, str]:
-    """Split ``mt (no TM match >= 75%)`` into the route and its reason.
-
-    >>> parse_route("mt (no TM match >= 75%)")
-    ('mt', 'no TM match >= 75%')
-    """
-    route, _, rest = text.strip().partition(" ")
-    rest = rest.strip()
-    if rest.startswith("(") and rest.endswith(")"):
-        rest = rest[1:-1]
-    return route, rest
 
 
 def catalog_states(catalog: Catalog) -> dict[str, EntryState]:

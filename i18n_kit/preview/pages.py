@@ -12,20 +12,13 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from i18n_kit import ArticleWork
 from i18n_kit.config import ProjectConfig
 from i18n_kit.listing import positions, related_window
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, SegmentStatus
 from i18n_kit.output.ui import format_completion, format_page_date, language_name
-from i18n_kit.pipeline import (
-    ArticleWork,
-    article_catalog_path,
-    find_sources,
-    list_articles,
-    page_input,
-    prepare_article,
-)
 from i18n_kit.preview.entries import EntryState, read_states, untranslated_state
-from i18n_kit.state import SyncState
+from i18n_kit.project import Project
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,12 +80,11 @@ class Snapshot:
 
     def listing(self, locale_code: str) -> list[ArticleLink]:
         """Every article as the ``locale_code`` site lists it (newest first)."""
-        by_source = {work.source: work for work in self.works.values()}
-        return list_articles(self.config, SyncState(), by_source, list(by_source), locale_code)
+        return Project(self.config).listing(list(self.works.values()), locale_code)
 
     def states(self, slug: str, locale_code: str) -> dict[str, EntryState]:
         """The article's catalog in ``locale_code``, source text -> entry state."""
-        path = article_catalog_path(self.config, locale_code, slug)
+        path = Project(self.config).catalog(locale_code, slug)
         return read_states(path, origin=self.config.relative(path))
 
 
@@ -104,9 +96,10 @@ def take_snapshot(config: ProjectConfig) -> Snapshot:
     >>> "youth-forum-tashkent-2021" in snapshot.works
     True
     """
+    project = Project(config)
     works: dict[str, ArticleWork] = {}
-    for source in find_sources(config):
-        work = prepare_article(config, source, write_catalogs=False)
+    for source in project.sources():
+        work = project.read_article(source)
         works[work.article.slug] = work
     return Snapshot(config=config, works=works)
 
@@ -181,8 +174,8 @@ def build_preview_page(snapshot: Snapshot, slug: str, locale_code: str) -> Previ
     config = snapshot.config
     work = snapshot.works[slug]
     listing = snapshot.listing(locale_code)
-    page = page_input(config, work, locale_code,
-                      related_window(listing, positions(listing)[slug]))
+    page = Project(config).page_input(work, locale_code,
+                                      related_window(listing, positions(listing)[slug]))
     if locale_code == work.article.lang:
         return PreviewPage(page=page, counts=count_segments(work, locale_code, {}), catalog="",
                            editable=False)
@@ -201,7 +194,7 @@ def build_preview_page(snapshot: Snapshot, slug: str, locale_code: str) -> Previ
         )
         for localized in page.blocks
     )
-    path = article_catalog_path(config, locale_code, slug)
+    path = Project(config).catalog(locale_code, slug)
     return PreviewPage(
         page=replace(page, blocks=blocks),
         counts=count_segments(work, locale_code, states),

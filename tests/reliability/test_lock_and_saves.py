@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from i18n_kit import pipeline
 from i18n_kit.catalogs.po import read_catalog
 from i18n_kit.config import ProjectConfig
 from i18n_kit.files import hash_bytes
 from i18n_kit.journal import recover, remove_strays, write_journal
 from i18n_kit.lock import RUN_LOCK, WRITE_LOCK
+from i18n_kit.sync import ArticleWork, stage
 from tests.cli.conftest import run, snapshot
 from tests.reliability.harness import save_like_poedit, translation_of
 
@@ -169,15 +169,15 @@ def _edit_source(project: Path) -> None:
 def _save_after_merge(monkeypatch: pytest.MonkeyPatch, project: Path, texts: list[str]) -> None:
     """Save the next of ``texts`` into the Russian summit catalog the moment sync has read
     and merged it (as a translator's tool would, by rename), each time it does."""
-    merge_work = pipeline.merge_work
+    merge_work = stage.merge_work
 
-    def merge_then_save(config: ProjectConfig, work: pipeline.ArticleWork,
+    def merge_then_save(config: ProjectConfig, work: ArticleWork,
                         **options: object) -> None:
         merge_work(config, work, **options)  # type: ignore[arg-type]
         if work.article.slug == "summit" and texts:
             save_like_poedit(catalog(project), SENTENCE, texts.pop(0))
 
-    monkeypatch.setattr(pipeline, "merge_work", merge_then_save)
+    monkeypatch.setattr(stage, "merge_work", merge_then_save)
 
 
 def test_a_save_landing_while_sync_writes_the_catalog_is_merged_and_published(

@@ -1,0 +1,669 @@
+"""Staging: reading, merging and routing the articles a plan names, making their pages,
+and staging every output that changes (files.py); nothing is put in place here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
+from operator import itemgetter
+from pathlib import Path
+
+from i18n_kit.catalogs.articles import (
+    TargetText,
+    apply_routes,
+    build_template,
+    collect_units,
+    merge_catalog,
+    read_targets,
+    untranslated_sources,
+)
+from i18n_kit.catalogs.po import decode_catalog, format_catalog, read_catalog
+from i18n_kit.catalogs.status import is_published
+from i18n_kit.config import CONFIG_NAME, ProjectConfig
+from i18n_kit.errors import SourceError
+from i18n_kit.files import StagedFiles, hash_bytes, read_bytes_if_exists
+from i18n_kit.journal import remove_strays
+from i18n_kit.listing import (
+    IndexPage,
+    index_pages,
+    positions,
+    related_window,
+    stale_index_pages,
+    stale_related,
+)
+from i18n_kit.lock import WRITE_LOCK, project_lock
+from i18n_kit.model import BlockKind, Segment
+from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
+from i18n_kit.output.ui import UiCatalogs, load_ui
+from i18n_kit.parallel import map_forked
+from i18n_kit.project import Project
+from i18n_kit.segments import join_parts, segment_article
+from i18n_kit.sources import decode_article, read_source_bytes
+from i18n_kit.state import (
+    ArticleRecord,
+    SyncState,
+)
+from i18n_kit.sync.commit import WRITE_WAIT
+from i18n_kit.sync.model import (
+    ArticleWork,
+    Progress,
+    Staged,
+)
+from i18n_kit.sync.plan import Plan, _is_unchanged
+from i18n_kit.translation.memory import MemoryUnit, approved_units
+from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretranslator
+
+ROUTE_BATCH = 200  # articles merged and routed together
+
+def article_template_path(config: ProjectConfig, slug: str) -> Path:
+    return Project(config).template(slug)
+
+def article_catalog_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
+    return Project(config).catalog(locale_code, slug)
+
+def page_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
+    return Project(config).page(locale_code, slug)
+
+def _index_path(config: ProjectConfig, locale_code: str, file_name: str) -> str:
+    return config.relative(Project(config).index_page(locale_code, file_name))
+
+
+def stage_run(config: ProjectConfig, state: SyncState, plan: Plan, *, mt: bool,
+          notify: Progress) -> Staged:
+    """Make every output ``plan`` calls for and stage each changed one (nothing is
+    replaced yet: `commit.commit_run` does that). Read articles are merged and routed
+    ``ROUTE_BATCH`` at a time, pages made on every core; with ``plan.mode`` ``check``
+    nothing is written at all. On any error the staged files are removed."""
+    check = not plan.mode.writes
+    write_catalogs = plan.mode.catalogs
+    files = StagedFiles(config.root, dry_run=check)
+
+    if plan.everything and not check:
+        # a full run also clears what runs of older versions left behind
+        with project_lock(config.state_dir, WRITE_LOCK, wait=WRITE_WAIT):
+            remove_strays([config.locales_dir, config.site_dir])
+
+    def emit(work: ArticleWork | None, rel: str, data: bytes) -> bool:
+        """Stage one output; whether the file changes. A catalog is replaced only if it
+        is still the file the work was merged from."""
+        verify = False
+        read_digest: str | None = None
+        if work is not None:
+            work.written.append(rel)
+            if rel in work.read_digests:
+                verify, read_digest = True, work.read_digests[rel]
+        return plan.keeps(rel) and files.stage(
+            rel, data, verify=verify, read_digest=read_digest)
+
+    # catalogs this run changes, with their approved units, for the memory
+    written: list[tuple[str, Path, Sequence[MemoryUnit]]] = []
+
+    works: dict[str, ArticleWork] = {}
+    records: dict[str, ArticleRecord] = {}
+    segments = 0
+    pretranslator = Pretranslator(config, use_mt=mt and not check)
+    if config.mt is not None and mt and not check and write_catalogs:
+        pretranslator.translator(config.mt)  # a bad provider or missing key stops us now
+    try:
+        try:
+            _process(config, state, plan.read, works, write_catalogs=write_catalogs,
+                     check=check, notify=notify,
+                     pretranslator=pretranslator, emit=emit, written=written, clean=plan.clean)
+            _check_slugs(state, works, plan.sources)
+            known: KnownLinks = {}
+            listings = {
+                code: list_articles(config, state, works, plan.sources, code, known=known)
+                for code in config.locales
+            }
+            # What the pages on disk show: the listing the last run made them from (none
+            # when every page is made again).
+            built = None if plan.everything else {
+                code: list_articles(config, state, {}, list(state.articles), code, known=known)
+                for code in config.locales
+            }
+            spliced: list[tuple[str, bytes]] = []
+            if built is not None and not plan.skip_site:
+                unreadable = _update_related(config, state, works, plan.sources, built, listings,
+                                             out=spliced)
+                # a page not as expected (never, short of a bug): its article is read
+                _process(config, state, unreadable, works, write_catalogs=write_catalogs,
+                         check=check, notify=notify,
+                         pretranslator=pretranslator, emit=emit, written=written,
+                         clean=plan.clean.difference(unreadable))
+            warnings = tuple(
+                f"machine translation failed for {line}; routed to translators"
+                for line in pretranslator.mt_failures())
+            warnings += _source_warnings(state, works, plan.sources)
+        finally:
+            pretranslator.close()
+
+        index_pages_due, obsolete = _stale_index_pages(config, state, built, listings)
+        if plan.skip_site:  # nothing under site/ is looked at: no page is made to compare
+            index_pages_due, spliced = [], []
+        if works or index_pages_due or spliced:
+            from i18n_kit.output.assemble import assemble_index  # jinja2: only when needed
+
+            ui = load_ui(config.locales, override_dir=config.locales_dir)
+            order = list(works)
+            where = {code: positions(links) for code, links in listings.items()}
+            rendered: Iterable[list[tuple[str, bytes]]] = (
+                ([] for _ in order) if plan.skip_site else
+                map_forked(_render_pages, (config, works, listings, where, ui), order,
+                           task="making pages"))
+            for done, (source, pages) in enumerate(zip(order, rendered, strict=True), 1):
+                work = works[source]
+                for rel, data in pages:
+                    emit(work, rel, data)
+                records[source] = _record(config, state, work)
+                segments += len(work.segments)
+                work.segments.clear()  # what pages need is made: let the text go
+                work.targets.clear()
+                notify("pages", done, len(works))
+            for rel, data in spliced:
+                emit(None, rel, data)
+            for code, page in index_pages_due:
+                index = assemble_index(code, page.links, locales=config.locales, ui=ui,
+                                       number=page.number, count=page.count)
+                emit(None, _index_path(config, code, page.file_name), index.encode("utf-8"))
+        for asset in plan.assets:
+            data = (config.root / asset).read_bytes()
+            inside = Path(asset).relative_to(config.relative(config.content_dir))
+            for code in config.locales:
+                emit(None, config.relative(config.site_dir / code / inside), data)
+        deletions = plan.deletions(state)
+        deletions += [rel for rel in obsolete if plan.keeps(rel)]
+    except BaseException:
+        files.discard()
+        raise
+    return Staged(files=files, records=records, written=written, deletions=deletions,
+                  parsed=len(works), segments=segments, warnings=warnings)
+
+
+def _read_one(shared: tuple[ProjectConfig, bool], source: str) -> ArticleWork:
+    config, write_catalogs = shared
+    return read_work(config, source, write_catalogs=write_catalogs)
+
+def _read_checked(shared: tuple[ProjectConfig, Pretranslator], source: str) -> ArticleWork:
+    """For --check, in a worker: read and merge one article, and compare what needs no
+    router (a catalog with no untranslated entry; the template) with the files on disk.
+    Only what differs, or has sources to route, comes back in ``work.outputs`` and
+    ``work.catalogs``: merging is spread over the cores, routing (one memory) is not."""
+    config, pretranslator = shared
+    work = read_work(config, source, write_catalogs=True)
+    merge_work(config, work, notes=pretranslator.notes_for, index=True)
+    for rel, data in list(work.outputs.items()):
+        if read_bytes_if_exists(config.root / rel) == data:
+            del work.outputs[rel]
+    for code, catalog in list(work.catalogs.items()):
+        if untranslated_sources(catalog):
+            continue  # routed by the parent, which holds the memory
+        path = article_catalog_path(config, code, work.article.slug)
+        if read_bytes_if_exists(path) == format_catalog(catalog).encode("utf-8"):
+            work.targets[code] = read_targets(catalog)
+            del work.catalogs[code]
+    return work
+
+def _render_pages(
+    shared: tuple[ProjectConfig, Mapping[str, ArticleWork],
+                  Mapping[str, Sequence[ArticleLink]], Mapping[str, Mapping[str, int]],
+                  UiCatalogs],
+    source: str,
+) -> list[tuple[str, bytes]]:
+    """The pages of one article in every locale: (project-relative path, bytes)."""
+    from i18n_kit.output.assemble import assemble_page
+
+    config, works, listings, where, ui = shared
+    work = works[source]
+    slug = work.article.slug
+    return [
+        (config.relative(page_path(config, code, slug)),
+         assemble_page(page_input(config, work, code,
+                                  related_window(listings[code], where[code][slug])),
+                       ui=ui).encode("utf-8"))
+        for code in config.locales
+    ]
+
+def _update_related(
+    config: ProjectConfig,
+    state: SyncState,
+    works: Mapping[str, ArticleWork],
+    sources: Sequence[str],
+    built: Mapping[str, Sequence[ArticleLink]],
+    listings: Mapping[str, Sequence[ArticleLink]],
+    *,
+    out: list[tuple[str, bytes]],
+) -> list[str]:
+    """The pages of articles this run did not read whose "Related news" changed, from the
+    pages on disk (as the last run wrote them: an unread article's outputs are
+    unchanged) with the section made again, into ``out``. Returns the sources whose page
+    could not be updated so (to be read instead)."""
+    unread = {state.articles[source].slug: source for source in sources if source not in works}
+    stale = {code: stale_related(built[code], listings[code], list(unread))
+             for code in config.locales}
+    if not any(stale.values()):
+        return []
+    from i18n_kit.output.assemble import assemble_related, replace_related  # jinja2
+
+    ui = load_ui(config.locales, override_dir=config.locales_dir)
+    pages: dict[str, list[tuple[str, bytes]]] = {}  # source -> its updated pages
+    failed: list[str] = []
+    for code, slugs in stale.items():
+        where = positions(listings[code])
+        for slug in slugs:
+            rel = config.relative(page_path(config, code, slug))
+            data = read_bytes_if_exists(config.root / rel)
+            related = assemble_related(related_window(listings[code], where[slug]),
+                                       locale_code=code, ui=ui)
+            page = None if data is None else replace_related(data.decode("utf-8"), related)
+            if page is None:
+                failed.append(unread[slug])
+            else:
+                pages.setdefault(unread[slug], []).append((rel, page.encode("utf-8")))
+    out.extend(item for source, done in pages.items() if source not in failed
+               for item in done)
+    return sorted(set(failed))
+
+def _stale_index_pages(
+    config: ProjectConfig,
+    state: SyncState,
+    built: Mapping[str, Sequence[ArticleLink]] | None,
+    listings: Mapping[str, Sequence[ArticleLink]],
+) -> tuple[list[tuple[str, IndexPage]], list[str]]:
+    """The index pages to make, per locale: those whose part of the listing changed and
+    those not as the last run wrote them; and the index files no page fills any more."""
+    due: list[tuple[str, IndexPage]] = []
+    obsolete: list[str] = []
+    for code in config.locales:
+        changed, gone = stale_index_pages(
+            None if built is None else built[code], listings[code], config.page_size)
+        names = {page.file_name for page in changed}
+        for page in index_pages(listings[code], config.page_size):
+            if page.file_name in names or not _is_unchanged(
+                    config, state, _index_path(config, code, page.file_name)):
+                due.append((code, page))
+        obsolete += [_index_path(config, code, name) for name in gone]
+    return due, obsolete
+
+def _process(
+    config: ProjectConfig,
+    state: SyncState,
+    sources: Sequence[str],
+    works: dict[str, ArticleWork],
+    *,
+    write_catalogs: bool,
+    check: bool = False,
+    notify: Progress,
+    pretranslator: Pretranslator,
+    emit: Callable[[ArticleWork, str, bytes], bool],
+    written: list[tuple[str, Path, Sequence[MemoryUnit]]],
+    clean: Collection[str],
+) -> None:
+    """Read ``sources`` into ``works``; with ``write_catalogs``, merge, route and emit
+    their catalogs, ``ROUTE_BATCH`` articles at a time (merged catalogs are the bulk
+    of a run's memory). ``clean``: the sources this run found unchanged (`catalog_refs`)."""
+    batch: list[ArticleWork] = []
+    merged = check and write_catalogs  # merged and compared by the workers (`_read_checked`)
+    if merged and sources:
+        pretranslator.index  # noqa: B018 -- the glossary loaded once, before the fork
+    read = map_forked(_read_checked, (config, pretranslator), sources,
+                      task="reading articles") if merged else map_forked(
+        _read_one, (config, write_catalogs), sources, task="reading articles")
+    for done, (source, work) in enumerate(zip(sources, read, strict=True), 1):
+        works[source] = work
+        batch.append(work)
+        state.file_hash(config.root, source)
+        notify("articles", done, len(sources))
+    if not write_catalogs:
+        return
+    refs: list[CatalogRef] | None = None
+    for start in range(0, len(batch), ROUTE_BATCH):
+        chunk = batch[start : start + ROUTE_BATCH]
+        for work in chunk if not merged else ():
+            merge_work(config, work, notes=pretranslator.notes_for)
+        jobs = [
+            CatalogJob(
+                source_lang=work.article.lang,
+                target_lang=code,
+                article_route=work.article.meta.get("route", ""),
+                texts=untranslated_sources(catalog),
+                kinds=_block_kinds(work),
+            )
+            for work in chunk
+            for code, catalog in work.catalogs.items()
+        ]
+        if refs is None and any(job.texts for job in jobs):
+            # Every catalog on disk, this run's articles included, goes into the memory
+            # (opened once, for the first batch with something to route).
+            if merged:
+                _index_read(pretranslator, works.values())
+            refs = catalog_refs(config, state, works, clean)
+        decisions = iter(pretranslator.route(jobs, refs or []))
+        for work in chunk:
+            for rel, data in work.outputs.items():
+                emit(work, rel, data)
+            work.outputs.clear()
+            for code, catalog in work.catalogs.items():
+                apply_routes(catalog, next(decisions))
+                path = article_catalog_path(config, code, work.article.slug)
+                rel = config.relative(path)
+                if emit(work, rel, format_catalog(catalog).encode("utf-8")):
+                    written.append((rel, path, approved_units(
+                        catalog, origin=rel, source_lang=work.article.lang, target_lang=code)))
+                work.targets[code] = read_targets(catalog)
+            work.catalogs.clear()
+
+
+def _index_read(pretranslator: Pretranslator, works: Iterable[ArticleWork]) -> None:
+    """Tell the memory the catalogs the workers read (`ArticleWork.indexed`), each only
+    if it is still the file they read, so that opening it parses none of them again."""
+    found: list[tuple[str, Path, Sequence[MemoryUnit]]] = []
+    for work in works:
+        for rel, path, units in work.indexed:
+            data = read_bytes_if_exists(path)
+            if data is not None and hash_bytes(data) == work.read_digests.get(rel):
+                found.append((rel, path, units))
+        work.indexed.clear()
+    pretranslator.remember_written(found)
+
+
+def _block_kinds(work: ArticleWork) -> dict[str, BlockKind]:
+    kinds: dict[str, BlockKind] = {}
+    for segment in work.segments:
+        kinds.setdefault(segment.text, work.article.blocks[segment.block].kind)
+    return kinds
+
+def catalog_refs(
+    config: ProjectConfig, state: SyncState, works: Mapping[str, ArticleWork],
+    clean: Collection[str] = (),
+) -> list[CatalogRef]:
+    """Every article catalog on disk, for the memory (articles this run has not read are
+    known from the cache in ``state``). The catalogs of ``clean`` sources, which this run
+    found as the cache records them (`_is_clean`), are not looked for again, and carry
+    what the cache knows of them (`CatalogRef.seen`)."""
+    known = {source: (w.article.slug, w.article.lang, source) for source, w in works.items()}
+    for source, record in state.articles.items():
+        known.setdefault(source, (record.slug, record.lang, source))
+    refs: list[CatalogRef] = []
+    # Strings, not pathlib, until a catalog is found: a run that routes anything asks
+    # this for every article (20,000 paths at 10,000 articles).
+    project = Project(config)
+    folders = [
+        (code, project.catalog_folder_text(code),
+         project.relative(project.catalog(code, "x")).removesuffix("x.po"))
+        for code in config.locales
+    ]
+    seen, articles = state.seen, state.articles
+    for slug, lang, source in sorted(known.values()):
+        outputs = articles[source].outputs if source in clean else ()
+        name = slug + ".po"
+        for code, folder, shown in folders:
+            if code == lang:
+                continue
+            origin = shown + name
+            if origin in outputs:
+                refs.append(CatalogRef(origin, folder + name, lang, code, seen(origin)))
+            elif os.path.isfile(folder + name):
+                refs.append(CatalogRef(origin, folder + name, lang, code))
+    return refs
+
+def prepare_article(
+    config: ProjectConfig,
+    source: str,
+    *,
+    write_catalogs: bool,
+    notes: Callable[..., tuple[str, ...]] | None = None,
+) -> ArticleWork:
+    """Read one source article, segment it and read its catalogs (``work.targets``), or,
+    with ``write_catalogs``, merge them (``work.catalogs``; the template goes to
+    ``work.outputs``). Nothing is written. ``notes(text, source_lang=, target_lang=)``
+    gives each entry's extracted comments (the glossary terms).
+
+    >>> from i18n_kit.config import load_config
+    >>> config = load_config(Path("examples/sco-newsroom/i18n-kit.toml"))
+    >>> work = prepare_article(config, "content/youth-forum-tashkent-2021.md",
+    ...                        write_catalogs=False)
+    >>> work.article.lang, sorted(work.targets)
+    ('ru', ['en', 'zh'])
+    """
+    work = read_work(config, source, write_catalogs=write_catalogs)
+    if write_catalogs:
+        merge_work(config, work, notes=notes)
+    return work
+
+def read_work(config: ProjectConfig, source: str, *, write_catalogs: bool) -> ArticleWork:
+    """``prepare_article``'s first half: read and segment; without ``write_catalogs``,
+    also read what the catalogs hold."""
+    path = config.root / source
+    data = read_source_bytes(path, origin=source)
+    article = decode_article(data, origin=source, suffix=path.suffix,
+                             default_lang=config.source_language)
+    if article.lang not in config.locales:
+        raise SourceError(
+            f"lang {article.lang!r} is not in project.locales "
+            f"({', '.join(config.locales)}); add it to {CONFIG_NAME} or change the lang",
+            path=source,
+        )
+    work = ArticleWork(source=source, article=article, segments=segment_article(article),
+                       source_digest=hash_bytes(data))
+    if not write_catalogs:
+        for code in config.locales:
+            if code != article.lang:
+                path = article_catalog_path(config, code, article.slug)
+                existing = read_catalog(path, origin=config.relative(path)) \
+                    if path.exists() else None
+                work.targets[code] = read_targets(existing) if existing is not None else {}
+    return work
+
+def merge_work(
+    config: ProjectConfig,
+    work: ArticleWork,
+    *,
+    notes: Callable[..., tuple[str, ...]] | None = None,
+    index: bool = False,
+) -> None:
+    """``prepare_article``'s second half: the template (to ``work.outputs``) and every
+    target catalog merged with the segments (to ``work.catalogs``); with ``index``, the
+    approved units of each catalog as read (to ``work.indexed``)."""
+    article = work.article
+    units = collect_units(work.segments, reference=work.source)
+    template = build_template(units, project=config.name)
+    rel = config.relative(article_template_path(config, article.slug))
+    work.outputs[rel] = format_catalog(template).encode("utf-8")
+    for code in config.locales:
+        if code == article.lang:
+            continue
+        path = article_catalog_path(config, code, article.slug)
+        rel = config.relative(path)
+        data = read_bytes_if_exists(path)
+        # what was read, so that sync replaces the file only if it is still this one
+        work.read_digests[rel] = None if data is None else hash_bytes(data)
+        existing = None if data is None else decode_catalog(data, origin=rel)
+        if index and existing is not None:
+            work.indexed.append((rel, path, approved_units(
+                existing, origin=rel, source_lang=article.lang, target_lang=code)))
+        localized = units
+        if notes is not None:
+            localized = [
+                replace(unit, notes=notes(unit.source_text, source_lang=article.lang,
+                                          target_lang=code))
+                for unit in units
+            ]
+        work.catalogs[code] = merge_catalog(
+            existing, localized, project=config.name, locale_code=code
+        )
+
+def _check_slugs(
+    state: SyncState, works: Mapping[str, ArticleWork], sources: Sequence[str]
+) -> None:
+    owners: dict[str, str] = {}
+    for source in sources:
+        slug = works[source].article.slug if source in works else state.articles[source].slug
+        if slug in owners:
+            # Name the article that was just read (it has the line of its `slug:`).
+            named, other = source, owners[slug]
+            if source not in works and other in works:
+                named, other = other, source
+            raise SourceError(
+                f"slug {slug!r} is already used by {other}; give one of them another slug",
+                path=named,
+                line=works[named].article.slug_line if named in works else None,
+            )
+        owners[slug] = source
+
+def _title_for(work: ArticleWork, locale_code: str) -> tuple[str, str]:
+    """The article's title on the ``locale_code`` site and the language it is in."""
+    article = work.article
+    titles = [s for s in work.segments if article.blocks[s.block].kind is BlockKind.TITLE]
+    if locale_code == article.lang or not titles:
+        return article.title, article.lang
+    parts: list[str] = []
+    for segment in titles:
+        target = work.targets[locale_code].get(segment.text)
+        if target is None or not is_published(target.target_text, target.fuzzy):
+            return article.title, article.lang
+        parts.append(target.target_text)
+    return join_parts(parts), locale_code
+
+#: (date as ISO text, slug): the listing's order, newest first when reversed
+_ListingKey = tuple[str, str]
+
+#: source -> its link as the cache knows it, per locale (`list_articles`'s ``known``)
+KnownLinks = dict[str, dict[str, tuple[_ListingKey, ArticleLink]]]
+
+def list_articles(
+    config: ProjectConfig,
+    state: SyncState | None,
+    works: Mapping[str, ArticleWork],
+    sources: Sequence[str],
+    locale_code: str,
+    *,
+    known: KnownLinks | None = None,
+) -> list[ArticleLink]:
+    """Every article as the ``locale_code`` site lists it, newest first; articles not in
+    ``works`` come from the cache in ``state`` (None: every article is in ``works``, as
+    in the preview). Two listings made with the same ``known``
+    share the link of each cached article (comparing them is then mostly identity)."""
+    cached = {} if known is None else known.setdefault(locale_code, {})
+    entries: list[tuple[_ListingKey, ArticleLink]] = []
+    for source in sources:
+        if source in works:
+            work = works[source]
+            title, lang = _title_for(work, locale_code)
+            date = work.article.date
+            slug = work.article.slug
+            entries.append(((_date_key(date), slug), ArticleLink(slug, title, date, lang)))
+            continue
+        entry = cached.get(source)
+        if entry is None:
+            assert state is not None, source
+            record = state.articles[source]
+            title, lang = record.titles[locale_code]
+            entry = cached[source] = (
+                (record.date, record.slug),
+                ArticleLink(record.slug, title, _parse_date(record.date), lang),
+            )
+        entries.append(entry)
+    entries.sort(key=itemgetter(0), reverse=True)
+    return [link for _, link in entries]
+
+def _date_key(value: dt.date | dt.datetime | None) -> str:
+    return "" if value is None else value.isoformat()
+
+@functools.lru_cache(maxsize=65_536)  # an archive has far fewer dates than articles
+def _parse_date(text: str) -> dt.date | dt.datetime | None:
+    if not text:
+        return None
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
+
+def page_input(
+    config: ProjectConfig, work: ArticleWork, locale_code: str, related: Sequence[ArticleLink]
+) -> PageInput:
+    """What the page of ``work`` in ``locale_code`` shows: approved translations, the
+    source where there is none, and ``related`` (listing.related_window) as "Related
+    news"."""
+    article = work.article
+    by_block: dict[int, list[Segment]] = {}
+    for segment in work.segments:
+        by_block.setdefault(segment.block, []).append(segment)
+    targets = work.targets.get(locale_code, {})
+    source_page = locale_code == article.lang
+    blocks: list[LocalizedBlock] = []
+    for index, block in enumerate(article.blocks):
+        parts = tuple(
+            _page_text(segment, targets, locale_code, article.lang, source_page=source_page)
+            for segment in by_block.get(index, [])
+        )
+        blocks.append(LocalizedBlock(block=block, parts=parts))
+    distinct = {segment.text for segment in work.segments}
+    done = sum(
+        1 for text in distinct
+        if source_page or ((t := targets.get(text)) is not None
+                           and is_published(t.target_text, t.fuzzy))
+    )
+    completion = 100.0 if not distinct else 100.0 * done / len(distinct)
+    return PageInput(
+        article=article,
+        locale_code=locale_code,
+        blocks=tuple(blocks),
+        completion=completion,
+        threshold=config.threshold_for(locale_code),
+        locales=config.locales,
+        related=tuple(related),
+    )
+
+def _page_text(
+    segment: Segment,
+    targets: Mapping[str, TargetText],
+    locale_code: str,
+    source_lang: str,
+    *,
+    source_page: bool,
+) -> PageText:
+    if source_page:
+        return PageText(
+            text=segment.text, lang=locale_code, source_text=segment.text,
+            state=TextState.TRANSLATED,
+        )
+    target = targets.get(segment.text)
+    if target is not None and is_published(target.target_text, target.fuzzy):
+        return PageText(
+            text=target.target_text, lang=locale_code, source_text=segment.text,
+            state=TextState.TRANSLATED,
+        )
+    return PageText(
+        text=segment.text, lang=source_lang, source_text=segment.text, state=TextState.FALLBACK
+    )
+
+def _source_warnings(
+    state: SyncState, works: Mapping[str, ArticleWork], sources: Sequence[str]
+) -> tuple[str, ...]:
+    """The readers' warnings about every source: from this run's reading, or remembered
+    from the run that last read an unchanged one."""
+    found: list[str] = []
+    for source in sources:
+        work = works.get(source)
+        if work is not None:
+            found.extend(str(warning) for warning in work.article.warnings)
+        elif source in state.articles:
+            found.extend(state.articles[source].warnings)
+    return tuple(found)
+
+def _record(config: ProjectConfig, state: SyncState, work: ArticleWork) -> ArticleRecord:
+    article = work.article
+    previous = state.articles.get(work.source)
+    outputs = set(work.written)
+    if previous is not None:
+        # A build (no catalogs written) keeps knowing the catalogs a sync wrote.
+        outputs.update(path for path in previous.outputs if (config.root / path).exists())
+    return ArticleRecord(
+        source_hash=work.source_digest,
+        slug=article.slug,
+        lang=article.lang,
+        date=_date_key(article.date),
+        titles={code: list(_title_for(work, code)) for code in config.locales},
+        outputs=sorted(outputs),
+        warnings=[str(warning) for warning in article.warnings],
+    )
