@@ -184,8 +184,9 @@ def test_a_glossary_change_checks_every_catalog_again(
     first = run("check", "--format", "json", "--project", str(project))
     (project / "glossary").mkdir()
     (project / "glossary" / "newsroom.csv").write_text(
-        "id,en,ru,zh,register,note\n"
-        "moscow-declaration,Moscow Declaration,Московская декларация,莫斯科宣言,official,\n",
+        "id,category,en,ru,zh,note\n"
+        "newsroom-assembly,body,Tashkent Youth Assembly,Ташкентская молодёжная ассамблея,"
+        "塔什干青年大会,\n",
         encoding="utf-8")
     read = _catalogs_read(monkeypatch)
     again = run("check", "--format", "json", "--project", str(project))
