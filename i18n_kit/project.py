@@ -1,19 +1,17 @@
-"""A content project's layout (`Project`: every path i18n-kit reads or writes is made
-here), and making projects: `init` writes a fresh one or copies the shipped example."""
+"""A content project (`Project`: its layout, from layout.py, and the public API's
+methods), and making projects: `init` writes a fresh one or copies the shipped example."""
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from i18n_kit.config import CONFIG_NAME, ProjectConfig
+from i18n_kit.config import CONFIG_NAME
 from i18n_kit.errors import OutputError
 from i18n_kit.files import write_file_atomic
-from i18n_kit.glossary.load import GLOSSARY_FOLDER
+from i18n_kit.layout import Layout
 from i18n_kit.resources import shipped_path
 
 if TYPE_CHECKING:  # the API's types, imported by the methods that return them
@@ -31,90 +29,18 @@ if TYPE_CHECKING:  # the API's types, imported by the methods that return them
 EXAMPLE = "examples/sco-newsroom"
 
 
-@dataclass(frozen=True, slots=True)
-class Project:
-    """Where everything of one project is: built from its configuration, and the only
-    place the layout below is spelled out.
+class Project(Layout):
+    """A project: its layout (`Layout`) and what can be done with it, the public API.
 
-    ::
-
-        content/<name>.md|.html|.txt                      source articles (and images)
-        locales/templates/articles/<slug>.pot             one template per article
-        locales/<code>/LC_MESSAGES/articles/<slug>.po     one catalog per target locale
-        locales/<code>/LC_MESSAGES/messages.po            the site chrome's own strings
-        site/<code>/<slug>.html, site/<code>/index.html   built pages
-        glossary/*.csv|*.tbx, tm/*.tmx                    what routing and checks read
-        .i18n-kit/                                        caches and the memory
-
+    >>> from i18n_kit.config import ProjectConfig
     >>> project = Project(ProjectConfig(root=Path("/news"), name="n", source_language="en",
     ...     locales=("en", "ru"), content_dir=Path("/news/content"),
     ...     locales_dir=Path("/news/locales"), site_dir=Path("/news/site")))
     >>> project.relative(project.catalog("ru", "summit"))
     'locales/ru/LC_MESSAGES/articles/summit.po'
-    >>> project.relative(project.index_page("zh", "index.html"))
-    'site/zh/index.html'
     """
 
-    config: ProjectConfig
-
-    @property
-    def root(self) -> Path:
-        return self.config.root
-
-    @property
-    def state_dir(self) -> Path:
-        """Caches (state.py, results.py) and the memory's SQLite file and index."""
-        return self.config.state_dir
-
-    @property
-    def memory_dir(self) -> Path:
-        """Where the embedded memory lives (``memory.sqlite3``, ``tm-index/``)."""
-        return self.config.state_dir
-
-    @property
-    def glossary_dir(self) -> Path:
-        return self.config.glossary_dir or self.config.root / GLOSSARY_FOLDER
-
-    @property
-    def tm_dir(self) -> Path | None:
-        return self.config.tm_dir
-
-    def relative(self, path: Path) -> str:
-        """A project path as the reports and catalogs name it (POSIX, relative)."""
-        return self.config.relative(path)
-
-    def template(self, slug: str) -> Path:
-        return self.config.locales_dir / "templates" / "articles" / f"{slug}.pot"
-
-    def catalogs_folder(self, locale_code: str) -> Path:
-        return self.config.locales_dir / locale_code / "LC_MESSAGES" / "articles"
-
-    def catalog(self, locale_code: str, slug: str) -> Path:
-        return self.catalogs_folder(locale_code) / f"{slug}.po"
-
-    def catalog_folder_text(self, locale_code: str) -> str:
-        """`catalogs_folder` as a string ending in a separator: ``+ slug + ".po"`` is the
-        catalog's path (for loops over every article of a large archive)."""
-        return os.path.join(self.catalogs_folder(locale_code), "")
-
-    def article_catalogs(self) -> Iterator[tuple[str, Path]]:
-        """(locale, path) of every article catalog on disk, by locale then name."""
-        for code in self.config.locales:
-            yield from ((code, path) for path in sorted(self.catalogs_folder(code).glob("*.po")))
-
-    def chrome_catalog(self, locale_code: str) -> Path:
-        """The project's own translations of the site chrome (``messages.po``)."""
-        return self.config.locales_dir / locale_code / "LC_MESSAGES" / "messages.po"
-
-    def chrome_catalogs(self) -> list[Path]:
-        """Every ``messages.po`` under locales/, configured locale or not, sorted."""
-        return sorted(self.config.locales_dir.glob("*/LC_MESSAGES/messages.po"))
-
-    def page(self, locale_code: str, slug: str) -> Path:
-        return self.config.site_dir / locale_code / f"{slug}.html"
-
-    def index_page(self, locale_code: str, file_name: str) -> Path:
-        return self.config.site_dir / locale_code / file_name
+    __slots__ = ()
 
     # ------------------------------------------------------------ the public API
     # Each method imports what it runs when it is called: opening a project costs

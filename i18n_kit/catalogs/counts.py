@@ -10,7 +10,7 @@ from pathlib import Path
 from i18n_kit.catalogs.po import read_catalog
 from i18n_kit.catalogs.status import SegmentStatus, entry_status, route_note
 from i18n_kit.config import ProjectConfig
-from i18n_kit.project import Project
+from i18n_kit.layout import Layout
 from i18n_kit.results import ResultCache, digest_of, toolkit_digest
 
 
@@ -72,7 +72,7 @@ def count_catalogs(config: ProjectConfig) -> list[CatalogCounts]:
     results = ResultCache(config.state_dir, "stats")
     salt = toolkit_digest()
     counts: list[CatalogCounts] = []
-    for code, path in Project(config).article_catalogs():
+    for code, path in Layout(config).article_catalogs():
         origin = config.relative(path)
         digest = results.file_digest(config.root, origin)
         key = digest_of(salt, digest or "")

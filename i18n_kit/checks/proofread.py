@@ -149,7 +149,7 @@ def project_words(config: ProjectConfig) -> UserWords:
 
 def check_proofreading(config: ProjectConfig, enabled: frozenset[str]) -> Iterator[Located]:
     """Spelling and doubled words in every source article of the project."""
-    from i18n_kit.pipeline import find_sources  # the content/ listing sync uses
+    from i18n_kit.sync.plan import find_sources  # the content/ listing sync uses
 
     if not enabled & CHECK_IDS:
         return

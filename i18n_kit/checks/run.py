@@ -47,7 +47,7 @@ from i18n_kit.checks.whitespace import (
 from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import ConfigError, I18nKitError
 from i18n_kit.glossary.load import GLOSSARY_FOLDER, GLOSSARY_SUFFIXES, load_glossary
-from i18n_kit.project import Project
+from i18n_kit.layout import Layout
 from i18n_kit.resources import shipped_path
 from i18n_kit.results import ResultCache, digest_of, inputs_digest, toolkit_digest
 from i18n_kit.sources import decode_utf8, parse_article, read_article, read_source_bytes
@@ -220,7 +220,7 @@ def run_checks(config: ProjectConfig, *, pages: bool = True, cache: bool = True)
     for locale_code, path in _article_catalogs(config):
         run.check_catalog(path, locale_code=locale_code, source_lang=None)
     for locale_code in config.locales:
-        path = Project(config).chrome_catalog(locale_code)
+        path = Layout(config).chrome_catalog(locale_code)
         # Chrome messages are written in English; an English chrome catalog has no source.
         if primary_language(locale_code) != "en" and path.is_file():
             run.check_catalog(path, locale_code=locale_code, source_lang="en")
@@ -250,14 +250,14 @@ _ORDER = {check.id: index for index, check in enumerate(CHECKS)}
 
 
 def _article_catalogs(config: ProjectConfig) -> Iterator[tuple[str, Path]]:
-    return Project(config).article_catalogs()
+    return Layout(config).article_catalogs()
 
 
 def _salt(config: ProjectConfig, enabled: frozenset[str]) -> str:
     """What, besides a file's bytes, shapes what checking it finds: the toolkit's code,
     the project's configuration, the checks switched on and the glossaries."""
     shipped = shipped_path(GLOSSARY_FOLDER)
-    folder = Project(config).glossary_dir
+    folder = Layout(config).glossary_dir
     files = sorted(shipped.glob("*.csv")) + sorted(
         path for path in folder.glob("*") if path.suffix in GLOSSARY_SUFFIXES
         and path.is_file())
@@ -458,7 +458,7 @@ class _Run:
         locale with no catalog for it), else None."""
         missing = [
             code for code in self.config.locales
-            if not Project(self.config).catalog(code, path.stem).is_file()
+            if not Layout(self.config).catalog(code, path.stem).is_file()
         ]
         return primary_language(missing[0]) if len(missing) == 1 else None
 
@@ -521,7 +521,7 @@ class _Run:
             return self.source_langs[slug]
         missing = [
             code for code in self.config.locales
-            if not Project(self.config).catalog(code, path.stem).is_file()
+            if not Layout(self.config).catalog(code, path.stem).is_file()
         ]
         lang = primary_language(missing[0]) if len(missing) == 1 else ""
         reference = entry.occurrences[0][0] if entry.occurrences else ""

@@ -286,7 +286,7 @@ def _add_aligned(
     folder_existed = target.parent.is_dir()
     write_file_atomic(target, data, origin=origin)
     try:
-        memory = open_project_memory(config)
+        memory = Project(config).open_memory()
     except BaseException:
         if existing is None:
             target.unlink(missing_ok=True)

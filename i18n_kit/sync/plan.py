@@ -12,9 +12,9 @@ from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import ConfigError, SourceError
 from i18n_kit.files import hash_bytes, read_bytes_if_exists
 from i18n_kit.glossary.load import GLOSSARY_FOLDER, GLOSSARY_SUFFIXES
+from i18n_kit.layout import Layout
 from i18n_kit.links import check_folder, list_files
 from i18n_kit.output.ui import TEMPLATES_DIR, shipped_locales_dir
-from i18n_kit.project import Project
 from i18n_kit.resources import shipped_path
 from i18n_kit.sources import SOURCE_SUFFIXES
 from i18n_kit.state import (
@@ -118,10 +118,10 @@ def _global_digest(config: ProjectConfig) -> str:
     parts = [__version__.encode(), read_bytes_if_exists(config.root / CONFIG_NAME) or b""]
     files = sorted(Path(__file__).parent.parent.rglob("*.py"))
     files += sorted(shipped_locales_dir().glob("*/LC_MESSAGES/messages.po"))
-    files += Project(config).chrome_catalogs()
+    files += Layout(config).chrome_catalogs()
     files += sorted(path for path in TEMPLATES_DIR.rglob("*") if path.is_file())
     files += sorted(shipped_path(GLOSSARY_FOLDER).glob("*.csv"))
-    glossary_dir = Project(config).glossary_dir
+    glossary_dir = Layout(config).glossary_dir
     files += sorted(
         path for path in glossary_dir.glob("*") if path.suffix in GLOSSARY_SUFFIXES
         and path.is_file()

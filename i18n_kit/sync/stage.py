@@ -26,6 +26,7 @@ from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import SourceError
 from i18n_kit.files import StagedFiles, hash_bytes, read_bytes_if_exists
 from i18n_kit.journal import remove_strays
+from i18n_kit.layout import Layout
 from i18n_kit.listing import (
     IndexPage,
     index_pages,
@@ -39,7 +40,6 @@ from i18n_kit.model import BlockKind, Segment
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
 from i18n_kit.output.ui import UiCatalogs, load_ui
 from i18n_kit.parallel import map_forked
-from i18n_kit.project import Project
 from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import decode_article, read_source_bytes
 from i18n_kit.state import (
@@ -59,16 +59,16 @@ from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretransla
 ROUTE_BATCH = 200  # articles merged and routed together
 
 def article_template_path(config: ProjectConfig, slug: str) -> Path:
-    return Project(config).template(slug)
+    return Layout(config).template(slug)
 
 def article_catalog_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
-    return Project(config).catalog(locale_code, slug)
+    return Layout(config).catalog(locale_code, slug)
 
 def page_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
-    return Project(config).page(locale_code, slug)
+    return Layout(config).page(locale_code, slug)
 
 def _index_path(config: ProjectConfig, locale_code: str, file_name: str) -> str:
-    return config.relative(Project(config).index_page(locale_code, file_name))
+    return config.relative(Layout(config).index_page(locale_code, file_name))
 
 
 def stage_run(config: ProjectConfig, state: SyncState, plan: Plan, *, mt: bool,
@@ -389,7 +389,7 @@ def catalog_refs(
     refs: list[CatalogRef] = []
     # Strings, not pathlib, until a catalog is found: a run that routes anything asks
     # this for every article (20,000 paths at 10,000 articles).
-    project = Project(config)
+    project = Layout(config)
     folders = [
         (code, project.catalog_folder_text(code),
          project.relative(project.catalog(code, "x")).removesuffix("x.po"))
