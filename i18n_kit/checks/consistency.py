@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from i18n_kit.catalogs.po import read_catalog
+from i18n_kit.checks.memo import FileMemo
 from i18n_kit.checks.registry import IGNORE_RE, Issue, Located
 from i18n_kit.config import ProjectConfig
+from i18n_kit.layout import Layout
 
 CHECK_IDS = frozenset({"inconsistent-translation", "inconsistent-source", "inconsistent-draft"})
 
@@ -92,46 +94,64 @@ class _Locale:
     drafts: dict[str, list[Place]]
 
 
-def check_consistency(config: ProjectConfig, enabled: frozenset[str]) -> Iterator[Located]:
+def check_consistency(
+    config: ProjectConfig, enabled: frozenset[str], memo: FileMemo | None = None
+) -> Iterator[Located]:
     """Every consistency finding of the project's article catalogs, locale by locale."""
     if not enabled & CHECK_IDS:
         return
     for locale_code in config.locales:
-        folder = config.locales_dir / locale_code / "LC_MESSAGES" / "articles"
+        folder = Layout(config).catalogs_folder(locale_code)
         paths = sorted(folder.glob("*.po"))
         if paths:
-            yield from check_locale(config, locale_code, paths, enabled)
+            yield from check_locale(config, locale_code, paths, enabled, memo)
 
 
 def check_locale(
-    config: ProjectConfig, locale_code: str, paths: Iterable[Path], enabled: frozenset[str]
+    config: ProjectConfig, locale_code: str, paths: Iterable[Path], enabled: frozenset[str],
+    memo: FileMemo | None = None,
 ) -> Iterator[Located]:
-    """The consistency findings of one locale's catalogs (``paths``)."""
+    """The consistency findings of one locale's catalogs (``paths``); a catalog whose
+    bytes ``memo`` has seen is not parsed again (its entries are recalled)."""
+    memo = memo or FileMemo(None, config.root, "")
     groups = _Locale(defaultdict(list), defaultdict(list), defaultdict(list))
     for path in paths:
         origin = config.relative(path)
-        for entry in read_catalog(path, origin=origin):
-            if (entry.obsolete or not entry.msgid or entry.msgid_plural or not entry.msgstr
-                    or entry.msgctxt is not None or _ignored(entry.tcomment or "")):
-                continue
-            key = normalized(entry.msgid)
-            place = Place(
-                file=origin, line=entry.linenum, msgid=entry.msgid, msgstr=entry.msgstr,
-                reference=entry.occurrences[0][0] if entry.occurrences else "",
-                source_key=normalized(entry.msgid, fold_case=True),
-                target_key=normalized(entry.msgstr),
-            )
-            if entry.fuzzy:
-                groups.drafts[key].append(place)
+        key, rows = memo.recall("consistency", origin)
+        if rows is None:
+            rows = _catalog_rows(path, origin)
+            memo.keep(key, rows)
+        for line, msgid, msgstr, reference, fuzzy, draft_key, source_key, target_key in rows:
+            place = Place(file=origin, line=line, msgid=msgid, msgstr=msgstr,
+                          reference=reference, source_key=source_key, target_key=target_key)
+            if fuzzy:
+                groups.drafts[draft_key].append(place)
             else:
-                groups.by_source[key].append(place)
-                groups.by_target[place.target_key].append(place)
+                groups.by_source[draft_key].append(place)
+                groups.by_target[target_key].append(place)
     if "inconsistent-translation" in enabled:
         yield from _inconsistent_translations(groups, locale_code)
     if "inconsistent-source" in enabled:
         yield from _inconsistent_sources(groups, locale_code)
     if "inconsistent-draft" in enabled:
         yield from _inconsistent_drafts(groups, locale_code)
+
+
+def _catalog_rows(path: Path, origin: str) -> list[list[object]]:
+    """The entries of one catalog that consistency compares, as plain rows (kept in the
+    result cache as JSON): line, msgid, msgstr, reference, fuzzy and the three keys."""
+    rows: list[list[object]] = []
+    for entry in read_catalog(path, origin=origin):
+        if (entry.obsolete or not entry.msgid or entry.msgid_plural or not entry.msgstr
+                or entry.msgctxt is not None or _ignored(entry.tcomment or "")):
+            continue
+        rows.append([
+            entry.linenum, entry.msgid, entry.msgstr,
+            entry.occurrences[0][0] if entry.occurrences else "", entry.fuzzy,
+            normalized(entry.msgid), normalized(entry.msgid, fold_case=True),
+            normalized(entry.msgstr),
+        ])
+    return rows
 
 
 def _ignored(comment: str) -> bool:

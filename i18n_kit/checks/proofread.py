@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from i18n_kit.checks.hunspell import has_speller, speller
+from i18n_kit.checks.memo import FileMemo
 from i18n_kit.checks.registry import Issue, Located
 from i18n_kit.checks.text import CYRILLIC_RE, mask_verbatim
 from i18n_kit.config import ProjectConfig
@@ -147,14 +148,24 @@ def project_words(config: ProjectConfig) -> UserWords:
     return user_words(glossary, extra)
 
 
-def check_proofreading(config: ProjectConfig, enabled: frozenset[str]) -> Iterator[Located]:
-    """Spelling and doubled words in every source article of the project."""
+def check_proofreading(
+    config: ProjectConfig, enabled: frozenset[str], memo: FileMemo | None = None
+) -> Iterator[Located]:
+    """Spelling and doubled words in every source article of the project (an article
+    whose bytes ``memo`` has seen is not read again: its findings are recalled)."""
     from i18n_kit.sync.plan import find_sources  # the content/ listing sync uses
 
     if not enabled & CHECK_IDS:
         return
-    words = project_words(config)
+    memo = memo or FileMemo(None, config.root, "")
+    words: UserWords | None = None  # the glossary is loaded for the first article read
     for source in find_sources(config):
+        key, known = memo.recall("proofread", source)
+        if known is not None:
+            for check, message, line, locale in known:
+                yield Located(issue=Issue(check=check, message=message), file=source,
+                              line=line, locale=locale, reference=source)
+            continue
         path = config.root / source
         try:
             raw = path.read_text(encoding="utf-8")
@@ -162,7 +173,13 @@ def check_proofreading(config: ProjectConfig, enabled: frozenset[str]) -> Iterat
                                    default_lang=config.source_language)
         except (OSError, UnicodeDecodeError, I18nKitError):
             continue  # sync reports an article it cannot read
-        yield from proofread_article(article, raw.splitlines(), words, enabled)
+        if words is None:
+            words = project_words(config)
+        found = list(proofread_article(article, raw.splitlines(), words, enabled))
+        if all(item.issue.severity is None and item.file == source for item in found):
+            memo.keep(key, [[item.issue.check, item.issue.message, item.line, item.locale]
+                            for item in found])
+        yield from found
 
 
 def proofread_article(

@@ -17,9 +17,11 @@ from i18n_kit.catalogs.status import SegmentStatus, entry_status
 from i18n_kit.checks.glossary import GlossaryChecks
 from i18n_kit.checks.lookalike import check_source_file
 from i18n_kit.checks.markup import check_markup, check_placeholders, check_urls
+from i18n_kit.checks.memo import FileMemo
 from i18n_kit.checks.numbers import check_numbers
 from i18n_kit.checks.pages import check_pages, find_pages
 from i18n_kit.checks.project import run_project_checks
+from i18n_kit.checks.proofread import WORDS_FILE
 from i18n_kit.checks.punctuation import check_final_punctuation
 from i18n_kit.checks.registry import (
     CHECKS,
@@ -227,7 +229,8 @@ def run_checks(config: ProjectConfig, *, pages: bool = True, cache: bool = True)
     if "lookalike" in enabled:
         run.check_sources()
     # Checks that see every catalog or every source at once (consistency, proofreading).
-    for found in run_project_checks(config, enabled):
+    memo = FileMemo(run.results, config.root, run.salt)
+    for found in run_project_checks(config, enabled, memo):
         run.add(found.issue, file=found.file, line=found.line, locale=found.locale,
                 msgid=found.msgid, reference=found.reference)
     if pages and enabled & {c.id for c in CHECKS if c.scope is Scope.PAGE}:
@@ -260,7 +263,7 @@ def _salt(config: ProjectConfig, enabled: frozenset[str]) -> str:
     folder = Layout(config).glossary_dir
     files = sorted(shipped.glob("*.csv")) + sorted(
         path for path in folder.glob("*") if path.suffix in GLOSSARY_SUFFIXES
-        and path.is_file())
+        and path.is_file()) + [shipped / WORDS_FILE, folder / WORDS_FILE]  # proofreading
     return digest_of(toolkit_digest(), inputs_digest([config.root / CONFIG_NAME], config.root),
                      ",".join(sorted(enabled)), inputs_digest(files, config.root),
                      config.source_language)

@@ -104,6 +104,28 @@ def _catalogs_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return read
 
 
+def _project_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The catalogs and sources the project-level checks (consistency, proofreading)
+    parse from now on."""
+    import i18n_kit.checks.consistency as consistency
+    import i18n_kit.checks.proofread as proofread
+
+    read: list[str] = []
+    parse_catalog, parse_article = consistency.read_catalog, proofread.read_article
+
+    def catalog(path: Path, *, origin: str) -> Any:
+        read.append(origin)
+        return parse_catalog(path, origin=origin)
+
+    def article(path: Path, **options: Any) -> Any:
+        read.append(path.relative_to(options["root"]).as_posix())
+        return parse_article(path, **options)
+
+    monkeypatch.setattr(consistency, "read_catalog", catalog)
+    monkeypatch.setattr(proofread, "read_article", article)
+    return read
+
+
 def test_check_and_stats_in_a_clone_read_only_the_catalog_that_changed(
         project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _synced_repository(project)
@@ -120,9 +142,12 @@ def test_check_and_stats_in_a_clone_read_only_the_catalog_that_changed(
         'msgstr "Совет глав государств-членов ШОС собрался 11 ноября 2020 года."'),
         encoding="utf-8")
     read = _catalogs_read(monkeypatch)
+    project_read = _project_reads(monkeypatch)
 
     again = run("check", "--format", "json", "--project", str(clone))
     assert read == ["locales/ru/LC_MESSAGES/articles/summit.po"]
+    # consistency parses the changed catalog again; proofreading reads no source
+    assert project_read == ["locales/ru/LC_MESSAGES/articles/summit.po"]
     found = json.loads(again.stdout)
     # the changed figure is found, 10 missing and 11 added (the wording is the numbers
     # check's own)
@@ -143,8 +168,9 @@ def test_check_and_stats_in_a_clone_read_only_the_catalog_that_changed(
     assert counted == expected
 
     read.clear()
+    project_read.clear()
     run("check", "--format", "json", "--project", str(clone))
-    assert read == []  # and the second run in the clone reads none
+    assert (read, project_read) == ([], [])  # and the second run in the clone reads none
 
 
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
