@@ -34,6 +34,7 @@ from i18n_kit.align.features import (
     detect_language,
     merge_sentences,
     sentence_features,
+    stray_clauses,
 )
 from i18n_kit.glossary.match import TermIndex
 from i18n_kit.glossary.model import Glossary
@@ -207,6 +208,10 @@ def align_with_features(
             value += scorer.stray_cost(right[j : j + 2], left_side.get(i, di))
             if right_of[j] != right_of[j + 1]:
                 value += _SPLIT_PARAGRAPH
+        if di == 1 and dj:
+            value += _STRAY * stray_clauses(left[i], right_side.get(j, dj))
+        if dj == 1 and di:
+            value += _STRAY * stray_clauses(right[j], left_side.get(i, di))
         return value
 
     path = best_path(len(left), len(right), cost, band)

@@ -19,7 +19,7 @@ import math
 from collections.abc import Sequence
 from typing import Protocol
 
-from i18n_kit.align.features import Sentence, anchor_weight, merge_sentences
+from i18n_kit.align.features import Sentence, anchor_weight, merge_sentences, stray_clauses
 
 __all__ = ["FEATURES", "link_confidences", "link_features"]
 
@@ -38,15 +38,16 @@ FEATURES = (
     "only_unshared",
     "stray",
     "numbers_conflict",
+    "stray_clause",
 )
 
 # Fitted by `benchmarks/align.py --fit`; the lengths-only aligner has its own.
 # The last feature is not weighted but a rule (`link_confidences`): the generated texts
 # hardly have a wrong link whose numbers conflict (the alignment avoids them), so no fit
 # can learn what a different article with the same names looks like.
-_WEIGHTS = (1.18, 1.41, -0.58, 0.35, -0.29, 0.77, -0.57, -0.60, -1.27, 1.51, -1.50, -1.35, 0.0)
+_WEIGHTS = (1.18, 1.41, -0.58, 0.35, -0.29, 0.77, -0.57, -0.60, -1.27, 1.51, -1.50, -1.35, 0.0, 0.0)
 _WEIGHTS_LENGTHS_ONLY = (
-    0.53, 0.34, -0.04, 0.24, 0.15, 0.00, 0.00, -1.14, 0.11, 0.48, 0.00, -0.08, 0.0
+    0.53, 0.34, -0.04, 0.24, 0.15, 0.00, 0.00, -1.14, 0.11, 0.48, 0.00, -0.08, 0.0, 0.0
 )
 #: At most this sure when the two sides share nothing (no number, term, name or word of
 #: the lexicon): lengths alone pick the right sentence four times in five, so such a
@@ -116,6 +117,12 @@ def link_features(
                 ),
                 # each side has a number or a date the other lacks: 20 January and 16 May
                 float(bool(di and dj and left_only and right_only)),
+                # a clause of a sentence joined by a semicolon that the other side lacks
+                float(
+                    di == 1 and dj > 0 and stray_clauses(left[i], merge_sentences(right[j : j + dj]))
+                    or dj == 1 and di > 0
+                    and stray_clauses(right[j], merge_sentences(left[i : i + di]))
+                ),
             )
         )
     return rows
@@ -163,8 +170,10 @@ def link_confidences(
     for row in rows:
         score = sum(w * x for w, x in zip(weights, row, strict=True))
         confidence = 1.0 / (1.0 + math.exp(-max(min(score, 50.0), -50.0)))
-        if row[-1]:
+        if row[FEATURES.index("numbers_conflict")]:
             confidence = min(confidence, CONFLICT_CONFIDENCE)
+        if row[FEATURES.index("stray_clause")]:
+            confidence = min(confidence, LENGTHS_ONLY_CONFIDENCE)
         if row[FEATURES.index("nothing_shared")]:
             confidence = min(confidence, LENGTHS_ONLY_CONFIDENCE)
         confidences.append(round(confidence, 2))

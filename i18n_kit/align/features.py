@@ -32,6 +32,7 @@ __all__ = [
     "detect_language",
     "merge_sentences",
     "sentence_features",
+    "stray_clauses",
 ]
 
 _MONTHS_EN = (
@@ -63,6 +64,8 @@ _SCALES = (
     ("тыс", 10**3), ("млн", 10**6), ("млрд", 10**9), ("трлн", 10**12),
     ("万亿", 10**12), ("亿", 10**8), ("万", 10**4), ("千", 10**3),
 )
+# Where a sentence made of two joins them: a semicolon, before a space or not.
+_CLAUSE = re.compile(r"[;；]")
 _LATIN_WORD = re.compile(r"https?://\S+|[A-Za-z][A-Za-z0-9]+")
 # A name (capitalised, four letters or more) or a long word: cognates and names.
 _COGNATE = re.compile(r"\b(?:[A-ZА-ЯЁ][a-zа-яё]{3,}|[a-zа-яё]{6,})")
@@ -105,6 +108,9 @@ class Sentence:
     length: int  # characters, spaces left out
     anchors: dict[str, int]
     penalty: float  # what its anchors cost when the other side has none of them
+    #: The anchors of each clause when the sentence is two or more joined by a semicolon
+    #: (how a translator merges sentences); empty for one clause.
+    clauses: tuple[frozenset[str], ...] = ()
 
 
 def merge_sentences(sentences: Sequence[Sentence]) -> Sentence:
@@ -198,7 +204,23 @@ def sentence_features(text: str, lang: str, terms: TermIndex | None) -> Sentence
         anchors["p:colon"] += 1
     length = len(text) - sum(1 for char in text if char.isspace())
     penalty = sum(_WEIGHTS[key[0]][1] * count for key, count in anchors.items())
-    return Sentence(text=text, length=max(length, 1), anchors=dict(anchors), penalty=penalty)
+    parts = [part for part in _CLAUSE.split(text) if part.strip()]
+    clauses = tuple(
+        frozenset(k for k in sentence_features(part, lang, terms).anchors if k[0] != "p")
+        for part in parts
+    ) if len(parts) > 1 else ()
+    return Sentence(
+        text=text, length=max(length, 1), anchors=dict(anchors), penalty=penalty,
+        clauses=clauses,
+    )
+
+
+def stray_clauses(sentence: Sentence, other: Sentence | None) -> int:
+    """How many clauses of a sentence joined by semicolons say something of which the
+    other side says nothing: a clause that is a sentence the other text lacks, or links
+    elsewhere (the sentence was merged and is linked with only one of its halves)."""
+    anchors = other.anchors.keys() if other is not None else frozenset()
+    return sum(1 for clause in sentence.clauses if clause and anchors.isdisjoint(clause))
 
 
 def _number_key(raw: str, scale: str | None = None) -> str:

@@ -129,6 +129,273 @@ prepar|подготовк подготов|筹备 准备
 implement|выполнен реализац|落实 执行
 continu|продолж|继续 持续
 next|следующ очередн|下一 下次
+# The general vocabulary of news of the organisation's fields (economy, transport,
+# culture, security, health, sport, awards) and the verbs news is told with.
+company companies enterprise|компани предприят фирм|企业 公司
+business entrepreneur|бизнес деловы предпринимат|工商界 商界 企业家
+bank banking|банк|银行
+financ|финанс|金融 财政
+loan credit|кредит займ|贷款 信贷
+currenc|валют|货币 本币
+market|рынк рынок рыноч|市场
+export|экспорт|出口
+import|импорт|进口
+customs|таможн|海关
+border|границ пограничн|边境 边界
+visa|виз|签证
+project|проект|项目
+infrastructur|инфраструктур|基础设施
+railway rail train|железн поезд|铁路 列车
+road highway motorway|дорог автомобильн шоссе|公路 道路
+bridge|мост|桥梁 大桥
+port seaport|морск порт|港口
+airport|аэропорт|机场
+flight|рейс перелёт авиа|航班 直航
+logistic|логистик|物流
+corridor|коридор|走廊
+pipeline|трубопровод газопровод нефтепровод|管道
+oil|нефт|石油
+gas|газ|天然气
+electricit|электроэнерг электростанц|电力
+solar|солнечн|太阳能
+climate|климат|气候
+water|вода воды водой водн водоснабж|用水 水源 供水 饮用水 水利
+river|река реки рекой|河流
+lake|озер|湖泊
+mountain|гора горы горах горн|山区 山脉 高山
+forest tree trees|лес дерев|树木 植树 森林
+garden park|сад парк|公园 花园 园区
+food grain|продовольств зерн|粮食
+farmer|фермер|农民
+product goods|продукц товар|产品 商品
+industr|промышлен индустри|工业 产业
+technolog|технолог|技术 科技
+innovat|инновац|创新
+space satellite|космич спутник|航天 卫星 太空
+internet online|интернет онлайн|互联网 线上 网络
+artificial|искусственн|人工智能
+school pupil|школ школьник|学校 中学 小学
+teacher|учител преподават|教师
+children child|дети детей детск детям детьми ребён ребен|儿童 孩子
+women woman|женщин|妇女 女性
+volunteer|волонт|志愿者
+award prize|наград преми призы призов приза|奖项 颁奖 奖品 颁发
+winner|победител|获奖者 获胜者
+certificate diploma|сертификат диплом|证书
+graduat|выпускник|毕业生
+book|книг|图书 书籍
+library|библиотек|图书馆
+language|язык|语言 语种
+translat|перевод|翻译
+literatur writer poet|литератур писател поэт|文学 作家 诗人
+music musician orchestra|музык оркестр|音乐 乐团
+song|песн|歌曲
+danc|танц|舞蹈
+theatre theater|театр|剧院 戏剧
+painting painter artist|живопис художник|画家 绘画 艺术家
+photo|фото|摄影 照片
+craft|ремесл|手工艺
+cuisine dish|кухн блюд|美食 菜肴
+games|игр|运动会
+marathon|марафон|马拉松
+tournament championship|турнир чемпионат|锦标赛 联赛
+champion|чемпион|冠军
+team|команд|球队 代表队
+athlete|спортсмен|运动员
+city cities|город|城市
+capital|столиц|首都
+village|деревн|村庄 乡村 农村
+province|провинц област|省份
+citizen|граждан|公民
+population people|населен|人民 民众
+nation national|национальн|民族 全国
+leader|лидер руководител руководств|领导人
+director|директор|主任 局长 司长
+official officials|официальн должностн|官员
+staff personnel|кадр персонал|人员 人才
+specialist|специалист|专业人员
+officer|сотрудник|工作人员
+police|полиц|警察 警方
+army military|армия армии вооружённ военн|军队 军事
+defence defense|оборон|国防 防务
+exercise drill|учени|演习
+crime criminal|преступн|犯罪
+corruption|коррупц|腐败
+cyber|кибер|网络安全
+information|информац|信息
+peace peaceful|мирн|和平
+stability stable|стабильн|稳定
+prosperity|процветан|繁荣
+crisis|кризис|危机
+threat challenge|угроз вызов|威胁 挑战
+settlement|урегулирован|解决
+law legal|закон правов|法律
+court justice|суд юстиц|法院 司法
+parliament|парламент|议会
+election|выбор|选举
+observation observ|наблюден|观察
+mission|мисси|使团 观察团
+embassy|посольств|使馆 大使馆
+consul|консул|领事
+diplomat|дипломат|外交官
+foreign-policy policy|политик|政策
+relations|отношени|关系
+partnership|партнёрств партнерств|伙伴关系
+strateg|стратег|战略
+comprehensive|всеобъемлющ|全面
+practical|практическ|务实
+concrete|конкретн|具体
+multilateral|многосторонн|多边
+bilateral|двусторонн|双边
+global|глобальн|全球
+world|мирово|世界
+asia asian|азиат ази|亚洲
+europe|европ|欧洲
+eurasia|евразийск|欧亚
+institute|институт|研究所 学院
+academy|академи|科学院
+laborator|лаборатор|实验室
+course training|курс обучен|培训
+lecture|лекци|讲座
+olympiad|олимпиад|奥林匹克竞赛
+scholarship|стипенди|奖学金
+today|сегодня|今天
+yesterday|вчера|昨天
+annual|ежегодн|年度 每年
+regular|регулярн|定期
+first|перв|首次 首届 第一
+second|втор|第二
+third|трет|第三
+ancient|древн|古代 古老
+modern|современн|现代
+historic|историческ|历史性
+joint|совместн|联合
+hold held|провел проведен состоял|举行 举办
+open opened opening|открыт открыл|开幕 开通 启动 揭幕
+closing closed|закрыт|闭幕
+launch|запуст запуск|发射
+complete finish|заверш|完成 结束
+build built construct|постро строительств сооружен|建设 修建 建成
+create establish|созда учрежд|建立 成立 设立
+support|поддерж|支持
+welcom|приветств|欢迎
+reaffirm confirm|подтверд|重申 确认
+stress emphasi underline|подчеркн|强调
+note noted|отмети|指出 注意到
+express|выраз|表示 表达
+call|призва призыв|呼吁
+agree|договор согласи|同意 商定
+assess evaluat|оцени оценк|评估 评价
+present presented|представил презентац|介绍 推介
+announc|объяв|宣布
+publish|опубликова|发表 发布
+promot|продвижен содейств|促进 推动
+facilitat|способств облегч|便利
+ensure|обеспеч|确保 保障
+protect|защит|保护
+preserv|сохран|保存
+prevent|предотвращ|预防 防止
+combat countering counteract fight|борьб противодейств|打击
+coordinat|координац|协调
+consult|консультац|磋商
+dialogue dialog|диалог|对话
+contact|контакт|接触 联系
+link connect|связ соедин|连接 联通
+simplif|упрощ|简化
+procedure|процедур|手续 程序
+rule regulation|правил регулирова|规则 规定
+standard|стандарт|标准
+mechanism|механизм|机制
+system|систем|体系 系统
+platform|платформ|平台
+number|числ|数量
+volume|объём объем|总量 规模
+rate|темп|速度
+decline decreas fell|сниз сокращ|下降 减少
+record|рекорд|纪录 创纪录
+dollar|доллар|美元
+rouble ruble|рубл|卢布
+tonne ton|тонн|吨
+kilometre kilometer|километр км|公里
+hectare|гектар|公顷
+square|площад|广场
+hall|зал|大厅 展厅 会议厅
+headquarters|штаб|总部
+building|здани|大楼
+hospital|больниц госпитал|医院
+clinic|клиник|诊所
+doctor|врач|医生
+patient|пациент|患者
+vaccine|вакцин|疫苗
+epidemic pandemic|эпидеми пандеми|疫情 流行病
+flood|наводнен паводк|洪水
+earthquake seismic|землетрясен сейсмич|地震
+fire|пожар|火灾
+rescue|спасат спасен|救援
+aid assistance|помощ|援助 帮助
+donat|пожертв|捐赠
+humanitarian|гуманитарн|人道主义
+refugee|беженц|难民
+poverty|бедност|贫困
+employment job|занятост трудоустр|就业
+income|доход|收入
+wage salary|зарплат|工资
+price|цена цены ценам ценах|价格
+tax|налог|税
+reform|реформ|改革
+modernis moderniz|модернизац|现代化
+industrialis|индустриализац|工业化
+transit|транзит|过境 中转
+container|контейнер|集装箱
+freight cargo|груз|货物 货运
+passenger|пассажир|旅客 乘客
+tourist|турист|游客
+hotel|гостиниц отел|酒店 宾馆
+guest|гост|来宾 嘉宾 客人
+audience viewer spectator|зрител болельщик|观众
+ceremony|церемон|仪式
+celebrat|праздн|庆祝 庆典
+holiday|праздник|节日
+victory|побед|胜利
+memory remembrance|памят|纪念
+veteran|ветеран|老兵
+tribute|почтил почтили|缅怀
+flower|цвет|鲜花
+plaque|доск табличк|纪念牌 牌匾
+schedule timetable|график расписан|日程
+event activit|мероприят деятельност|活动
+task|задач|任务
+goal aim objective|цели целью целей|目标
+priorit|приоритет|优先
+direction area areas field sphere|направлен сфер|方向 领域
+sector|сектор отрасл|部门 行业
+resource|ресурс|资源
+capacity|мощност|能力 产能
+quality|качеств|质量
+demand|спрос|需求
+suppl|поставк|供应
+vehicle|автомобил машин|汽车 车辆
+electric|электромобил электрическ|电动
+green|зелён зелен|绿色
+sustainab|устойчив|可持续
+candidate|кандидат|候选
+accession join|присоедин вступлен|加入
+status|статус|地位
+hybrid|смешанн гибридн|线上线下
+format|формат|形式 方式
+video|видео|视频
+broadcast live|трансляц эфир|直播 转播
+website|сайт|网站
+television|телевиден телеканал|电视
+interview|интервью|采访
+article|стать|文章
+science|наук|科学
+brief inform|проинформир информир сообщил сообщи сообщен|通报
+review consider|рассмотр рассматр|审议
+chairmanship presidency|председательств|主席国 轮值主席国
+conflict|конфликт|冲突
+factory|завод фабрик|工厂
+center centre|центр|中心
 """
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -139,6 +406,8 @@ def _tables() -> tuple[dict[str, dict[str, int]], re.Pattern[str], dict[str, int
     starts: dict[str, dict[str, int]] = {"en": {}, "ru": {}}
     chinese: dict[str, int] = {}
     for number, line in enumerate(_LEXICON.strip().splitlines()):
+        if line.startswith("#"):
+            continue
         english, russian, han = line.split("|")
         for lang, words in (("en", english), ("ru", russian)):
             for word in words.split():
