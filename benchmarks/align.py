@@ -2,6 +2,8 @@
 
     python -m benchmarks.align            # the tables of docs/machine-translation.md
     python -m benchmarks.align --fit      # refit the confidence weights (other seeds)
+    python -m benchmarks.align --heldout --directions --speed 0   # held-out set, per direction
+    python -m benchmarks.align --heldout2 --speed 0               # the second held-out set
 
 The texts: sentences written for this project in the style of official SCO texts, with
 their Russian and Chinese translations (tests/data/align/sentences.yaml and the checks'
@@ -36,8 +38,12 @@ SUITES = (
     "tests/data/checks/official/pairs.yaml",
     "tests/data/checks/precision/clean.yaml",
 )
-#: Written after the lexicon and the confidence weights, never used to tune them.
+#: Written after the lexicon and the confidence weights, never used to tune them (the
+#: lexicon's second half and the semicolon-clause rule were written after reading this
+#: set's errors, so it is no longer held out from them: see HELDOUT2).
 HELDOUT = ("tests/data/align/heldout.yaml",)
+#: Written after the lexicon's general vocabulary and the clause rule, measured once.
+HELDOUT2 = ("tests/data/align/heldout2.yaml",)
 PAIRS = (("en", "ru"), ("en", "zh"), ("ru", "zh"))
 TARGETS = {("en", "ru"): 0.97, ("en", "zh"): 0.97, ("ru", "zh"): 0.95}
 _ENDS = (".", "?", "!", "。", "？", "！")
@@ -203,11 +209,12 @@ class Score:
 
 def measure(
     pair: tuple[str, str], *, count: int, seed: int, terms: TermIndex | None,
-    lengths_only: bool = False, suites: Sequence[str] = SUITES,
+    lengths_only: bool = False, suites: Sequence[str] = SUITES, both: bool = True,
 ) -> Score:
-    """Both directions of a language pair, ``count`` documents each."""
+    """Both directions of a language pair (``both``; else ``pair``'s own), ``count``
+    documents each."""
     score = Score()
-    for source_lang, target_lang in (pair, pair[::-1]):
+    for source_lang, target_lang in (pair, pair[::-1]) if both else (pair,):
         for document in make_documents(
             source_lang, target_lang, count=count, seed=seed, suites=suites
         ):
@@ -291,8 +298,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fit", action="store_true")
     parser.add_argument("--heldout", action="store_true",
                         help="texts of the held-out sentences only (tests/data/align/heldout.yaml)")
+    parser.add_argument("--heldout2", action="store_true",
+                        help="texts of the second held-out set only"
+                        " (tests/data/align/heldout2.yaml)")
+    parser.add_argument("--directions", action="store_true",
+                        help="one row per direction (EN->RU, RU->EN, ...), not per pair")
     parser.add_argument("--speed", type=int, default=10_000, help="sentences (0: skip)")
     args = parser.parse_args(argv)
+    suites = HELDOUT2 if args.heldout2 else HELDOUT if args.heldout else SUITES
     terms = TermIndex(load_glossary(project_dir=None))
     if args.fit:
         fit(terms, count=args.documents)
@@ -301,18 +314,22 @@ def main(argv: Sequence[str] | None = None) -> int:
           " their precision |")
     print("|---|---|---|---|---|---|---|---|")
     failed = False
-    for pair in PAIRS:
+    rows = [(p, True) for p in PAIRS] if not args.directions else [
+        (d, False) for p in PAIRS for d in (p, p[::-1])
+    ]
+    for pair, both in rows:
+        arrow = "↔" if both else "→"
         for name, lengths_only in (("length only (Gale-Church)", True), ("i18n-kit", False)):
             score = measure(pair, count=args.documents, seed=args.seed, terms=terms,
-                            lengths_only=lengths_only,
-                            suites=HELDOUT if args.heldout else SUITES)
+                            lengths_only=lengths_only, suites=suites, both=both)
             share = score.published / score.paired_gold if score.paired_gold else 0.0
             published = f"{score.published_precision:.2%}" if score.published else "–"
-            print(f"| {pair[0].upper()}↔{pair[1].upper()} | {name} | {score.gold} |"
+            print(f"| {pair[0].upper()}{arrow}{pair[1].upper()} | {name} | {score.gold} |"
                   f" {score.precision:.1%} | {score.recall:.1%} | {score.f1:.1%} |"
                   f" {share:.0%} | {published} |")
-            if not lengths_only and not args.heldout:
-                failed |= score.f1 < TARGETS[pair] or score.published_precision < 0.995
+            if not lengths_only and suites is SUITES:
+                target = TARGETS[pair] if pair in TARGETS else TARGETS[pair[::-1]]
+                failed |= score.f1 < target or score.published_precision < 0.995
     if args.speed:
         articles, whole, total = speed(terms, sentences=args.speed)
         print(f"\n{total} source sentences (EN->RU): {articles[0]:.2f} s as articles"

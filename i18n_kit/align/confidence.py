@@ -119,9 +119,10 @@ def link_features(
                 float(bool(di and dj and left_only and right_only)),
                 # a clause of a sentence joined by a semicolon that the other side lacks
                 float(
-                    di == 1 and dj > 0 and stray_clauses(left[i], merge_sentences(right[j : j + dj]))
+                    di == 1 and dj > 0
+                    and stray_clauses(left[i], merge_sentences(right[j : j + dj]), unsure=True)
                     or dj == 1 and di > 0
-                    and stray_clauses(right[j], merge_sentences(left[i : i + di]))
+                    and stray_clauses(right[j], merge_sentences(left[i : i + di]), unsure=True)
                 ),
             )
         )

@@ -215,12 +215,22 @@ def sentence_features(text: str, lang: str, terms: TermIndex | None) -> Sentence
     )
 
 
-def stray_clauses(sentence: Sentence, other: Sentence | None) -> int:
+def stray_clauses(sentence: Sentence, other: Sentence | None, *, unsure: bool = False) -> int:
     """How many clauses of a sentence joined by semicolons say something of which the
     other side says nothing: a clause that is a sentence the other text lacks, or links
-    elsewhere (the sentence was merged and is linked with only one of its halves)."""
+    elsewhere (the sentence was merged and is linked with only one of its halves).
+    ``unsure`` counts too a clause whose only evidence is its length or what another
+    clause of the sentence says as well ("the meeting approved X; the session ended":
+    "meeting" and "session" are one word of the lexicon, so only the first clause is
+    vouched for)."""
     anchors = other.anchors.keys() if other is not None else frozenset()
-    return sum(1 for clause in sentence.clauses if clause and anchors.isdisjoint(clause))
+    if not unsure:
+        return sum(1 for clause in sentence.clauses if clause and anchors.isdisjoint(clause))
+    count = 0
+    for number, clause in enumerate(sentence.clauses):
+        rest = frozenset().union(*(c for n, c in enumerate(sentence.clauses) if n != number))
+        count += anchors.isdisjoint(clause - rest)
+    return count
 
 
 def _number_key(raw: str, scale: str | None = None) -> str:

@@ -127,3 +127,60 @@ def test_the_band_always_lets_a_path_through() -> None:
     for n, m in ((1, 30), (30, 1), (0, 5), (5, 0), (0, 0), (3, 40)):
         path = best_path(n, m, lambda i, j, di, dj: float(di + dj), diagonal_band(n, m, 1))
         assert (sum(s[2] for s in path), sum(s[3] for s in path)) == (n, m)
+
+
+# A translation that joins two sentences with a semicolon, and a stored page that lacks
+# the second sentence's source: the merged sentence's first half fits the source, the
+# second half says something the source does not say.
+HALF_SOURCE = [
+    [
+        "The exhibition of national crafts opened at the Secretariat.",
+        "The visitors praised the quality of the carpets and ceramics.",
+    ]
+]
+HALF_TARGET = [
+    [
+        "В Секретариате открылась выставка национальных ремёсел; её посетили"
+        " студенты университета.",
+        "Посетители высоко оценили качество ковров и керамики.",
+    ]
+]
+
+
+def test_a_sentence_linked_with_half_of_a_merged_translation_is_flagged() -> None:
+    result = align_paragraphs(
+        HALF_SOURCE, HALF_TARGET, source_lang="en", target_lang="ru", glossary=terms()
+    )
+    first = result.links[0]
+    assert (first.source, first.target) == ((0,), (0,))
+    assert first.confidence < PUBLISH_CONFIDENCE
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "langs"),
+    [
+        (  # the translation merges the two sentences: one 2-1 link, published
+            [["The exhibition of national crafts opened at the Secretariat.",
+              "Students of the university visited it."]],
+            [["В Секретариате открылась выставка национальных ремёсел; её посетили"
+              " студенты университета."]],
+            ("en", "ru"),
+        ),
+        (  # both texts join the same two clauses: one 1-1 link, published
+            [["The exhibition of national crafts opened at the Secretariat; students of"
+              " the university visited it."]],
+            [["秘书处举办民族手工艺展览；大学学生参观了展览。"]],
+            ("en", "zh"),
+        ),
+    ],
+)
+def test_a_merged_sentence_whose_every_clause_is_translated_is_published(
+    source: list[list[str]], target: list[list[str]], langs: tuple[str, str]
+) -> None:
+    result = align_paragraphs(
+        source, target, source_lang=langs[0], target_lang=langs[1], glossary=terms()
+    )
+    assert [(link.source, link.target) for link in result.links] == [
+        (tuple(range(len(source[0]))), (0,))
+    ]
+    assert result.links[0].confidence >= PUBLISH_CONFIDENCE
