@@ -7,10 +7,13 @@ is often a 1-1 the aligner missed), how many sentences of a merged side share no
 with the other side, and how much worse the best other link of the same sentences would
 be. The weights were fitted (logistic regression) on texts generated as
 ``benchmarks/align.py`` generates them, with other seeds than the ones measured; the
-measured figures are in docs/machine-translation.md. Two rules stand above the weights:
-a link where each side has a number or a date the other lacks is at most
-`CONFLICT_CONFIDENCE` sure, whatever else it shares, and a link whose sides share nothing
-at all is at most `LENGTHS_ONLY_CONFIDENCE` sure (below the publishing threshold).
+measured figures are in docs/machine-translation.md. Three rules stand above the
+weights: a link where each side has a number or a date the other lacks is at most
+`CONFLICT_CONFIDENCE` sure, whatever else it shares; a link whose sides share nothing
+at all is at most `LENGTHS_ONLY_CONFIDENCE` sure (below the publishing threshold); and
+so is a link with a sentence joined from two by a semicolon one of whose clauses shares
+nothing of its own with the other side (``features.stray_clauses``): on new text that
+was most wrong links published, a merged translation linked with half its source.
 """
 
 from __future__ import annotations

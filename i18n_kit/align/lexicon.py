@@ -6,7 +6,8 @@ length to be aligned by. This list gives the aligner (as hunalign's dictionary d
 few hundred words that carry the meaning of most such sentences. Each line is one
 concept: English word starts, Russian word starts (matched against lower-cased words, so
 every form of the word), and Chinese words (matched anywhere in the sentence).
-Written for this project; extend it with the words of your own texts.
+Lines starting with ``#`` are comments. Written for this project; extend it with the
+words of your own texts (a word already listed keeps its first line).
 """
 
 from __future__ import annotations
@@ -422,7 +423,7 @@ def _tables() -> tuple[dict[str, dict[str, int]], re.Pattern[str], dict[str, int
 def concepts(text: str, lang: str) -> set[int]:
     """The lexicon's concepts a sentence names (numbers of lines of the lexicon).
 
-    >>> concepts("The talks were held.", "en") == concepts("Переговоры прошли.", "ru")
+    >>> concepts("The talks were held.", "en") == concepts("Переговоры состоялись.", "ru")
     True
     >>> concepts("会谈在友好气氛中进行。", "zh") == concepts("Friendly talks.", "en")
     True
