@@ -79,26 +79,31 @@ def _plain_table(rows: Sequence[Sequence[str]]) -> str | None:
     tests/cli/test_stats_text.py holds both to the same output."""
     cells = [_HEADER, *rows]
     widths = [0] * len(_HEADER)
+    sizes: list[list[int]] = []  # each cell's width in columns
     for row in cells:
+        size = []
         for i, cell in enumerate(row):
             if not cell.isprintable() or _RICH_SYNTAX.search(cell):
                 return None
-            width = cell_len(cell)
+            width = len(cell) if cell.isascii() else cell_len(cell)
+            size.append(width)
             if width > widths[i]:
                 widths[i] = width
+        sizes.append(size)
     if sum(widths) + 3 * len(widths) + 1 > _WIDTH:
         return None
 
     def line(left: str, fill: str, middle: str, right: str) -> str:
         return left + middle.join(fill * (w + 2) for w in widths) + right + "\n"
 
-    def row_line(row: Sequence[str], edge: str) -> str:
+    def row_line(row: Sequence[str], size: list[int], edge: str) -> str:
         return (edge + " " + f" {edge} ".join(
-            cell + " " * (w - cell_len(cell)) for cell, w in zip(row, widths, strict=True))
+            cell + " " * (w - n) for cell, n, w in zip(row, size, widths, strict=True))
             + " " + edge + "\n")
 
-    out = [line("┏", "━", "┳", "┓"), row_line(_HEADER, "┃"), line("┡", "━", "╇", "┩")]
-    out.extend(row_line(row, "│") for row in rows)
+    out = [line("┏", "━", "┳", "┓"), row_line(_HEADER, sizes[0], "┃"),
+           line("┡", "━", "╇", "┩")]
+    out.extend(row_line(row, size, "│") for row, size in zip(rows, sizes[1:], strict=True))
     out.append(line("└", "─", "┴", "┘"))
     return "".join(out)
 
