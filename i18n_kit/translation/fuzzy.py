@@ -45,6 +45,7 @@ __all__ = [
 CANDIDATES = 2000  # rescored per query: about 1.5 ms of rapidfuzz
 BRUTE_FORCE_TEXTS = 20_000  # search_many scores every text up to this index size
 _CDIST_CELLS = 4_000_000  # float32 scores held at once by search_many (16 MB)
+_LENGTH_CHUNK = 256  # queries of about one length scored together (score_all)
 POSTINGS_BUDGET = 1_000_000  # posting entries read per query before common n-grams are skipped
 INDEX_FORMAT = 1
 _WIDE_LANGUAGES = frozenset({"zh", "ja", "ko"})
@@ -104,24 +105,38 @@ def score_all(
     """
     if not texts:
         return [[] for _ in queries]
-    found: list[list[tuple[float, int]]] = []
-    step = max(1, _CDIST_CELLS // len(texts))
+    found: list[list[tuple[float, int]]] = [[] for _ in queries]
     # float32 scores only select: each hit is rescored exactly, as search does, so
     # the two agree to the last digit; the margins keep a hit rounded down.
     floor = max(threshold - 0.01, 0.01)
-    for start in range(0, len(queries), step):
-        chunk = queries[start : start + step]
-        scores = process.cdist(chunk, texts, scorer=fuzz.ratio, score_cutoff=floor,
-                               dtype=np.float32, workers=-1)
-        for query, row in zip(chunk, scores, strict=True):
-            hits = np.flatnonzero(row)
-            if limit is not None and 0 < limit < hits.shape[0]:
-                values = row[hits]
-                kth = np.partition(values, hits.shape[0] - limit)[hits.shape[0] - limit]
-                hits = hits[values >= kth - 0.01]
-            ids = hits.tolist()
+    # Queries go shortest first, each chunk against the texts whose length can reach
+    # the floor with one of its queries (`length_bounds`): the others score 0 anyway.
+    lengths = np.fromiter((len(text) for text in texts), dtype=np.int64, count=len(texts))
+    by_length = np.argsort(lengths, kind="stable")
+    sorted_lengths = lengths[by_length]
+    order = sorted(range(len(queries)), key=lambda position: len(queries[position]))
+    step = min(max(1, _CDIST_CELLS // len(texts)), _LENGTH_CHUNK)
+    for start in range(0, len(order), step):
+        positions = order[start : start + step]
+        chunk = [queries[position] for position in positions]
+        low = length_bounds(len(chunk[0]), floor)[0]
+        high = length_bounds(len(chunk[-1]), floor)[1]
+        window = np.sort(by_length[np.searchsorted(sorted_lengths, low, "left") :
+                                   np.searchsorted(sorted_lengths, high, "right")])
+        if window.shape[0] == 0:
+            continue
+        ids_of = window.tolist()
+        scores = process.cdist(chunk, [texts[i] for i in ids_of], scorer=fuzz.ratio,
+                               score_cutoff=floor, dtype=np.float32, workers=-1)
+        for position, query, row in zip(positions, chunk, scores, strict=True):
+            local = np.flatnonzero(row)
+            if limit is not None and 0 < limit < local.shape[0]:
+                values = row[local]
+                kth = np.partition(values, local.shape[0] - limit)[local.shape[0] - limit]
+                local = local[values >= kth - 0.01]
+            ids = [ids_of[i] for i in local.tolist()]
             ranked = score_texts(query, [texts[i] for i in ids], threshold=threshold)
-            found.append([(score, ids[position]) for score, position in ranked[:limit]])
+            found[position] = [(score, ids[at]) for score, at in ranked[:limit]]
     return found
 
 

@@ -20,14 +20,17 @@ sentences = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(" ".jo
     threshold=st.sampled_from([50.0, 75.0, 90.0, 100.0]),
     limit=st.sampled_from([None, 1, 3]),
     cells=st.sampled_from([1, 100, 4_000_000]),
+    chunk=st.sampled_from([1, 3, 256]),
 )
 def test_score_all_is_each_query_scored_alone(
-    queries: list[str], texts: list[str], threshold: float, limit: int | None, cells: int
+    queries: list[str], texts: list[str], threshold: float, limit: int | None, cells: int,
+    chunk: int,
 ) -> None:
     expected = [score_texts(query, texts, threshold=threshold)[:limit] for query in queries]
-    saved = fuzzy._CDIST_CELLS
+    saved = fuzzy._CDIST_CELLS, fuzzy._LENGTH_CHUNK
     fuzzy._CDIST_CELLS = cells  # scores held at once: how many queries go together
+    fuzzy._LENGTH_CHUNK = chunk  # queries of about one length against one window of texts
     try:
         assert score_all(queries, texts, threshold=threshold, limit=limit) == expected
     finally:
-        fuzzy._CDIST_CELLS = saved
+        fuzzy._CDIST_CELLS, fuzzy._LENGTH_CHUNK = saved
