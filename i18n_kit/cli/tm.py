@@ -47,25 +47,8 @@ def import_command(
         except OSError as exc:
             raise MemoryStoreError(f"cannot read: {exc.strerror}", path=str(file)) from exc
         units = parse_tmx(data, origin=str(file), locales=config.locales)
-        existing = read_bytes_if_exists(target)
-        if existing is not None and existing != data:
-            raise MemoryStoreError(
-                f"{origin} already exists with other content; rename the file to import it",
-                path=str(file),
-            )
-        folder_existed = target.parent.is_dir()
-        write_file_atomic(target, data, origin=origin)
-        try:
-            memory = Project(config).open_memory()
-        except BaseException:
-            # An unreachable [tm] url (or any failure to index) imports nothing.
-            if existing is None:
-                target.unlink(missing_ok=True)
-                if not folder_existed:
-                    with contextlib.suppress(OSError):
-                        target.parent.rmdir()
-            raise
-        memory.close()
+        _write_and_index(config, target, data, origin=origin, given=file,
+                         rename="rename the file to import it")
     typer.echo(f"imported {_count(len(units), 'unit')} from {file} as {origin}")
 
 
@@ -277,11 +260,21 @@ def _add_aligned(
         units, source_lang=source_lang, target_lang=target_lang,
         origin=f"aligned from {source.name}",
     ).encode("utf-8")
+    _write_and_index(config, target, data, origin=origin, given=source,
+                     rename=f"rename {source} to add it")
+    return origin
+
+
+def _write_and_index(config: ProjectConfig, target: Path, data: bytes, *, origin: str,
+                     given: Path, rename: str) -> None:
+    """Put ``data`` in tm/ as ``target`` and index it (the repository is the truth).
+    A file of that name with other content is refused; an unreachable [tm] url, or any
+    failure to index, leaves nothing behind."""
     existing = read_bytes_if_exists(target)
     if existing is not None and existing != data:
         raise MemoryStoreError(
-            f"{origin} already exists with other content; rename {source} to add it",
-            path=str(source),
+            f"{origin} already exists with other content; {rename}",
+            path=str(given),
         )
     folder_existed = target.parent.is_dir()
     write_file_atomic(target, data, origin=origin)
@@ -295,7 +288,6 @@ def _add_aligned(
                     target.parent.rmdir()
         raise
     memory.close()
-    return origin
 
 
 def _count(number: int, noun: str) -> str:
