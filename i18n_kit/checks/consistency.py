@@ -192,14 +192,21 @@ def _at_rarest(variants: list[tuple[str, list[Place]]]) -> Place:
     return variants[-1][1][0]
 
 
-def _inconsistent_translations(groups: _Locale, locale_code: str) -> Iterator[Located]:
-    for places in groups.by_source.values():
+def _varied(
+    buckets: dict[str, list[Place]], key: str
+) -> Iterator[tuple[list[tuple[str, list[Place]]], Place]]:
+    """Each bucket whose places write ``key`` in two ways or more: its variants, and the
+    place the finding sits at (the rarest variant's first)."""
+    for places in buckets.values():
         if len(places) < 2:
             continue
-        variants = _variants(places, "msgstr")
-        if len(variants) < 2:
-            continue
-        at = _at_rarest(variants)
+        variants = _variants(places, key)
+        if len(variants) >= 2:
+            yield variants, _at_rarest(variants)
+
+
+def _inconsistent_translations(groups: _Locale, locale_code: str) -> Iterator[Located]:
+    for variants, at in _varied(groups.by_source, "msgstr"):
         yield Located(
             issue=Issue(check="inconsistent-translation",
                         message=f"translated {len(variants)} ways: {_listing(variants)}"),
@@ -209,13 +216,7 @@ def _inconsistent_translations(groups: _Locale, locale_code: str) -> Iterator[Lo
 
 
 def _inconsistent_sources(groups: _Locale, locale_code: str) -> Iterator[Located]:
-    for places in groups.by_target.values():
-        if len(places) < 2:
-            continue
-        variants = _variants(places, "msgid")
-        if len(variants) < 2:
-            continue
-        at = _at_rarest(variants)
+    for variants, at in _varied(groups.by_target, "msgid"):
         yield Located(
             issue=Issue(
                 check="inconsistent-source",
