@@ -264,10 +264,10 @@ def _entry_lines(entry: Entry, *, nplurals: int) -> Iterator[str]:
         )
 
     def field(keyword: str, value: str, prefix: str) -> str:
-        banned: frozenset[int] = frozenset()
         if language in FORMAT_DIRECTIVE_LANGUAGES and "%" in value:
             banned = format_interiors(language, value)
-        return wrap_field(keyword, value, prefix=prefix, wrap=wrap, no_break_before=banned)
+            return wrap_field(keyword, value, prefix=prefix, wrap=wrap, no_break_before=banned)
+        return _wrapped(keyword, value, prefix, wrap)
 
     previous = "#~| " if entry.obsolete else "#| "
     if entry.previous_msgctxt is not None:
@@ -287,6 +287,23 @@ def _entry_lines(entry: Entry, *, nplurals: int) -> Iterator[str]:
             yield field(f"msgstr[{index}]", forms[index], prefix)
     else:
         yield field("msgstr", entry.msgstr, prefix)
+
+
+# What wrap_field made, by its arguments: in an archive the same sentence is written in
+# the template and every catalog, and a memory fill in many (half the fields of a cold
+# sync of 1,000 articles). Emptied when full, so a long preview session stays small.
+_WRAPPED: dict[tuple[str, str, str, bool], str] = {}
+_WRAPPED_MAX = 200_000
+
+
+def _wrapped(keyword: str, value: str, prefix: str, wrap: bool) -> str:
+    key = (keyword, value, prefix, wrap)
+    lines = _WRAPPED.get(key)
+    if lines is None:
+        if len(_WRAPPED) >= _WRAPPED_MAX:
+            _WRAPPED.clear()
+        lines = _WRAPPED[key] = wrap_field(keyword, value, prefix=prefix, wrap=wrap)
+    return lines
 
 
 def _reference_lines(occurrences: Sequence[tuple[str, str]]) -> Iterator[str]:

@@ -11,6 +11,7 @@ nothing of ``memory.py``, which imports them when it opens one.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -217,6 +218,7 @@ class MemoryStorage(Protocol):
     def close(self) -> None: ...
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a sync asks five times for most texts
 def normalize_text(text: str) -> str:
     """The form texts are compared in.
 

@@ -121,6 +121,12 @@ class Pretranslator:
     _index: TermIndex | None = field(default=None, init=False)
     _memory: TranslationMemory | None = field(default=None, init=False)
     _hits: dict[tuple[str, str], list[TermHit]] = field(default_factory=dict, init=False)
+    _notes: dict[tuple[str, str, str], tuple[str, ...]] = field(default_factory=dict,
+                                                                init=False)
+    # The run's memory lookups, kept across `route` calls: a sentence repeated in
+    # articles of different batches is searched for once (the memory does not change
+    # during a run; what it writes is recorded after the commit).
+    _lookups: PrefetchedLookups | None = field(default=None, init=False)
     _translator: MachineTranslator | None = field(default=None, init=False)
     # Across every language pair and every `route` call of the run: the characters sent
     # (max_chars is one budget per run) and why the provider was given up on, if it was.
@@ -147,8 +153,13 @@ class Pretranslator:
 
     def notes_for(self, text: str, *, source_lang: str, target_lang: str) -> tuple[str, ...]:
         """The glossary lines of one entry in one target catalog."""
-        hits = self.hits(text, source_lang)
-        return tuple(term_notes(hits, source_lang=source_lang, target_lang=target_lang))
+        key = (text, source_lang, target_lang)
+        notes = self._notes.get(key)
+        if notes is None:
+            hits = self.hits(text, source_lang)
+            notes = self._notes[key] = tuple(
+                term_notes(hits, source_lang=source_lang, target_lang=target_lang))
+        return notes
 
     def open_memory(self, catalogs: Sequence[CatalogRef]) -> TranslationMemory:
         """The memory, brought up to date with the approved catalogs and tm/*.tmx."""
@@ -174,7 +185,10 @@ class Pretranslator:
         """Decisions for every job's untranslated texts (same order as ``jobs``)."""
         if not any(job.texts for job in jobs):
             return [{} for _ in jobs]
-        memory = PrefetchedLookups(self.open_memory(catalogs), threshold=self.config.tm_threshold)
+        if self._lookups is None:
+            self._lookups = PrefetchedLookups(self.open_memory(catalogs),
+                                              threshold=self.config.tm_threshold)
+        memory = self._lookups
         by_pair: dict[tuple[str, str], list[str]] = {}
         for job in jobs:
             by_pair.setdefault((job.source_lang, job.target_lang), []).extend(job.texts)

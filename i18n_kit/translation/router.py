@@ -16,6 +16,7 @@ The order is the policy, first match wins:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -224,6 +225,7 @@ def _is_numeral(text: str) -> bool:
     return bool(_ROMAN.fullmatch(text.strip(EDGE_PUNCTUATION)))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a sync asks twice for each entry
 def _has_words(text: str) -> bool:
     text = _CODE.sub(" ", _URL.sub(" ", text))
     text = _LINK_TARGET.sub("]", text)  # link and image targets
