@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the API's types, imported by the methods that return them
     from i18n_kit.catalogs.counts import CatalogCounts
     from i18n_kit.checks.run import CheckReport
     from i18n_kit.lock import LockHolder
+    from i18n_kit.model import Article
     from i18n_kit.output.page import ArticleLink, PageInput
     from i18n_kit.sync import ArticleWork, Progress, SyncReport
     from i18n_kit.translation.memory import TranslationMemory
@@ -81,6 +82,36 @@ class Project(Layout):
         from i18n_kit.checks.run import run_checks
 
         return run_checks(self.config, pages=pages)
+
+    def proofread(self, article: Article) -> tuple[str, ...]:
+        """What `check` reports on the source of ``article`` (misspelt words, doubled
+        words: docs/checks.md#source-spelling), one line a finding
+        (``content/a.md:8: warning [source-spelling] ...``) in the report's order, with
+        the project's severities; a missing dictionary or a bad word list is one line
+        too, and an unreadable source none (its page reports it)."""
+        from i18n_kit.checks.proofread import CHECK_IDS, project_words, proofread_article
+        from i18n_kit.checks.registry import CHECKS, get_check
+        from i18n_kit.checks.run import enabled_checks
+        from i18n_kit.errors import I18nKitError
+
+        order = {check.id: index for index, check in enumerate(CHECKS)}  # as `check` lists
+        config = self.config
+        try:
+            enabled = enabled_checks(config) & CHECK_IDS
+            if not enabled:
+                return ()
+            lines = (config.root / article.path).read_text(encoding="utf-8").splitlines()
+            found = sorted(proofread_article(article, lines, project_words(config), enabled),
+                           key=lambda item: (item.line or 0, order[item.issue.check]))
+        except (OSError, UnicodeDecodeError):
+            return ()
+        except I18nKitError as exc:
+            return (f"error: {exc}",)
+        def severity(check: str) -> str:
+            return config.checks_severity.get(check) or get_check(check).severity
+
+        return tuple(f"{item.file}:{item.line}: {severity(item.issue.check)} "
+                     f"[{item.issue.check}] {item.issue.message}" for item in found)
 
     def stats(self) -> list[CatalogCounts]:
         """Entries per locale and article catalog: translated, fuzzy, untranslated."""

@@ -56,7 +56,6 @@ from i18n_kit.preview.pages import (
     summarize_project,
     take_snapshot,
 )
-from i18n_kit.preview.proofing import proofread_source
 from i18n_kit.project import Project
 from i18n_kit.sources import SOURCE_SUFFIXES
 
@@ -493,7 +492,7 @@ class _Preview:
             catalog=self.config.relative(path) if editable else "",
             digest="" if data is None else catalog_digest(data),
             counts=counts,
-            proofreading=proofread_source(self.config, work.article),
+            proofreading=Project(self.config).proofread(work.article),
         )
 
     def _ui_locale(self, requested: str) -> str:
