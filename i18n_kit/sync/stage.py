@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 import os
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 
@@ -86,32 +86,17 @@ def stage_run(config: ProjectConfig, state: SyncState, plan: Plan, *, mt: bool,
         with project_lock(config.state_dir, WRITE_LOCK, wait=WRITE_WAIT):
             remove_strays([config.locales_dir, config.site_dir])
 
-    def emit(work: ArticleWork | None, rel: str, data: bytes) -> bool:
-        """Stage one output; whether the file changes. A catalog is replaced only if it
-        is still the file the work was merged from."""
-        verify = False
-        read_digest: str | None = None
-        if work is not None:
-            work.written.append(rel)
-            if rel in work.read_digests:
-                verify, read_digest = True, work.read_digests[rel]
-        return plan.keeps(rel) and files.stage(
-            rel, data, verify=verify, read_digest=read_digest)
-
-    # catalogs this run changes, with their approved units, for the memory
-    written: list[tuple[str, Path, Sequence[MemoryUnit]]] = []
-
-    works: dict[str, ArticleWork] = {}
+    pretranslator = Pretranslator(config, use_mt=mt and not check)
+    staging = _Staging(config=config, state=state, plan=plan, files=files,
+                       pretranslator=pretranslator, notify=notify)
+    emit, works, written = staging.emit, staging.works, staging.written
     records: dict[str, ArticleRecord] = {}
     segments = 0
-    pretranslator = Pretranslator(config, use_mt=mt and not check)
     if config.mt is not None and mt and not check and write_catalogs:
         pretranslator.translator(config.mt)  # a bad provider or missing key stops us now
     try:
         try:
-            _process(config, state, plan.read, works, write_catalogs=write_catalogs,
-                     check=check, notify=notify,
-                     pretranslator=pretranslator, emit=emit, written=written, clean=plan.clean)
+            staging.process(plan.read, clean=plan.clean)
             _check_slugs(state, works, plan.sources)
             known: KnownLinks = {}
             listings = {
@@ -129,10 +114,7 @@ def stage_run(config: ProjectConfig, state: SyncState, plan: Plan, *, mt: bool,
                 unreadable = _update_related(config, state, works, plan.sources, built, listings,
                                              out=spliced)
                 # a page not as expected (never, short of a bug): its article is read
-                _process(config, state, unreadable, works, write_catalogs=write_catalogs,
-                         check=check, notify=notify,
-                         pretranslator=pretranslator, emit=emit, written=written,
-                         clean=plan.clean.difference(unreadable))
+                staging.process(unreadable, clean=plan.clean.difference(unreadable))
             warnings = tuple(
                 f"machine translation failed for {line}; routed to translators"
                 for line in pretranslator.mt_failures())
@@ -287,73 +269,92 @@ def _stale_index_pages(
         obsolete += [_index_path(config, code, name) for name in gone]
     return due, obsolete
 
-def _process(
-    config: ProjectConfig,
-    state: SyncState,
-    sources: Sequence[str],
-    works: dict[str, ArticleWork],
-    *,
-    write_catalogs: bool,
-    check: bool = False,
-    notify: Progress,
-    pretranslator: Pretranslator,
-    emit: Callable[[ArticleWork, str, bytes], bool],
-    written: list[tuple[str, Path, Sequence[MemoryUnit]]],
-    clean: Collection[str],
-) -> None:
-    """Read ``sources`` into ``works``; with ``write_catalogs``, merge, route and emit
-    their catalogs, ``ROUTE_BATCH`` articles at a time (merged catalogs are the bulk
-    of a run's memory). ``clean``: the sources this run found unchanged (`catalog_refs`)."""
-    batch: list[ArticleWork] = []
-    merged = check and write_catalogs  # merged and compared by the workers (`_read_checked`)
-    if merged and sources:
-        pretranslator.index  # noqa: B018 -- the glossary loaded once, before the fork
-    read = map_forked(_read_checked, (config, pretranslator), sources,
-                      task="reading articles") if merged else map_forked(
-        _read_one, (config, write_catalogs), sources, task="reading articles")
-    for done, (source, work) in enumerate(zip(sources, read, strict=True), 1):
-        works[source] = work
-        batch.append(work)
-        state.file_hash(config.root, source)
-        notify("articles", done, len(sources))
-    if not write_catalogs:
-        return
-    refs: list[CatalogRef] | None = None
-    for start in range(0, len(batch), ROUTE_BATCH):
-        chunk = batch[start : start + ROUTE_BATCH]
-        for work in chunk if not merged else ():
-            merge_work(config, work, notes=pretranslator.notes_for)
-        jobs = [
-            CatalogJob(
-                source_lang=work.article.lang,
-                target_lang=code,
-                article_route=work.article.meta.get("route", ""),
-                texts=untranslated_sources(catalog),
-                kinds=_block_kinds(work),
-            )
-            for work in chunk
-            for code, catalog in work.catalogs.items()
-        ]
-        if refs is None and any(job.texts for job in jobs):
-            # Every catalog on disk, this run's articles included, goes into the memory
-            # (opened once, for the first batch with something to route).
-            if merged:
-                _index_read(pretranslator, works.values())
-            refs = catalog_refs(config, state, works, clean)
-        decisions = iter(pretranslator.route(jobs, refs or []))
-        for work in chunk:
-            for rel, data in work.outputs.items():
-                emit(work, rel, data)
-            work.outputs.clear()
-            for code, catalog in work.catalogs.items():
-                apply_routes(catalog, next(decisions))
-                path = article_catalog_path(config, code, work.article.slug)
-                rel = config.relative(path)
-                if emit(work, rel, format_catalog(catalog).encode("utf-8")):
-                    written.append((rel, path, approved_units(
-                        catalog, origin=rel, source_lang=work.article.lang, target_lang=code)))
-                work.targets[code] = read_targets(catalog)
-            work.catalogs.clear()
+@dataclass(slots=True, kw_only=True)
+class _Staging:
+    """One `stage_run`: what it works with, and what it has made so far (the articles
+    read, the catalogs written for the memory)."""
+
+    config: ProjectConfig
+    state: SyncState
+    plan: Plan
+    files: StagedFiles
+    pretranslator: Pretranslator
+    notify: Progress
+    works: dict[str, ArticleWork] = field(default_factory=dict)
+    # catalogs this run changes, with their approved units, for the memory
+    written: list[tuple[str, Path, Sequence[MemoryUnit]]] = field(default_factory=list)
+
+    def emit(self, work: ArticleWork | None, rel: str, data: bytes) -> bool:
+        """Stage one output; whether the file changes. A catalog is replaced only if it
+        is still the file the work was merged from."""
+        verify = False
+        read_digest: str | None = None
+        if work is not None:
+            work.written.append(rel)
+            if rel in work.read_digests:
+                verify, read_digest = True, work.read_digests[rel]
+        return self.plan.keeps(rel) and self.files.stage(
+            rel, data, verify=verify, read_digest=read_digest)
+
+    def process(self, sources: Sequence[str], *, clean: Collection[str]) -> None:
+        """Read ``sources`` into ``works``; when the run makes catalogs, merge, route and
+        emit them, ``ROUTE_BATCH`` articles at a time (merged catalogs are the bulk of a
+        run's memory). ``clean``: the sources this run found unchanged
+        (`catalog_refs`)."""
+        config, state, works = self.config, self.state, self.works
+        pretranslator, emit = self.pretranslator, self.emit
+        write_catalogs = self.plan.mode.catalogs
+        batch: list[ArticleWork] = []
+        # merged and compared by the workers (`_read_checked`)
+        merged = not self.plan.mode.writes and write_catalogs
+        if merged and sources:
+            pretranslator.index  # noqa: B018 -- the glossary loaded once, before the fork
+        read = map_forked(_read_checked, (config, pretranslator), sources,
+                          task="reading articles") if merged else map_forked(
+            _read_one, (config, write_catalogs), sources, task="reading articles")
+        for done, (source, work) in enumerate(zip(sources, read, strict=True), 1):
+            works[source] = work
+            batch.append(work)
+            state.file_hash(config.root, source)
+            self.notify("articles", done, len(sources))
+        if not write_catalogs:
+            return
+        refs: list[CatalogRef] | None = None
+        for start in range(0, len(batch), ROUTE_BATCH):
+            chunk = batch[start : start + ROUTE_BATCH]
+            for work in chunk if not merged else ():
+                merge_work(config, work, notes=pretranslator.notes_for)
+            jobs = [
+                CatalogJob(
+                    source_lang=work.article.lang,
+                    target_lang=code,
+                    article_route=work.article.meta.get("route", ""),
+                    texts=untranslated_sources(catalog),
+                    kinds=_block_kinds(work),
+                )
+                for work in chunk
+                for code, catalog in work.catalogs.items()
+            ]
+            if refs is None and any(job.texts for job in jobs):
+                # Every catalog on disk, this run's articles included, goes into the memory
+                # (opened once, for the first batch with something to route).
+                if merged:
+                    _index_read(pretranslator, works.values())
+                refs = catalog_refs(config, state, works, clean)
+            decisions = iter(pretranslator.route(jobs, refs or []))
+            for work in chunk:
+                for rel, data in work.outputs.items():
+                    emit(work, rel, data)
+                work.outputs.clear()
+                for code, catalog in work.catalogs.items():
+                    apply_routes(catalog, next(decisions))
+                    path = article_catalog_path(config, code, work.article.slug)
+                    rel = config.relative(path)
+                    if emit(work, rel, format_catalog(catalog).encode("utf-8")):
+                        self.written.append((rel, path, approved_units(
+                            catalog, origin=rel, source_lang=work.article.lang, target_lang=code)))
+                    work.targets[code] = read_targets(catalog)
+                work.catalogs.clear()
 
 
 def _index_read(pretranslator: Pretranslator, works: Iterable[ArticleWork]) -> None:
