@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 #: Languages an article may be written in (the segmenter has rules for these).
 SOURCE_LANGUAGES: tuple[str, ...] = ("en", "ru", "zh")
@@ -53,6 +56,38 @@ class Severity(enum.StrEnum):
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
+def pickled_as_tuple(cls: type[_T]) -> type[_T]:
+    """Give a frozen slotted dataclass a pickled state that is its field values in order.
+
+    Workers send parsed articles back to the sync by pickle (parallel.py): at 10,000
+    articles half a million blocks and segments, and the state methods `dataclass` makes
+    look the fields up again for every object. Unpickling 100,000 segments took 0.30 s
+    with them, 0.155 s with these.
+
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(Block(kind=BlockKind.PARAGRAPH, text="Hi", line=3)))
+    Block(kind=<BlockKind.PARAGRAPH: 'paragraph'>, text='Hi', translatable=True, \
+markup=<Markup.MARKDOWN: 'markdown'>, level=0, marker='', group=0, row=0, column=0, \
+header=False, info='', line=3)
+    """
+    names = tuple(item.name for item in fields(cls))  # type: ignore[arg-type]
+    # each slot's own setter (a frozen class's __setattr__ refuses): half the time of
+    # object.__setattr__ by name
+    setters = tuple(getattr(cls, name).__set__ for name in names)
+
+    def __getstate__(self: Any) -> tuple[Any, ...]:
+        return tuple([getattr(self, name) for name in names])
+
+    def __setstate__(self: Any, state: tuple[Any, ...]) -> None:
+        for setter, value in zip(setters, state):  # noqa: B905 -- made by __getstate__
+            setter(self, value)
+
+    setattr(cls, "__getstate__", __getstate__)  # noqa: B010 -- on the class, not typed
+    setattr(cls, "__setstate__", __setstate__)  # noqa: B010
+    return cls
+
+
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Block:
     """One block of an article, in source order.
@@ -77,6 +112,7 @@ class Block:
     line: int = 0  # 1-based line in the source file, for error messages only
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SourceWarning:
     """Source text a reader sees that is read in a way its writer may not expect (an
@@ -91,6 +127,7 @@ class SourceWarning:
         return f"{self.path}:{self.line}: {self.message}"
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
     """A source article: front matter plus blocks (title and summary are blocks too)."""
@@ -112,6 +149,7 @@ class Article:
         return self.slug
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Segment:
     """One sentence of one block: the unit translators see as a msgid.

@@ -12,7 +12,7 @@ from i18n_kit.catalogs.header import merge_header, owned_header, plural_forms
 from i18n_kit.catalogs.po import Catalog, Entry, new_catalog, new_entry
 from i18n_kit.catalogs.po_syntax import parse_entries
 from i18n_kit.errors import CatalogError
-from i18n_kit.model import RouteDecision, Segment
+from i18n_kit.model import RouteDecision, Segment, pickled_as_tuple
 
 __all__ = [
     "FUZZY_MERGE_SCORE",
@@ -53,6 +53,7 @@ _BABEL_CONTINUATION = re.compile(r'\| "')
 _BABEL_COMPLETE = re.compile(r'\| (?:(?:msgctxt|msgid|msgid_plural) )?"(?:[^"\\]|\\.)*"')
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Unit:
     """One translatable source text of an article, as its catalog entry will carry it."""
@@ -62,6 +63,7 @@ class Unit:
     notes: tuple[str, ...] = ()  # extracted comments (#.), one fact a line
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TargetText:
     """What a catalog says about one source text."""
