@@ -17,7 +17,7 @@ import pytest
 from i18n_kit import parallel
 from tests.cli.conftest import CONFIG, run, snapshot
 
-ARTICLES = 80  # above map_forked's min_items (64): both passes are forked
+ARTICLES = 80  # above map_forked's min_items (64): every pass is forked
 
 
 def write_project(root: Path, *, articles: int = ARTICLES) -> Path:
@@ -51,11 +51,11 @@ def test_forked_sync_writes_what_one_process_writes(
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     two = write_project(tmp_path / "two")
     assert run("sync", "--project", str(two)).exit_code == 0
-    assert pools == ["fork", "fork"]  # reading, then pages
+    assert pools == ["fork", "fork", "fork"]  # reading, writing catalogs, pages
     monkeypatch.setattr(parallel, "cores", lambda: 1)
     one = write_project(tmp_path / "one")
     assert run("sync", "--project", str(one)).exit_code == 0
-    assert pools == ["fork", "fork"]
+    assert pools == ["fork", "fork", "fork"]
     assert contents(two) == contents(one)
     # every article, and the news index in two pages of 50
     assert len([p for p in contents(one) if p.startswith("site/ru/")]) == ARTICLES + 2

@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from i18n_kit.catalogs.articles import (
     TargetText,
@@ -36,7 +37,7 @@ from i18n_kit.listing import (
     stale_related,
 )
 from i18n_kit.lock import WRITE_LOCK, project_lock
-from i18n_kit.model import BlockKind, Segment
+from i18n_kit.model import BlockKind, RouteDecision, Segment
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
 from i18n_kit.output.ui import UiCatalogs, load_ui
 from i18n_kit.parallel import map_forked
@@ -57,6 +58,7 @@ from i18n_kit.translation.memory import MemoryUnit, approved_units
 from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretranslator
 
 ROUTE_BATCH = 200  # articles merged and routed together
+RouteDecisions = Mapping[str, RouteDecision]  # one catalog's: source text -> route
 
 def article_template_path(config: ProjectConfig, slug: str) -> Path:
     return Layout(config).template(slug)
@@ -342,19 +344,51 @@ class _Staging:
                     _index_read(pretranslator, works.values())
                 refs = catalog_refs(config, state, works, clean)
             decisions = iter(pretranslator.route(jobs, refs or []))
-            for work in chunk:
+            routes = [[next(decisions) for _ in work.catalogs] for work in chunk]
+            finished = map_forked(_finish_catalogs, (config, chunk, routes),
+                                  range(len(chunk)), task="writing catalogs")
+            for work, catalogs in zip(chunk, finished, strict=True):
                 for rel, data in work.outputs.items():
                     emit(work, rel, data)
                 work.outputs.clear()
-                for code, catalog in work.catalogs.items():
-                    apply_routes(catalog, next(decisions))
-                    path = article_catalog_path(config, code, work.article.slug)
-                    rel = config.relative(path)
-                    if emit(work, rel, format_catalog(catalog).encode("utf-8")):
-                        self.written.append((rel, path, approved_units(
-                            catalog, origin=rel, source_lang=work.article.lang, target_lang=code)))
-                    work.targets[code] = read_targets(catalog)
+                for made in catalogs:
+                    if emit(work, made.rel, made.data) and made.units is not None:
+                        self.written.append((made.rel, made.path, made.units))
+                    work.targets[made.code] = made.targets
                 work.catalogs.clear()
+
+
+class _Finished(NamedTuple):
+    """One routed catalog as `_finish_catalogs` made it."""
+
+    code: str
+    rel: str
+    path: Path
+    data: bytes
+    units: list[MemoryUnit] | None  # approved units, when the file changes
+    targets: dict[str, TargetText]
+
+
+def _finish_catalogs(
+    shared: tuple[ProjectConfig, Sequence[ArticleWork], Sequence[Sequence[RouteDecisions]]],
+    position: int,
+) -> list[_Finished]:
+    """The catalogs of one article with their routes applied, as bytes, with what the
+    memory and the pages need of them: on every core (forked after routing, so the merged
+    catalogs and the decisions are not sent; only bytes and texts come back)."""
+    config, chunk, routes = shared
+    work = chunk[position]
+    finished: list[_Finished] = []
+    for (code, catalog), decisions in zip(work.catalogs.items(), routes[position],
+                                          strict=True):
+        apply_routes(catalog, decisions)
+        path = article_catalog_path(config, code, work.article.slug)
+        rel = config.relative(path)
+        data = format_catalog(catalog).encode("utf-8")
+        units = None if read_bytes_if_exists(path) == data else approved_units(
+            catalog, origin=rel, source_lang=work.article.lang, target_lang=code)
+        finished.append(_Finished(code, rel, path, data, units, read_targets(catalog)))
+    return finished
 
 
 def _index_read(pretranslator: Pretranslator, works: Iterable[ArticleWork]) -> None:

@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import NamedTuple, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
-from i18n_kit.model import Markup
+from i18n_kit.model import Markup, pickled_as_tuple
 from i18n_kit.segments import normalize_space
 
 __all__ = [
@@ -50,6 +50,7 @@ DEFAULT_THRESHOLD = 75.0
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+@pickled_as_tuple  # sync's workers send the units of the catalogs they write
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MemoryUnit:
     """One approved translation and the file it came from (``origin``, project-relative)."""
