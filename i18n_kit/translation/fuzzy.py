@@ -38,14 +38,18 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 __all__ = [
-    "BRUTE_FORCE_TEXTS", "CANDIDATES", "FuzzyIndex", "gram_size_for", "length_bounds",
-    "score_all", "score_texts",
+    "BRUTE_FORCE_TEXTS", "CANDIDATES", "STAGES", "FuzzyIndex", "gram_size_for",
+    "length_bounds", "score_all", "score_texts",
 ]
 
 CANDIDATES = 2000  # rescored per query: about 1.5 ms of rapidfuzz
 BRUTE_FORCE_TEXTS = 20_000  # search_many scores every text up to this index size
 _CDIST_CELLS = 4_000_000  # float32 scores held at once by search_many (16 MB)
 _LENGTH_CHUNK = 256  # queries of about one length scored together (score_all)
+# score_all with a limit: the length bounds of its rounds, nearest lengths first (three
+# were as fast as six on the held-out-like corpus, and cheaper in calls)
+STAGES = (95.0, 90.0, 85.0)
+_MARGIN = 0.02  # float32 scores against an exact bound
 POSTINGS_BUDGET = 1_000_000  # posting entries read per query before common n-grams are skipped
 INDEX_FORMAT = 1
 _WIDE_LANGUAGES = frozenset({"zh", "ja", "ko"})
@@ -96,8 +100,14 @@ def score_all(
     queries: Sequence[str], texts: Sequence[str], *, threshold: float, limit: int | None = None
 ) -> list[list[tuple[float, int]]]:
     """For each query, (score, position) of every text scoring at least ``threshold``
-    (the best ``limit`` when given), best first, ties by position: every text scored,
-    with ``rapidfuzz.process.cdist`` on all cores.
+    (the best ``limit`` when given), best first, ties by position: every text that can
+    reach the threshold is scored, with ``rapidfuzz.process.cdist`` on all cores.
+
+    With a ``limit``, the texts are scored nearest length first (`STAGES`): a query
+    whose ``limit``-th best already scores above what any text left could reach
+    (`length_bounds`) is not scored against the rest. The answer is the same; on the
+    held-out-like corpus (24,630 queries against 4,000 texts, limit 6) it took 6.5 s
+    instead of 8.3 s.
 
     >>> score_all(["SCO summits", "nothing"], ["SCO summit", "SCO summits"], threshold=75,
     ...           limit=1)
@@ -110,34 +120,64 @@ def score_all(
     # the two agree to the last digit; the margins keep a hit rounded down.
     floor = max(threshold - 0.01, 0.01)
     # Queries go shortest first, each chunk against the texts whose length can reach
-    # the floor with one of its queries (`length_bounds`): the others score 0 anyway.
+    # the stage's bound with one of its queries (`length_bounds`): the others score less.
     lengths = np.fromiter((len(text) for text in texts), dtype=np.int64, count=len(texts))
     by_length = np.argsort(lengths, kind="stable")
     sorted_lengths = lengths[by_length]
     order = sorted(range(len(queries)), key=lambda position: len(queries[position]))
     step = min(max(1, _CDIST_CELLS // len(texts)), _LENGTH_CHUNK)
+    bounds = [bound for bound in STAGES if bound > floor + _MARGIN] if limit else []
+    bounds.append(floor)
     for start in range(0, len(order), step):
         positions = order[start : start + step]
-        chunk = [queries[position] for position in positions]
-        low = length_bounds(len(chunk[0]), floor)[0]
-        high = length_bounds(len(chunk[-1]), floor)[1]
-        window = np.sort(by_length[np.searchsorted(sorted_lengths, low, "left") :
-                                   np.searchsorted(sorted_lengths, high, "right")])
-        if window.shape[0] == 0:
-            continue
-        ids_of = window.tolist()
-        scores = process.cdist(chunk, [texts[i] for i in ids_of], scorer=fuzz.ratio,
-                               score_cutoff=floor, dtype=np.float32, workers=-1)
-        for position, query, row in zip(positions, chunk, scores, strict=True):
-            local = np.flatnonzero(row)
-            if limit is not None and 0 < limit < local.shape[0]:
-                values = row[local]
-                kth = np.partition(values, local.shape[0] - limit)[local.shape[0] - limit]
-                local = local[values >= kth - 0.01]
-            ids = [ids_of[i] for i in local.tolist()]
-            ranked = score_texts(query, [texts[i] for i in ids], threshold=threshold)
-            found[position] = [(score, ids[at]) for score, at in ranked[:limit]]
+        shortest, longest = len(queries[positions[0]]), len(queries[positions[-1]])
+        pending = list(range(len(positions)))
+        hit_ids: list[list[IntArray]] = [[] for _ in positions]
+        hit_scores: list[list[npt.NDArray[np.float32]]] = [[] for _ in positions]
+        low_done = high_done = 0  # the range of `by_length` scored so far
+        for stage, bound in enumerate(bounds):
+            low = int(np.searchsorted(sorted_lengths, length_bounds(shortest, bound)[0], "left"))
+            high = int(np.searchsorted(sorted_lengths, length_bounds(longest, bound)[1],
+                                       "right"))
+            ring = by_length[low:high] if stage == 0 else np.concatenate(
+                (by_length[low:low_done], by_length[high_done:high]))
+            low_done, high_done = low, high
+            if ring.shape[0] and pending:
+                ring_texts = [texts[i] for i in ring.tolist()]
+                scores = process.cdist([queries[positions[i]] for i in pending], ring_texts,
+                                       scorer=fuzz.ratio, score_cutoff=floor,
+                                       dtype=np.float32, workers=-1)
+                for i, row in zip(pending, scores, strict=True):
+                    local = np.flatnonzero(row)
+                    if local.shape[0]:
+                        hit_ids[i].append(ring[local])
+                        hit_scores[i].append(row[local])
+            if bound == floor:
+                break
+            # done: a query whose limit-th best beats every text not scored yet
+            pending = [i for i in pending if not _beyond(hit_scores[i], limit or 0, bound)]
+        for i, position in enumerate(positions):
+            if not hit_ids[i]:
+                continue
+            ids = np.concatenate(hit_ids[i])
+            values = np.concatenate(hit_scores[i])
+            if limit is not None and 0 < limit < ids.shape[0]:
+                kth = np.partition(values, ids.shape[0] - limit)[ids.shape[0] - limit]
+                ids = ids[values >= kth - 0.01]
+            chosen = np.sort(ids).tolist()
+            ranked = score_texts(queries[position], [texts[j] for j in chosen],
+                                 threshold=threshold)
+            found[position] = [(score, chosen[at]) for score, at in ranked[:limit]]
     return found
+
+
+def _beyond(scores: list[npt.NDArray[np.float32]], limit: int, bound: float) -> bool:
+    """Whether at least ``limit`` of ``scores`` reach ``bound`` (with the margin)."""
+    count = sum(part.shape[0] for part in scores)
+    if limit <= 0 or count < limit:
+        return False
+    values = np.concatenate(scores)
+    return bool(np.partition(values, count - limit)[count - limit] >= bound + _MARGIN)
 
 
 def _fold(text: str) -> str:
