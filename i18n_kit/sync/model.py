@@ -1,5 +1,6 @@
-"""The values a run passes between its phases: what a run is (`Mode`), the work on one
-article while it is staged (`ArticleWork`), and what it reports (`SyncReport`)."""
+"""The values a run passes between its phases: what a run is (`Mode`), one parsed article
+(`ArticleWork`) and its merge while it is staged (`Merged`), and what a run reports
+(`SyncReport`)."""
 
 from __future__ import annotations
 
@@ -77,23 +78,32 @@ class SyncReport:
     conflicts: tuple[str, ...] = ()
 
 @dataclass(slots=True, kw_only=True)
+class Merged:
+    """An article's template and catalogs merged with its segments (`stage.merge_work`),
+    held by a run that makes catalogs from the merge until they are routed and staged."""
+
+    # catalog merged -> hash of the file as it was read (None: there was none): a
+    # catalog is replaced only if it is still that file
+    read_digests: dict[str, str | None] = field(default_factory=dict)
+    outputs: dict[str, bytes] = field(default_factory=dict)  # the template: made, not staged
+    catalogs: dict[str, Catalog] = field(default_factory=dict)  # merged, not yet routed
+    # with --check: the catalogs as read, with their approved units, so that the memory
+    # is told them instead of parsing every catalog again (`stage._index_read`)
+    indexed: list[tuple[str, Path, list[MemoryUnit]]] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
 class ArticleWork:
-    """One parsed article and everything computed for it: segments, what each target
-    catalog holds (``targets[locale][source_text]``) and the files it produces."""
+    """One parsed article: its segments, what each target catalog holds
+    (``targets[locale][source_text]``: known once the catalogs are read, or routed), and,
+    in a run that makes catalogs, its merge until that is staged (``merged``)."""
 
     source: str
     article: Article
     segments: list[Segment]
     source_digest: str = ""  # hash of the source bytes this work was made from
-    # catalog merged -> hash of the file as it was read (None: there was none)
-    read_digests: dict[str, str | None] = field(default_factory=dict)
     targets: dict[str, dict[str, TargetText]] = field(default_factory=dict)
-    outputs: dict[str, bytes] = field(default_factory=dict)  # made, not yet staged
-    written: list[str] = field(default_factory=list)  # staged (for the cache's record)
-    catalogs: dict[str, Catalog] = field(default_factory=dict)  # merged, not yet written
-    # with --check: the catalogs as read, with their approved units, so that the memory
-    # is told them instead of parsing every catalog again (`stage._index_read`)
-    indexed: list[tuple[str, Path, list[MemoryUnit]]] = field(default_factory=list)
+    merged: Merged | None = None
 
 
 @dataclass(slots=True, kw_only=True)

@@ -50,6 +50,7 @@ from i18n_kit.state import (
 from i18n_kit.sync.commit import WRITE_WAIT
 from i18n_kit.sync.model import (
     ArticleWork,
+    Merged,
     Progress,
     Staged,
 )
@@ -141,7 +142,8 @@ def stage_run(config: ProjectConfig, state: SyncState, plan: Plan, *, mt: bool,
                 work = works[source]
                 for rel, data in pages:
                     emit(work, rel, data)
-                records[source] = _record(config, state, work)
+                records[source] = _record(config, state, work,
+                                          staging.staged_by.get(source, ()))
                 segments += len(work.segments)
                 work.segments.clear()  # what pages need is made: let the text go
                 work.targets.clear()
@@ -173,21 +175,21 @@ def _read_one(shared: tuple[ProjectConfig, bool], source: str) -> ArticleWork:
 def _read_checked(shared: tuple[ProjectConfig, Pretranslator], source: str) -> ArticleWork:
     """For --check, in a worker: read and merge one article, and compare what needs no
     router (a catalog with no untranslated entry; the template) with the files on disk.
-    Only what differs, or has sources to route, comes back in ``work.outputs`` and
-    ``work.catalogs``: merging is spread over the cores, routing (one memory) is not."""
+    Only what differs, or has sources to route, comes back in ``work.merged``: merging
+    is spread over the cores, routing (one memory) is not."""
     config, pretranslator = shared
     work = read_work(config, source, write_catalogs=True)
-    merge_work(config, work, notes=pretranslator.notes_for, index=True)
-    for rel, data in list(work.outputs.items()):
+    work.merged = merged = merge_work(config, work, notes=pretranslator.notes_for, index=True)
+    for rel, data in list(merged.outputs.items()):
         if read_bytes_if_exists(config.root / rel) == data:
-            del work.outputs[rel]
-    for code, catalog in list(work.catalogs.items()):
+            del merged.outputs[rel]
+    for code, catalog in list(merged.catalogs.items()):
         if untranslated_sources(catalog):
             continue  # routed by the parent, which holds the memory
         path = article_catalog_path(config, code, work.article.slug)
         if read_bytes_if_exists(path) == format_catalog(catalog).encode("utf-8"):
             work.targets[code] = read_targets(catalog)
-            del work.catalogs[code]
+            del merged.catalogs[code]
     return work
 
 def _render_pages(
@@ -283,6 +285,8 @@ class _Staging:
     pretranslator: Pretranslator
     notify: Progress
     works: dict[str, ArticleWork] = field(default_factory=dict)
+    # source -> the outputs of its article staged by this run (for the cache's record)
+    staged_by: dict[str, list[str]] = field(default_factory=dict)
     # catalogs this run changes, with their approved units, for the memory
     written: list[tuple[str, Path, Sequence[MemoryUnit]]] = field(default_factory=list)
 
@@ -292,9 +296,9 @@ class _Staging:
         verify = False
         read_digest: str | None = None
         if work is not None:
-            work.written.append(rel)
-            if rel in work.read_digests:
-                verify, read_digest = True, work.read_digests[rel]
+            self.staged_by.setdefault(work.source, []).append(rel)
+            if work.merged is not None and rel in work.merged.read_digests:
+                verify, read_digest = True, work.merged.read_digests[rel]
         return self.plan.keeps(rel) and self.files.stage(
             rel, data, verify=verify, read_digest=read_digest)
 
@@ -325,7 +329,7 @@ class _Staging:
         for start in range(0, len(batch), ROUTE_BATCH):
             chunk = batch[start : start + ROUTE_BATCH]
             for work in chunk if not merged else ():
-                merge_work(config, work, notes=pretranslator.notes_for)
+                work.merged = merge_work(config, work, notes=pretranslator.notes_for)
             jobs = [
                 CatalogJob(
                     source_lang=work.article.lang,
@@ -335,7 +339,7 @@ class _Staging:
                     kinds=_block_kinds(work),
                 )
                 for work in chunk
-                for code, catalog in work.catalogs.items()
+                for code, catalog in _merged(work).catalogs.items()
             ]
             if refs is None and any(job.texts for job in jobs):
                 # Every catalog on disk, this run's articles included, goes into the memory
@@ -344,18 +348,17 @@ class _Staging:
                     _index_read(pretranslator, works.values())
                 refs = catalog_refs(config, state, works, clean)
             decisions = iter(pretranslator.route(jobs, refs or []))
-            routes = [[next(decisions) for _ in work.catalogs] for work in chunk]
+            routes = [[next(decisions) for _ in _merged(work).catalogs] for work in chunk]
             finished = map_forked(_finish_catalogs, (config, chunk, routes),
                                   range(len(chunk)), task="writing catalogs")
             for work, catalogs in zip(chunk, finished, strict=True):
-                for rel, data in work.outputs.items():
+                for rel, data in _merged(work).outputs.items():
                     emit(work, rel, data)
-                work.outputs.clear()
                 for made in catalogs:
                     if emit(work, made.rel, made.data) and made.units is not None:
                         self.written.append((made.rel, made.path, made.units))
                     work.targets[made.code] = made.targets
-                work.catalogs.clear()
+                work.merged = None  # staged: let the catalogs go
 
 
 class _Finished(NamedTuple):
@@ -379,7 +382,7 @@ def _finish_catalogs(
     config, chunk, routes = shared
     work = chunk[position]
     finished: list[_Finished] = []
-    for (code, catalog), decisions in zip(work.catalogs.items(), routes[position],
+    for (code, catalog), decisions in zip(_merged(work).catalogs.items(), routes[position],
                                           strict=True):
         apply_routes(catalog, decisions)
         path = article_catalog_path(config, code, work.article.slug)
@@ -396,11 +399,14 @@ def _index_read(pretranslator: Pretranslator, works: Iterable[ArticleWork]) -> N
     if it is still the file they read, so that opening it parses none of them again."""
     found: list[tuple[str, Path, Sequence[MemoryUnit]]] = []
     for work in works:
-        for rel, path, units in work.indexed:
+        merged = work.merged
+        if merged is None:
+            continue
+        for rel, path, units in merged.indexed:
             data = read_bytes_if_exists(path)
-            if data is not None and hash_bytes(data) == work.read_digests.get(rel):
+            if data is not None and hash_bytes(data) == merged.read_digests.get(rel):
                 found.append((rel, path, units))
-        work.indexed.clear()
+        merged.indexed.clear()
     pretranslator.remember_written(found)
 
 
@@ -452,9 +458,9 @@ def prepare_article(
     notes: Callable[..., tuple[str, ...]] | None = None,
 ) -> ArticleWork:
     """Read one source article, segment it and read its catalogs (``work.targets``), or,
-    with ``write_catalogs``, merge them (``work.catalogs``; the template goes to
-    ``work.outputs``). Nothing is written. ``notes(text, source_lang=, target_lang=)``
-    gives each entry's extracted comments (the glossary terms).
+    with ``write_catalogs``, merge them (``work.merged``). Nothing is written.
+    ``notes(text, source_lang=, target_lang=)`` gives each entry's extracted comments
+    (the glossary terms).
 
     >>> from i18n_kit.config import load_config
     >>> config = load_config(Path("examples/sco-newsroom/i18n-kit.toml"))
@@ -465,7 +471,7 @@ def prepare_article(
     """
     work = read_work(config, source, write_catalogs=write_catalogs)
     if write_catalogs:
-        merge_work(config, work, notes=notes)
+        work.merged = merge_work(config, work, notes=notes)
     return work
 
 def read_work(config: ProjectConfig, source: str, *, write_catalogs: bool) -> ArticleWork:
@@ -498,15 +504,15 @@ def merge_work(
     *,
     notes: Callable[..., tuple[str, ...]] | None = None,
     index: bool = False,
-) -> None:
-    """``prepare_article``'s second half: the template (to ``work.outputs``) and every
-    target catalog merged with the segments (to ``work.catalogs``); with ``index``, the
-    approved units of each catalog as read (to ``work.indexed``)."""
+) -> Merged:
+    """``prepare_article``'s second half: the template and every target catalog merged
+    with the segments; with ``index``, the approved units of each catalog as read."""
     article = work.article
+    merged = Merged()
     units = collect_units(work.segments, reference=work.source)
     template = build_template(units, project=config.name)
     rel = config.relative(article_template_path(config, article.slug))
-    work.outputs[rel] = format_catalog(template).encode("utf-8")
+    merged.outputs[rel] = format_catalog(template).encode("utf-8")
     for code in config.locales:
         if code == article.lang:
             continue
@@ -514,10 +520,10 @@ def merge_work(
         rel = config.relative(path)
         data = read_bytes_if_exists(path)
         # what was read, so that sync replaces the file only if it is still this one
-        work.read_digests[rel] = None if data is None else hash_bytes(data)
+        merged.read_digests[rel] = None if data is None else hash_bytes(data)
         existing = None if data is None else decode_catalog(data, origin=rel)
         if index and existing is not None:
-            work.indexed.append((rel, path, approved_units(
+            merged.indexed.append((rel, path, approved_units(
                 existing, origin=rel, source_lang=article.lang, target_lang=code)))
         localized = units
         if notes is not None:
@@ -526,9 +532,17 @@ def merge_work(
                                           target_lang=code))
                 for unit in units
             ]
-        work.catalogs[code] = merge_catalog(
+        merged.catalogs[code] = merge_catalog(
             existing, localized, project=config.name, locale_code=code
         )
+    return merged
+
+
+def _merged(work: ArticleWork) -> Merged:
+    """The merge of ``work``, which the run made before asking (a bug otherwise)."""
+    if work.merged is None:
+        raise AssertionError(f"{work.source} was not merged")
+    return work.merged
 
 def _check_slugs(
     state: SyncState, works: Mapping[str, ArticleWork], sources: Sequence[str]
@@ -686,10 +700,12 @@ def _source_warnings(
             found.extend(state.articles[source].warnings)
     return tuple(found)
 
-def _record(config: ProjectConfig, state: SyncState, work: ArticleWork) -> ArticleRecord:
+def _record(config: ProjectConfig, state: SyncState, work: ArticleWork,
+            staged: Sequence[str]) -> ArticleRecord:
+    """The cache's record of ``work``, whose outputs this run staged are ``staged``."""
     article = work.article
     previous = state.articles.get(work.source)
-    outputs = set(work.written)
+    outputs = set(staged)
     if previous is not None:
         # A build (no catalogs written) keeps knowing the catalogs a sync wrote.
         outputs.update(path for path in previous.outputs if (config.root / path).exists())

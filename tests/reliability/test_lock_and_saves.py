@@ -20,6 +20,7 @@ from i18n_kit.files import hash_bytes
 from i18n_kit.journal import recover, remove_strays, write_journal
 from i18n_kit.lock import RUN_LOCK, WRITE_LOCK
 from i18n_kit.sync import ArticleWork, stage
+from i18n_kit.sync.model import Merged
 from tests.cli.conftest import run, snapshot
 from tests.reliability.harness import save_like_poedit, translation_of
 
@@ -172,10 +173,11 @@ def _save_after_merge(monkeypatch: pytest.MonkeyPatch, project: Path, texts: lis
     merge_work = stage.merge_work
 
     def merge_then_save(config: ProjectConfig, work: ArticleWork,
-                        **options: object) -> None:
-        merge_work(config, work, **options)  # type: ignore[arg-type]
+                        **options: object) -> Merged:
+        merged = merge_work(config, work, **options)  # type: ignore[arg-type]
         if work.article.slug == "summit" and texts:
             save_like_poedit(catalog(project), SENTENCE, texts.pop(0))
+        return merged
 
     monkeypatch.setattr(stage, "merge_work", merge_then_save)
 
