@@ -107,6 +107,7 @@ class Project(Layout):
             return ()
         except I18nKitError as exc:
             return (f"error: {exc}",)
+
         def severity(check: str) -> str:
             return config.checks_severity.get(check) or get_check(check).severity
 

@@ -54,3 +54,22 @@ def test_the_methods_are_the_commands(tmp_path: Path) -> None:
         ("ru", 2, 2), ("zh", 2, 2)]
     assert isinstance(project.check(), i18n_kit.CheckReport)
     assert project.build().changes == ()  # the pages are those sync made
+
+
+def test_proofread_gives_the_source_findings_a_preview_page_lists(tmp_path: Path) -> None:
+    from i18n_kit.project import create_project
+
+    folder = tmp_path / "news"
+    create_project(folder)
+    (folder / "content" / "summit.md").write_text(
+        "---\ntitle: SCO summit held\ndate: 2024-07-04\n---\n\n"
+        "The Heads of State Council met in Astana on 4 July 2024.\n\n"
+        "The leaders signed the the declaration on commn security.\n", encoding="utf-8")
+    project = i18n_kit.open_project(folder)
+    article = project.read_article("content/summit.md").article
+    assert project.proofread(article) == (
+        "content/summit.md:8: warning [source-spelling] «commn» is not in the en "
+        "dictionary; did you mean «common»?",
+        "content/summit.md:8: warning [source-doubled-word] «the the»: a word written "
+        "twice",
+    )

@@ -276,7 +276,7 @@ def _stale_index_pages(
 @dataclass(slots=True, kw_only=True)
 class _Staging:
     """One `stage_run`: what it works with, and what it has made so far (the articles
-    read, the catalogs written for the memory)."""
+    read, the outputs staged for each, the catalogs written for the memory)."""
 
     config: ProjectConfig
     state: SyncState
