@@ -90,11 +90,9 @@ class Project(Layout):
         the project's severities; a missing dictionary or a bad word list is one line
         too, and an unreadable source none (its page reports it)."""
         from i18n_kit.checks.proofread import CHECK_IDS, project_words, proofread_article
-        from i18n_kit.checks.registry import CHECKS, get_check
-        from i18n_kit.checks.run import enabled_checks
+        from i18n_kit.checks.run import CHECK_ORDER, effective_severity, enabled_checks
         from i18n_kit.errors import I18nKitError
 
-        order = {check.id: index for index, check in enumerate(CHECKS)}  # as `check` lists
         config = self.config
         try:
             enabled = enabled_checks(config) & CHECK_IDS
@@ -102,16 +100,12 @@ class Project(Layout):
                 return ()
             lines = (config.root / article.path).read_text(encoding="utf-8").splitlines()
             found = sorted(proofread_article(article, lines, project_words(config), enabled),
-                           key=lambda item: (item.line or 0, order[item.issue.check]))
+                           key=lambda item: (item.line or 0, CHECK_ORDER[item.issue.check]))
         except (OSError, UnicodeDecodeError):
             return ()
         except I18nKitError as exc:
             return (f"error: {exc}",)
-
-        def severity(check: str) -> str:
-            return config.checks_severity.get(check) or get_check(check).severity
-
-        return tuple(f"{item.file}:{item.line}: {severity(item.issue.check)} "
+        return tuple(f"{item.file}:{item.line}: {effective_severity(config, item.issue)} "
                      f"[{item.issue.check}] {item.issue.message}" for item in found)
 
     def stats(self) -> list[CatalogCounts]:

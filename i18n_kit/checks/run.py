@@ -241,7 +241,7 @@ def run_checks(config: ProjectConfig, *, pages: bool = True, cache: bool = True)
     if run.results is not None:
         run.results.save()
     findings = sorted(
-        run.findings, key=lambda f: (f.file, f.line or 0, _ORDER[f.check], f.message)
+        run.findings, key=lambda f: (f.file, f.line or 0, CHECK_ORDER[f.check], f.message)
     )
     return CheckReport(
         findings=tuple(findings), catalogs=run.catalogs, entries=run.entries,
@@ -249,7 +249,16 @@ def run_checks(config: ProjectConfig, *, pages: bool = True, cache: bool = True)
     )
 
 
-_ORDER = {check.id: index for index, check in enumerate(CHECKS)}
+#: the order findings on one line are listed in: the registry's
+CHECK_ORDER = {check.id: index for index, check in enumerate(CHECKS)}
+
+
+def effective_severity(config: ProjectConfig, issue: Issue) -> Severity:
+    """A finding's severity: the project's ``[checks] severity`` for its check applies to
+    every finding of it, the milder ones some checks report (a deprecated term, a
+    near-miss spelling) included; else the issue's own, else the check's default."""
+    return config.checks_severity.get(issue.check) or (
+        issue.severity or CHECKS_BY_ID[issue.check].severity)
 
 
 def _article_catalogs(config: ProjectConfig) -> Iterator[tuple[str, Path]]:
@@ -326,11 +335,7 @@ class _Run:
 
     def add(self, issue: Issue, *, file: str, line: int | None, locale: str, msgid: str,
             reference: str = "") -> None:
-        # A project's [checks] severity applies to every finding of the check, the milder
-        # ones some checks report (a deprecated term, a near-miss spelling) included.
-        severity = self.config.checks_severity.get(issue.check) or (
-            issue.severity or CHECKS_BY_ID[issue.check].severity
-        )
+        severity = effective_severity(self.config, issue)
         self.findings.append(
             Finding(
                 check=issue.check,
