@@ -19,6 +19,7 @@ comment's text; msgcat writes it back there and writes LF everywhere else).
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 import shlex
@@ -291,19 +292,10 @@ def _entry_lines(entry: Entry, *, nplurals: int) -> Iterator[str]:
 
 # What wrap_field made, by its arguments: in an archive the same sentence is written in
 # the template and every catalog, and a memory fill in many (half the fields of a cold
-# sync of 1,000 articles). Emptied when full, so a long preview session stays small.
-_WRAPPED: dict[tuple[str, str, str, bool], str] = {}
-_WRAPPED_MAX = 200_000
-
-
+# sync of 1,000 articles). Bounded, so a long preview session stays small.
+@functools.lru_cache(maxsize=200_000)
 def _wrapped(keyword: str, value: str, prefix: str, wrap: bool) -> str:
-    key = (keyword, value, prefix, wrap)
-    lines = _WRAPPED.get(key)
-    if lines is None:
-        if len(_WRAPPED) >= _WRAPPED_MAX:
-            _WRAPPED.clear()
-        lines = _WRAPPED[key] = wrap_field(keyword, value, prefix=prefix, wrap=wrap)
-    return lines
+    return wrap_field(keyword, value, prefix=prefix, wrap=wrap)
 
 
 def _reference_lines(occurrences: Sequence[tuple[str, str]]) -> Iterator[str]:
