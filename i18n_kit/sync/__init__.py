@@ -122,16 +122,10 @@ def sync(
 ) -> SyncReport:
     """Bring templates, catalogs and pages up to date with the sources.
 
-    With ``check`` nothing is written (and no MT provider is asked): the report lists what
-    would change. With ``write_catalogs=False`` (``i18n-kit build``) only pages are made.
-    ``mt=False`` (``--no-mt``) leaves mt-routed entries empty; ``everything`` re-reads
-    every article, not only the changed ones (``i18n-kit translate``).
-
-    A run that writes holds the project lock (``lock.py``): when another run holds it,
-    this one waits up to ``wait`` seconds (``waiting(holder)`` is told once), then
-    raises ``BusyError``. It first finishes or removes what a killed run left
-    (``journal.py``). A catalog saved by someone else while the run was writing it is
-    left as saved and the run goes again (at most ``PASSES`` times, then ``BusyError``).
+    The flags name a `Mode` and `run` does the rest: with ``check`` nothing is written
+    (``Mode.CHECK``); with ``write_catalogs=False`` only pages are made (``Mode.BUILD``,
+    ``i18n-kit build``); ``everything`` re-reads every article (``Mode.TRANSLATE``,
+    ``i18n-kit translate``); ``mt=False`` (``--no-mt``) leaves mt-routed entries empty.
 
     >>> from i18n_kit.config import load_config
     >>> report = sync(load_config(Path("examples/sco-newsroom/i18n-kit.toml")), check=True)
