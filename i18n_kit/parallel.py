@@ -13,26 +13,37 @@ SIGTERM and SIGINT are blocked across each fork and reset in the child before th
 let through, so a signal at that moment neither runs the parent's handler in the child
 (which would unwind the parent's stack there) nor is lost; and the workers are killed
 and reaped whenever the caller stops early, however it stops.
+
+`ForkedWorkers` is the same pool for work in two steps with the parent's own step in
+between (a sync merges catalogs, routes them in the parent, which holds the memory, then
+finishes them): each worker keeps what the first step made of its items, so the second
+step is sent only what the parent decided, never the big intermediate values.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import signal
+import threading
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection, Pipe, wait
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 from i18n_kit.errors import WorkerError
 
-__all__ = ["cores", "map_forked"]
+__all__ = ["ForkedWorkers", "cores", "map_forked"]
 
 Shared = TypeVar("Shared")
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Kept = TypeVar("Kept")
+Answer = TypeVar("Answer")
+Payload = TypeVar("Payload")
 
 _in_worker = False  # a worker runs its chunks in its own process, never forking again
 _SIGNALS = {signal.SIGTERM, signal.SIGINT}
@@ -71,22 +82,117 @@ def map_forked(
     try:
         for _ in range(workers):
             pool.fork()
-        for results in pool.run(len(chunks)):
+        for results in pool.run(range(len(chunks))):
             yield from results
     finally:
         pool.close()
 
 
-class _Pool:
-    """Forked workers, each serving chunk numbers sent down its pipe."""
+class ForkedWorkers(Generic[Shared, Item, Kept, Answer, Payload, Result]):
+    """Work on ``items`` in two steps, both on every core, with the caller's own step
+    between them: ``first(shared, item)`` gives ``(kept, answer)``, and only the answer
+    comes back; ``second(shared, kept, payload)`` gets what the first step kept of the
+    same item, in the same worker, and the payload the caller sends for it. The workers
+    are forked at `first` (they inherit ``shared`` as it is then) and live until
+    `close`. Where `map_forked` would not fork, both steps run in this process.
 
-    def __init__(self, job: Callable[[int], list[Any]], task: str) -> None:
+    >>> with ForkedWorkers(lambda shared, item: (item * shared, item),
+    ...                    lambda shared, kept, payload: kept + payload,
+    ...                    10, [1, 2, 3]) as workers:
+    ...     answers = workers.first()
+    ...     list(workers.second([answer * 100 for answer in answers]))
+    [110, 220, 330]
+    """
+
+    def __init__(
+        self,
+        first: Callable[[Shared, Item], tuple[Kept, Answer]],
+        second: Callable[[Shared, Kept, Payload], Result],
+        shared: Shared,
+        items: Sequence[Item],
+        *,
+        min_items: int = 64,
+        chunksize: int = 8,
+        task: str = "working",
+    ) -> None:
+        self._first, self._second, self._shared = first, second, shared
+        self._chunks = [items[start : start + chunksize]
+                        for start in range(0, len(items), chunksize)]
+        self._count = min(cores(), len(self._chunks))
+        if self._count < 2 or len(items) < min_items or _in_worker or not hasattr(os, "fork"):
+            self._count = 0
+        # chunk -> what the first step kept of its items (in the worker that ran it)
+        self._kept: dict[int, list[Kept]] = {}
+        self._pool = _Pool(self._job, task)
+        self._served: list[int] = []  # chunk -> the worker that ran its first step
+
+    def _job(self, message: tuple[int, Sequence[Payload] | None]) -> list[Any]:
+        chunk, payloads = message
+        if payloads is None:
+            made = [self._first(self._shared, item) for item in self._chunks[chunk]]
+            self._kept[chunk] = [kept for kept, _ in made]
+            return [answer for _, answer in made]
+        shared, second = self._shared, self._second
+        return [second(shared, kept, payload)
+                for kept, payload in zip(self._kept.pop(chunk), payloads, strict=True)]
+
+    def first(self) -> list[Answer]:
+        """The first step's answers, in item order (call once)."""
+        messages = [(chunk, None) for chunk in range(len(self._chunks))]
+        if not self._count:
+            return [answer for message in messages for answer in self._job(message)]
+        for _ in range(self._count):
+            self._pool.fork()
+        answers: list[Answer] = []
+        for results in self._pool.run(messages):
+            answers.extend(results)
+        self._served = self._pool.served
+        return answers
+
+    def second(self, payloads: Sequence[Payload]) -> Iterator[Result]:
+        """The second step's results, in item order (after `first`; one payload an item)."""
+        messages: list[tuple[int, Sequence[Payload]]] = []
+        start = 0
+        for number, chunk in enumerate(self._chunks):
+            messages.append((number, payloads[start : start + len(chunk)]))
+            start += len(chunk)
+        if not self._count:
+            for message in messages:
+                yield from self._job(message)
+            return
+        for results in self._pool.run(messages, owners=self._served):
+            yield from results
+
+    def close(self) -> None:
+        """Stop the workers (what they kept goes with them)."""
+        self._pool.close()
+        self._kept.clear()
+
+    def __enter__(self) -> ForkedWorkers[Shared, Item, Kept, Answer, Payload, Result]:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+class _Pool:
+    """Forked workers, each answering the messages sent down its pipe with ``job``."""
+
+    def __init__(self, job: Callable[[Any], list[Any]], task: str) -> None:
         self.job = job
         self.task = task
         self.workers: dict[Connection, int] = {}  # pipe -> pid
-        self.busy: dict[Connection, list[int]] = {}  # pipe -> chunks sent, not answered
+        self.order: list[Connection] = []  # the pipes in the order the workers were forked
+        self.busy: dict[Connection, list[int]] = {}  # pipe -> messages sent, not answered
+        self.served: list[int] = []  # message -> the worker (fork order) that answered it
+        self.senders: list[threading.Thread] = []  # `_send_owned`'s, until all is answered
 
     def fork(self) -> None:
+        # What the parent holds now is not looked at by the garbage collector until the
+        # pool closes, in the parent or in a worker: a collection would go through every
+        # object of a large run (the articles read, the memory) again and again, and, in
+        # a worker, write to each of their pages, which fork had shared.
+        gc.freeze()
         ours, theirs = Pipe(duplex=True)
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
         try:
@@ -97,38 +203,71 @@ class _Pool:
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         theirs.close()
         self.workers[ours] = pid
+        self.order.append(ours)
         self.busy[ours] = []
 
-    def run(self, count: int) -> Iterator[list[Any]]:
-        """Each chunk's results, in chunk order."""
-        todo = iter(range(count))
-        for pipe in self.workers:  # two chunks each: none idles while one is answered
-            self._send(pipe, todo)
-            self._send(pipe, todo)
+    def run(self, messages: Sequence[Any], *,
+            owners: Sequence[int] | None = None) -> Iterator[list[Any]]:
+        """Each message's results, in message order. ``owners``: the worker (in fork
+        order) each message must go to; without it, whichever is free."""
+        self.served = [-1] * len(messages)
+        queue: deque[int] = deque()
+        if owners is None:
+            queue.extend(range(len(messages)))
+            for pipe in self.order:  # two each: none idles while one is answered
+                self._send(pipe, queue, messages)
+                self._send(pipe, queue, messages)
+        else:
+            self._send_owned(messages, owners)
         done: dict[int, list[Any]] = {}
-        for number in range(count):
+        for number in range(len(messages)):
             while number not in done:
                 for ready in wait([pipe for pipe, sent in self.busy.items() if sent]):
                     pipe = cast(Connection, ready)
                     try:
-                        chunk, ok, payload = pipe.recv()
+                        answered, ok, payload = pipe.recv()
                     except (EOFError, OSError):
                         raise self._died(pipe) from None
-                    self.busy[pipe].remove(chunk)
+                    self.busy[pipe].remove(answered)
                     if not ok:
                         raise payload
-                    done[chunk] = payload
-                    self._send(pipe, todo)
+                    done[answered] = payload
+                    self.served[answered] = self.order.index(pipe)
+                    self._send(pipe, queue, messages)
             yield done.pop(number)
+        self._join_senders()
 
-    def _send(self, pipe: Connection, todo: Iterator[int]) -> None:
-        chunk = next(todo, None)
-        if chunk is not None:
+    def _send_owned(self, messages: Sequence[Any], owners: Sequence[int]) -> None:
+        """Send each worker all its messages at once, from a thread of its own: a message
+        may be bigger than the pipe holds, and a worker answers while the rest of its
+        messages are still on the way, so this thread must be free to read the answers
+        (one thread writing both would wait on a worker that waits on it)."""
+        numbers: dict[Connection, list[int]] = {pipe: [] for pipe in self.order}
+        for number, owner in enumerate(owners):
+            numbers[self.order[owner]].append(number)
+        for pipe, mine in numbers.items():
+            self.busy[pipe].extend(mine)
+            # pickled here, so that a message that cannot be sent fails in the caller
+            data = [pickle.dumps((number, messages[number]), pickle.HIGHEST_PROTOCOL)
+                    for number in mine]
+            sender = threading.Thread(target=_send_each, args=(pipe, data),
+                                      name=f"{self.task}: sender", daemon=True)
+            sender.start()
+            self.senders.append(sender)
+
+    def _join_senders(self) -> None:
+        for sender in self.senders:
+            sender.join()
+        self.senders.clear()
+
+    def _send(self, pipe: Connection, queue: deque[int], messages: Sequence[Any]) -> None:
+        if queue:
+            number = queue.popleft()
             try:
-                pipe.send(chunk)
+                pipe.send((number, messages[number]))
             except OSError:  # EPIPE: the worker is dead (click would take it for stdout's)
                 raise self._died(pipe) from None
-            self.busy[pipe].append(chunk)
+            self.busy[pipe].append(number)
 
     def _died(self, pipe: Connection) -> WorkerError:
         pid = self.workers.pop(pipe)
@@ -150,21 +289,34 @@ class _Pool:
 
     def close(self) -> None:
         """Stop every worker and reap it (at the end, or when the caller stops early)."""
-        for pipe, pid in self.workers.items():
-            with contextlib.suppress(OSError):
-                pipe.close()
+        for pid in self.workers.values():
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+        self._join_senders()  # a sender still writing stops: its worker is gone
+        for pipe in self.workers:
+            with contextlib.suppress(OSError):
+                pipe.close()
         for pid in self.workers.values():
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
+        if self.order:
+            gc.unfreeze()
         self.workers.clear()
+        self.order.clear()
         self.busy.clear()
 
 
-def _serve(pipe: Connection, job: Callable[[int], list[Any]], *, close: list[Connection],
+def _send_each(pipe: Connection, data: Sequence[bytes]) -> None:
+    """`_Pool._send_owned`'s thread: write each pickled message in turn. A worker that
+    dies stops it (EPIPE); the reading side reports the death."""
+    with contextlib.suppress(OSError):
+        for message in data:
+            pipe.send_bytes(message)
+
+
+def _serve(pipe: Connection, job: Callable[[Any], list[Any]], *, close: list[Connection],
            mask: set[int | signal.Signals]) -> None:
-    """A worker's life: answer each chunk number with its results until the pipe closes;
+    """A worker's life: answer each message with its results until the pipe closes;
     always ends in ``os._exit``, so nothing of the parent's (its stack, atexit hooks,
     buffered output) runs here."""
     global _in_worker
@@ -178,14 +330,14 @@ def _serve(pipe: Connection, job: Callable[[int], list[Any]], *, close: list[Con
             other.close()
         while True:
             try:
-                chunk = pipe.recv()
+                number, message = pipe.recv()
             except EOFError:  # the parent is gone or done
                 break
             try:
-                answer = (chunk, True, job(chunk))
+                answer = (number, True, job(message))
                 pipe.send(answer)
             except Exception as exc:  # the error travels to the parent, as itself
-                pipe.send((chunk, False, _portable(exc)))
+                pipe.send((number, False, _portable(exc)))
     except BaseException:
         code = 1
     finally:

@@ -4,12 +4,13 @@ one line with nothing written."""
 
 from __future__ import annotations
 
+import os
 import pickle
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -43,19 +44,21 @@ def test_forked_sync_writes_what_one_process_writes(
     pools: list[str] = []
     pool_run = parallel._Pool.run
 
-    def counting_run(pool: parallel._Pool, count: int) -> Iterator[list[object]]:
-        pools.append("fork")
-        return pool_run(pool, count)
+    def counting_run(pool: parallel._Pool, messages: Sequence[object],
+                     **how: Sequence[int] | None) -> Iterator[list[object]]:
+        pools.append(pool.task)
+        return pool_run(pool, messages, **how)
 
     monkeypatch.setattr(parallel._Pool, "run", counting_run)
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     two = write_project(tmp_path / "two")
     assert run("sync", "--project", str(two)).exit_code == 0
-    assert pools == ["fork", "fork", "fork"]  # reading, writing catalogs, pages
+    forked = ["reading articles", "writing catalogs", "writing catalogs", "making pages"]
+    assert pools == forked  # catalogs: merged, then routed here, then finished
     monkeypatch.setattr(parallel, "cores", lambda: 1)
     one = write_project(tmp_path / "one")
     assert run("sync", "--project", str(one)).exit_code == 0
-    assert pools == ["fork", "fork", "fork"]
+    assert pools == forked
     assert contents(two) == contents(one)
     # every article, and the news index in two pages of 50
     assert len([p for p in contents(one) if p.startswith("site/ru/")]) == ARTICLES + 2
@@ -74,6 +77,33 @@ def test_a_worker_error_is_one_line_and_nothing_is_written(
         "error: content/news-050.md:5: not valid UTF-8 (byte 0xff at column 5); "
         "save the file as UTF-8"]
     assert snapshot(project) == before
+
+
+def _kept_pid(size: int, item: int) -> tuple[tuple[int, int], str]:
+    return (os.getpid(), item), "x" * size  # the answer: more than a pipe holds
+
+
+def _with_payload(size: int, kept: tuple[int, int], payload: str) -> tuple[int, int, int]:
+    return kept[0], os.getpid(), kept[1] + len(payload) - size
+
+
+def test_forked_workers_finish_each_item_where_it_began_with_big_messages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Answers and payloads of 1 MB each, 16 times the pipe: the parent sends a worker's
+    # payloads while that worker answers, and neither waits on the other forever.
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    size = 1 << 20
+    items = list(range(40))
+    with parallel.ForkedWorkers(_kept_pid, _with_payload, size, items,
+                                min_items=2, chunksize=3) as workers:
+        answers = workers.first()
+        assert [len(answer) for answer in answers] == [size] * len(items)
+        results = list(workers.second(["y" * (size + item) for item in items]))
+    assert [item for _, _, item in results] == [2 * item for item in items]
+    assert all(began == finished for began, finished, _ in results)
+    assert len({began for began, _, _ in results}) == 2  # both workers, neither this one
+    assert os.getpid() not in {began for began, _, _ in results}
 
 
 def test_errors_with_keyword_arguments_survive_the_trip_between_processes() -> None:
