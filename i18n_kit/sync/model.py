@@ -87,9 +87,6 @@ class Merged:
     read_digests: dict[str, str | None] = field(default_factory=dict)
     outputs: dict[str, bytes] = field(default_factory=dict)  # the template: made, not staged
     catalogs: dict[str, Catalog] = field(default_factory=dict)  # merged, not yet routed
-    # with --check: the catalogs as read, with their approved units, so that the memory
-    # is told them instead of parsing every catalog again (`stage._index_read`)
-    indexed: list[tuple[str, Path, list[MemoryUnit]]] = field(default_factory=list)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -104,6 +101,10 @@ class ArticleWork:
     source_digest: str = ""  # hash of the source bytes this work was made from
     targets: dict[str, dict[str, TargetText]] = field(default_factory=dict)
     merged: Merged | None = None
+    # with --check: the catalogs as read (path, file, hash of the bytes read, approved
+    # units), so that the memory is told them instead of parsing every catalog again
+    # (`stage._index_read`)
+    indexed: list[tuple[str, Path, str, list[MemoryUnit]]] = field(default_factory=list)
 
 
 @dataclass(slots=True, kw_only=True)

@@ -21,11 +21,12 @@ from i18n_kit.catalogs.articles import (
     read_targets,
     untranslated_sources,
 )
-from i18n_kit.catalogs.po import decode_catalog, format_catalog, read_catalog
+from i18n_kit.catalogs.po import Catalog, decode_catalog, format_catalog, read_catalog
 from i18n_kit.catalogs.status import is_published
 from i18n_kit.config import CONFIG_NAME, ProjectConfig
 from i18n_kit.errors import SourceError
 from i18n_kit.files import StagedFiles, hash_bytes, read_bytes_if_exists
+from i18n_kit.glossary.model import TermHit
 from i18n_kit.journal import remove_strays
 from i18n_kit.layout import Layout
 from i18n_kit.listing import (
@@ -40,7 +41,7 @@ from i18n_kit.lock import WRITE_LOCK, project_lock
 from i18n_kit.model import BlockKind, RouteDecision, Segment
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
 from i18n_kit.output.ui import UiCatalogs, load_ui
-from i18n_kit.parallel import map_forked
+from i18n_kit.parallel import ForkedWorkers, map_forked
 from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import decode_article, read_source_bytes
 from i18n_kit.state import (
@@ -57,6 +58,7 @@ from i18n_kit.sync.model import (
 from i18n_kit.sync.plan import Plan, _is_unchanged
 from i18n_kit.translation.memory import MemoryUnit, approved_units
 from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretranslator
+from i18n_kit.translation.term_route import may_fill_term
 
 ROUTE_BATCH = 200  # articles merged and routed together
 RouteDecisions = Mapping[str, RouteDecision]  # one catalog's: source text -> route
@@ -168,29 +170,9 @@ def stage_run(config: ProjectConfig, state: SyncState, plan: Plan, *, mt: bool,
                   parsed=len(works), segments=segments, warnings=warnings)
 
 
-def _read_one(shared: tuple[ProjectConfig, bool], source: str) -> ArticleWork:
-    config, write_catalogs = shared
-    return read_work(config, source, write_catalogs=write_catalogs)
-
-def _read_checked(shared: tuple[ProjectConfig, Pretranslator], source: str) -> ArticleWork:
-    """For --check, in a worker: read and merge one article, and compare what needs no
-    router (a catalog with no untranslated entry; the template) with the files on disk.
-    Only what differs, or has sources to route, comes back in ``work.merged``: merging
-    is spread over the cores, routing (one memory) is not."""
-    config, pretranslator = shared
-    work = read_work(config, source, write_catalogs=True)
-    work.merged = merged = merge_work(config, work, notes=pretranslator.notes_for, index=True)
-    for rel, data in list(merged.outputs.items()):
-        if read_bytes_if_exists(config.root / rel) == data:
-            del merged.outputs[rel]
-    for code, catalog in list(merged.catalogs.items()):
-        if untranslated_sources(catalog):
-            continue  # routed by the parent, which holds the memory
-        path = article_catalog_path(config, code, work.article.slug)
-        if read_bytes_if_exists(path) == format_catalog(catalog).encode("utf-8"):
-            work.targets[code] = read_targets(catalog)
-            del merged.catalogs[code]
-    return work
+def _read_one(shared: tuple[ProjectConfig, bool, bool], source: str) -> ArticleWork:
+    config, write_catalogs, index = shared
+    return read_work(config, source, write_catalogs=write_catalogs, index=index)
 
 def _render_pages(
     shared: tuple[ProjectConfig, Mapping[str, ArticleWork],
@@ -303,66 +285,79 @@ class _Staging:
             rel, data, verify=verify, read_digest=read_digest)
 
     def process(self, sources: Sequence[str], *, clean: Collection[str]) -> None:
-        """Read ``sources`` into ``works``; when the run makes catalogs, merge, route and
-        emit them, ``ROUTE_BATCH`` articles at a time (merged catalogs are the bulk of a
-        run's memory). ``clean``: the sources this run found unchanged
+        """Read ``sources`` into ``works`` on every core; when the run makes catalogs,
+        merge, route and emit them ``ROUTE_BATCH`` articles at a time (merged catalogs
+        are the bulk of a run's memory): each batch's catalogs are merged and finished by
+        forked workers that keep them (`_merge_kept`, `_finish_kept`), and routed here in
+        between (the memory is one, and is in this process); only texts, decisions and
+        bytes cross between processes. ``clean``: the sources this run found unchanged
         (`catalog_refs`)."""
         config, state, works = self.config, self.state, self.works
         pretranslator, emit = self.pretranslator, self.emit
         write_catalogs = self.plan.mode.catalogs
+        check = not self.plan.mode.writes
+        # --check tells the memory the catalogs the workers read (`_index_read`)
+        index = check and write_catalogs
         batch: list[ArticleWork] = []
-        # merged and compared by the workers (`_read_checked`)
-        merged = not self.plan.mode.writes and write_catalogs
-        if merged and sources:
-            pretranslator.index  # noqa: B018 -- the glossary loaded once, before the fork
-        read = map_forked(_read_checked, (config, pretranslator), sources,
-                          task="reading articles") if merged else map_forked(
-            _read_one, (config, write_catalogs), sources, task="reading articles")
+        read = map_forked(_read_one, (config, write_catalogs, index), sources,
+                          task="reading articles")
         for done, (source, work) in enumerate(zip(sources, read, strict=True), 1):
             works[source] = work
             batch.append(work)
             state.file_hash(config.root, source)
             self.notify("articles", done, len(sources))
-        if not write_catalogs:
+        if not write_catalogs or not batch:
             return
+        pretranslator.index  # noqa: B018 -- the glossary loaded once, before the forks
         refs: list[CatalogRef] | None = None
         for start in range(0, len(batch), ROUTE_BATCH):
             chunk = batch[start : start + ROUTE_BATCH]
-            for work in chunk if not merged else ():
-                work.merged = merge_work(config, work, notes=pretranslator.notes_for)
-            jobs = [
-                CatalogJob(
-                    source_lang=work.article.lang,
-                    target_lang=code,
-                    article_route=work.article.meta.get("route", ""),
-                    texts=untranslated_sources(catalog),
-                    kinds=_block_kinds(work),
-                )
-                for work in chunk
-                for code, catalog in _merged(work).catalogs.items()
-            ]
-            if refs is None and any(job.texts for job in jobs):
-                # Every catalog on disk, this run's articles included, goes into the memory
-                # (opened once, for the first batch with something to route).
-                if merged:
-                    _index_read(pretranslator, works.values())
-                refs = catalog_refs(config, state, works, clean)
-            decisions = iter(pretranslator.route(jobs, refs or []))
-            routes = [[next(decisions) for _ in _merged(work).catalogs] for work in chunk]
-            finished = map_forked(_finish_catalogs, (config, chunk, routes),
-                                  range(len(chunk)), task="writing catalogs")
-            for work, catalogs in zip(chunk, finished, strict=True):
-                for rel, data in _merged(work).outputs.items():
-                    emit(work, rel, data)
-                for made in catalogs:
-                    if emit(work, made.rel, made.data) and made.units is not None:
-                        self.written.append((made.rel, made.path, made.units))
-                    work.targets[made.code] = made.targets
-                work.merged = None  # staged: let the catalogs go
+            with ForkedWorkers(_merge_kept, _finish_kept, (config, pretranslator, chunk, check),
+                               range(len(chunk)), task="writing catalogs") as workers:
+                merges = workers.first()
+                jobs = [
+                    CatalogJob(
+                        source_lang=work.article.lang,
+                        target_lang=code,
+                        article_route=work.article.meta.get("route", ""),
+                        texts=texts,
+                        kinds=_block_kinds(work),
+                        term_hits=merge.term_hits,
+                    )
+                    for work, merge in zip(chunk, merges, strict=True)
+                    for code, texts in merge.texts.items()
+                ]
+                if refs is None and any(job.texts for job in jobs):
+                    # Every catalog on disk, this run's articles included, goes into the
+                    # memory (opened once, for the first batch with something to route).
+                    if index:
+                        _index_read(pretranslator, works.values())
+                    refs = catalog_refs(config, state, works, clean)
+                decisions = iter(pretranslator.route(jobs, refs or []))
+                routes = [[next(decisions) for _ in merge.texts] for merge in merges]
+                for work, merge, catalogs in zip(chunk, merges, workers.second(routes),
+                                                 strict=True):
+                    work.merged = merge.merged
+                    for rel, data in merge.merged.outputs.items():
+                        emit(work, rel, data)
+                    for made in catalogs:
+                        if emit(work, made.rel, made.data) and made.units is not None:
+                            self.written.append((made.rel, made.path, made.units))
+                        work.targets[made.code] = made.targets
+                    work.merged = None  # staged: let the outputs go
+
+
+class _Merge(NamedTuple):
+    """What the parent needs of one article's merge (`_merge_kept`); the merged catalogs
+    stay with the worker that made them."""
+
+    merged: Merged  # what was read and the template (``catalogs`` empty)
+    texts: dict[str, list[str]]  # target catalog -> its untranslated source texts, in order
+    term_hits: dict[str, list[TermHit]]  # hits of the texts that may be wholly one term
 
 
 class _Finished(NamedTuple):
-    """One routed catalog as `_finish_catalogs` made it."""
+    """One routed catalog as `_finish_kept` made it."""
 
     code: str
     rel: str
@@ -372,18 +367,39 @@ class _Finished(NamedTuple):
     targets: dict[str, TargetText]
 
 
-def _finish_catalogs(
-    shared: tuple[ProjectConfig, Sequence[ArticleWork], Sequence[Sequence[RouteDecisions]]],
-    position: int,
-) -> list[_Finished]:
-    """The catalogs of one article with their routes applied, as bytes, with what the
-    memory and the pages need of them: on every core (forked after routing, so the merged
-    catalogs and the decisions are not sent; only bytes and texts come back)."""
-    config, chunk, routes = shared
+_BatchShared = tuple[ProjectConfig, Pretranslator, Sequence[ArticleWork], bool]
+
+
+def _merge_kept(shared: _BatchShared, position: int) -> tuple[tuple[int, dict[str, Catalog]],
+                                                              _Merge]:
+    """In a worker: merge one article of the batch; keep its catalogs, answer what
+    routing needs. With --check, a template the same as its file is not sent back."""
+    config, pretranslator, chunk, check = shared
+    work = chunk[position]
+    merged = merge_work(config, work, notes=pretranslator.notes_for)
+    if check:
+        for rel, data in list(merged.outputs.items()):
+            if read_bytes_if_exists(config.root / rel) == data:
+                del merged.outputs[rel]
+    catalogs, merged.catalogs = merged.catalogs, {}
+    texts = {code: untranslated_sources(catalog) for code, catalog in catalogs.items()}
+    lang = work.article.lang
+    term_hits = {
+        text: hits for text in {text: None for found in texts.values() for text in found}
+        if may_fill_term(text, hits := pretranslator.hits(text, lang))
+    }
+    return (position, catalogs), _Merge(merged, texts, term_hits)
+
+
+def _finish_kept(shared: _BatchShared, kept: tuple[int, dict[str, Catalog]],
+                 routes: Sequence[RouteDecisions]) -> list[_Finished]:
+    """In the worker that merged them: one article's catalogs with their routes applied,
+    as bytes, with what the memory and the pages need of them."""
+    config, _, chunk, _ = shared
+    position, catalogs = kept
     work = chunk[position]
     finished: list[_Finished] = []
-    for (code, catalog), decisions in zip(_merged(work).catalogs.items(), routes[position],
-                                          strict=True):
+    for (code, catalog), decisions in zip(catalogs.items(), routes, strict=True):
         apply_routes(catalog, decisions)
         path = article_catalog_path(config, code, work.article.slug)
         rel = config.relative(path)
@@ -399,14 +415,11 @@ def _index_read(pretranslator: Pretranslator, works: Iterable[ArticleWork]) -> N
     if it is still the file they read, so that opening it parses none of them again."""
     found: list[tuple[str, Path, Sequence[MemoryUnit]]] = []
     for work in works:
-        merged = work.merged
-        if merged is None:
-            continue
-        for rel, path, units in merged.indexed:
+        for rel, path, digest, units in work.indexed:
             data = read_bytes_if_exists(path)
-            if data is not None and hash_bytes(data) == merged.read_digests.get(rel):
+            if data is not None and hash_bytes(data) == digest:
                 found.append((rel, path, units))
-        merged.indexed.clear()
+        work.indexed.clear()
     pretranslator.remember_written(found)
 
 
@@ -474,9 +487,11 @@ def prepare_article(
         work.merged = merge_work(config, work, notes=notes)
     return work
 
-def read_work(config: ProjectConfig, source: str, *, write_catalogs: bool) -> ArticleWork:
+def read_work(config: ProjectConfig, source: str, *, write_catalogs: bool,
+              index: bool = False) -> ArticleWork:
     """``prepare_article``'s first half: read and segment; without ``write_catalogs``,
-    also read what the catalogs hold."""
+    also read what the catalogs hold; with ``index``, the approved units of each catalog
+    as read (``work.indexed``)."""
     path = config.root / source
     data = read_source_bytes(path, origin=source)
     article = decode_article(data, origin=source, suffix=path.suffix,
@@ -496,6 +511,17 @@ def read_work(config: ProjectConfig, source: str, *, write_catalogs: bool) -> Ar
                 existing = read_catalog(path, origin=config.relative(path)) \
                     if path.exists() else None
                 work.targets[code] = read_targets(existing) if existing is not None else {}
+    elif index:
+        for code in config.locales:
+            if code == article.lang:
+                continue
+            path = article_catalog_path(config, code, article.slug)
+            rel = config.relative(path)
+            found = read_bytes_if_exists(path)
+            if found is not None:
+                work.indexed.append((rel, path, hash_bytes(found), approved_units(
+                    decode_catalog(found, origin=rel), origin=rel, source_lang=article.lang,
+                    target_lang=code)))
     return work
 
 def merge_work(
@@ -503,10 +529,9 @@ def merge_work(
     work: ArticleWork,
     *,
     notes: Callable[..., tuple[str, ...]] | None = None,
-    index: bool = False,
 ) -> Merged:
     """``prepare_article``'s second half: the template and every target catalog merged
-    with the segments; with ``index``, the approved units of each catalog as read."""
+    with the segments."""
     article = work.article
     merged = Merged()
     units = collect_units(work.segments, reference=work.source)
@@ -522,9 +547,6 @@ def merge_work(
         # what was read, so that sync replaces the file only if it is still this one
         merged.read_digests[rel] = None if data is None else hash_bytes(data)
         existing = None if data is None else decode_catalog(data, origin=rel)
-        if index and existing is not None:
-            merged.indexed.append((rel, path, approved_units(
-                existing, origin=rel, source_lang=article.lang, target_lang=code)))
         localized = units
         if notes is not None:
             localized = [
@@ -537,12 +559,6 @@ def merge_work(
         )
     return merged
 
-
-def _merged(work: ArticleWork) -> Merged:
-    """The merge of ``work``, which the run made before asking (a bug otherwise)."""
-    if work.merged is None:
-        raise AssertionError(f"{work.source} was not merged")
-    return work.merged
 
 def _check_slugs(
     state: SyncState, works: Mapping[str, ArticleWork], sources: Sequence[str]

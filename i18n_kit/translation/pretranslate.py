@@ -48,6 +48,10 @@ class CatalogJob:
     article_route: str  # front matter `route:`
     texts: Sequence[str]  # untranslated source texts, in order
     kinds: Mapping[str, BlockKind]  # source text -> kind of the block it first appears in
+    # The glossary hits of the texts that may be wholly one term (`may_fill_term`), as
+    # whoever merged the catalog found them: routing needs no other hits, so it does not
+    # look for them again. None: routing looks for every text's hits itself.
+    term_hits: Mapping[str, Sequence[TermHit]] | None = None
 
 
 class CatalogRef(NamedTuple):
@@ -195,18 +199,28 @@ class Pretranslator:
         for (source_lang, target_lang), texts in by_pair.items():
             memory.prefetch(texts, source_lang=source_lang, target_lang=target_lang)
         results: list[dict[str, RouteDecision]] = []
+        # a text met again in the same pair, block kind and article route (most of them,
+        # in an archive that repeats its sentences) is routed once
+        decided: dict[tuple[str, str, str, BlockKind, str], RouteDecision] = {}
         for job in jobs:
             decisions: dict[str, RouteDecision] = {}
             for text in job.texts:
+                kind = job.kinds.get(text, BlockKind.PARAGRAPH)
+                key = (text, job.source_lang, job.target_lang, kind, job.article_route)
+                known = decided.get(key)
+                if known is not None:
+                    decisions[text] = known
+                    continue
                 context = SegmentContext(
                     source_text=text,
                     source_lang=job.source_lang,
                     target_lang=job.target_lang,
-                    block_kind=job.kinds.get(text, BlockKind.PARAGRAPH),
+                    block_kind=kind,
                     article_route=job.article_route,
-                    hits=self.hits(text, job.source_lang),
+                    hits=self.hits(text, job.source_lang) if job.term_hits is None
+                    else job.term_hits.get(text, ()),
                 )
-                decisions[text] = route_segment(
+                decisions[text] = decided[key] = route_segment(
                     context,
                     memory=memory,
                     routing=self.config.routing,

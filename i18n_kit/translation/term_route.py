@@ -20,6 +20,7 @@ inflect), the entry is filled as fuzzy and the reason says what to check: a pers
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from i18n_kit.glossary.match import INSERTED_ZH, american_spelling, fold_latin, signature
 from i18n_kit.glossary.model import (
@@ -63,6 +64,32 @@ _TO_EN_QUOTES = str.maketrans({"«": "“", "»": "”", "「": "“", "」": "�
 _SIBILANT_END = re.compile(r"(?:s|x|z|ch|sh)$")
 
 
+def may_fill_term(text: str, hits: Sequence[TermHit]) -> bool:
+    """Whether `fill_term` may decide ``text`` with these ``hits`` (it is wholly one
+    glossary term): with any other hits of it, or none, it decides nothing.
+
+    >>> from i18n_kit.glossary.model import Entry, Term
+    >>> member = Entry(id="conc-01", category=Category.CONCEPT, terms=(
+    ...     Term(text="member state", lang="en"), Term(text="государство-член", lang="ru")))
+    >>> hit = TermHit(start=0, end=13, text="Member States", kind=HitKind.TERM,
+    ...               entry=member, term=member.terms[0])
+    >>> may_fill_term("Member States:", [hit]), may_fill_term("Member States met.", [hit])
+    (True, False)
+    """
+    return _whole_term(text, hits) is not None
+
+
+def _whole_term(text: str, hits: Sequence[TermHit]) -> TermHit | None:
+    """The one term or variant hit that ``text`` is, edge punctuation aside."""
+    usable = [hit for hit in hits if hit.kind in (HitKind.TERM, HitKind.VARIANT)]
+    if len(usable) != 1 or usable[0].term is None:
+        return None
+    hit = usable[0]
+    if text[: hit.start].strip(EDGE_PUNCTUATION) or text[hit.end :].strip(EDGE_PUNCTUATION):
+        return None
+    return hit
+
+
 def fill_term(
     text: str, hits: list[TermHit], *, source_lang: str, target_lang: str
 ) -> RouteDecision | None:
@@ -76,14 +103,11 @@ def fill_term(
     >>> fill_term("Member States:", [hit], source_lang="en", target_lang="ru").target_text
     'Государства-члены:'
     """
-    usable = [hit for hit in hits if hit.kind in (HitKind.TERM, HitKind.VARIANT)]
-    if len(usable) != 1 or usable[0].term is None:
+    hit = _whole_term(text, hits)
+    if hit is None or hit.term is None:  # (never None when whole: for the type checker)
         return None
-    hit, term = usable[0], usable[0].term
+    term, entry = hit.term, hit.entry
     prefix, suffix = text[: hit.start], text[hit.end :]
-    if prefix.strip(EDGE_PUNCTUATION) or suffix.strip(EDGE_PUNCTUATION):
-        return None
-    entry = hit.entry
     target = entry.counterpart(target_lang, term.register)
     doubts: list[str] = []
     paired = entry.approved(source_lang, term.register)
