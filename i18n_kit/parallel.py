@@ -36,7 +36,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from i18n_kit.errors import WorkerError
 
-__all__ = ["ForkedWorkers", "cores", "map_forked"]
+__all__ = ["Background", "ForkedWorkers", "cores", "map_forked"]
 
 Shared = TypeVar("Shared")
 Item = TypeVar("Item")
@@ -46,6 +46,17 @@ Answer = TypeVar("Answer")
 Payload = TypeVar("Payload")
 
 _in_worker = False  # a worker runs its chunks in its own process, never forking again
+
+
+class _Live:
+    """The pools of this process that have forked and not closed, and the parent's end
+    of each of their workers' pipes."""
+
+    pools = 0
+    ends: set[Connection] = set()
+
+
+_LIVE = _Live()
 _SIGNALS = {signal.SIGTERM, signal.SIGINT}
 
 
@@ -90,13 +101,14 @@ def map_forked(
 
 class ForkedWorkers(Generic[Shared, Item, Kept, Answer, Payload, Result]):
     """Work on ``items`` in two steps, both on every core, with the caller's own step
-    between them: ``first(shared, item)`` gives ``(kept, answer)``, and only the answer
-    comes back; ``second(shared, kept, payload)`` gets what the first step kept of the
-    same item, in the same worker, and the payload the caller sends for it. The workers
-    are forked at `first` (they inherit ``shared`` as it is then) and live until
-    `close`. Where `map_forked` would not fork, both steps run in this process.
+    between them: ``first(shared, items)`` gives ``(kept, answer)`` for each item of a
+    chunk (at most ``chunksize``, for work better done on many at once), and only the
+    answers come back; ``second(shared, kept, payload)`` gets what the first step kept of
+    the same item, in the same worker, and the payload the caller sends for it. The
+    workers are forked at `start` or `first` (they inherit ``shared`` as it is then) and
+    live until `close`. Where `map_forked` would not fork, both steps run in this process.
 
-    >>> with ForkedWorkers(lambda shared, item: (item * shared, item),
+    >>> with ForkedWorkers(lambda shared, items: [(item * shared, item) for item in items],
     ...                    lambda shared, kept, payload: kept + payload,
     ...                    10, [1, 2, 3]) as workers:
     ...     answers = workers.first()
@@ -106,7 +118,7 @@ class ForkedWorkers(Generic[Shared, Item, Kept, Answer, Payload, Result]):
 
     def __init__(
         self,
-        first: Callable[[Shared, Item], tuple[Kept, Answer]],
+        first: Callable[[Shared, Sequence[Item]], Sequence[tuple[Kept, Answer]]],
         second: Callable[[Shared, Kept, Payload], Result],
         shared: Shared,
         items: Sequence[Item],
@@ -129,20 +141,32 @@ class ForkedWorkers(Generic[Shared, Item, Kept, Answer, Payload, Result]):
     def _job(self, message: tuple[int, Sequence[Payload] | None]) -> list[Any]:
         chunk, payloads = message
         if payloads is None:
-            made = [self._first(self._shared, item) for item in self._chunks[chunk]]
+            made = self._first(self._shared, self._chunks[chunk])
             self._kept[chunk] = [kept for kept, _ in made]
             return [answer for _, answer in made]
         shared, second = self._shared, self._second
         return [second(shared, kept, payload)
                 for kept, payload in zip(self._kept.pop(chunk), payloads, strict=True)]
 
+    @property
+    def forks(self) -> bool:
+        """Whether the steps run in forked workers (else in this process, in turn)."""
+        return bool(self._count)
+
+    def start(self) -> None:
+        """Fork the workers now (`first` does, if this was not called): before the
+        caller starts a thread, since a process forked beside a running thread may
+        inherit a lock that thread held and nobody will release."""
+        if self._count and not self._pool.order:
+            for _ in range(self._count):
+                self._pool.fork()
+
     def first(self) -> list[Answer]:
         """The first step's answers, in item order (call once)."""
         messages = [(chunk, None) for chunk in range(len(self._chunks))]
         if not self._count:
             return [answer for message in messages for answer in self._job(message)]
-        for _ in range(self._count):
-            self._pool.fork()
+        self.start()
         answers: list[Answer] = []
         for results in self._pool.run(messages):
             answers.extend(results)
@@ -175,6 +199,34 @@ class ForkedWorkers(Generic[Shared, Item, Kept, Answer, Payload, Result]):
         self.close()
 
 
+class Background(Generic[Result]):
+    """``call()`` on a thread of its own, from now until `result` (which waits for it and
+    gives its value, or raises its error): the caller's own work beside forked workers.
+    Fork no pool while it runs (see `ForkedWorkers.start`).
+
+    >>> Background(lambda: 6 * 7).result()
+    42
+    """
+
+    def __init__(self, call: Callable[[], Result]) -> None:
+        self._value: list[Result] = []
+        self._error: list[BaseException] = []
+        self._thread = threading.Thread(target=self._run, args=(call,), daemon=True)
+        self._thread.start()
+
+    def _run(self, call: Callable[[], Result]) -> None:
+        try:
+            self._value.append(call())
+        except BaseException as exc:  # raised again by result(), in the caller's thread
+            self._error.append(exc)
+
+    def result(self) -> Result:
+        self._thread.join()
+        if self._error:
+            raise self._error[0]
+        return self._value[0]
+
+
 class _Pool:
     """Forked workers, each answering the messages sent down its pipe with ``job``."""
 
@@ -189,19 +241,24 @@ class _Pool:
 
     def fork(self) -> None:
         # What the parent holds now is not looked at by the garbage collector until the
-        # pool closes, in the parent or in a worker: a collection would go through every
-        # object of a large run (the articles read, the memory) again and again, and, in
-        # a worker, write to each of their pages, which fork had shared.
+        # last pool closes, in the parent or in a worker: a collection would go through
+        # every object of a large run (the articles read, the memory) again and again,
+        # and, in a worker, write to each of their pages, which fork had shared.
         gc.freeze()
+        if not self.order:
+            _LIVE.pools += 1
         ours, theirs = Pipe(duplex=True)
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
         try:
             pid = os.fork()
             if pid == 0:  # the worker: never returns
-                _serve(theirs, self.job, close=[ours, *self.workers], mask=mask)
+                # the parent's ends of every pool's pipes: a worker that held one would
+                # keep the worker at its other end from seeing the parent go
+                _serve(theirs, self.job, close=[ours, *_LIVE.ends], mask=mask)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         theirs.close()
+        _LIVE.ends.add(ours)
         self.workers[ours] = pid
         self.order.append(ours)
         self.busy[ours] = []
@@ -272,6 +329,9 @@ class _Pool:
     def _died(self, pipe: Connection) -> WorkerError:
         pid = self.workers.pop(pipe)
         self.busy.pop(pipe)
+        _LIVE.ends.discard(pipe)
+        with contextlib.suppress(OSError):
+            pipe.close()
         how = "ended"
         with contextlib.suppress(ChildProcessError):
             _, status = os.waitpid(pid, 0)
@@ -294,13 +354,16 @@ class _Pool:
                 os.kill(pid, signal.SIGKILL)
         self._join_senders()  # a sender still writing stops: its worker is gone
         for pipe in self.workers:
+            _LIVE.ends.discard(pipe)
             with contextlib.suppress(OSError):
                 pipe.close()
         for pid in self.workers.values():
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(pid, 0)
         if self.order:
-            gc.unfreeze()
+            _LIVE.pools -= 1
+            if not _LIVE.pools:
+                gc.unfreeze()
         self.workers.clear()
         self.order.clear()
         self.busy.clear()

@@ -79,8 +79,8 @@ def test_a_worker_error_is_one_line_and_nothing_is_written(
     assert snapshot(project) == before
 
 
-def _kept_pid(size: int, item: int) -> tuple[tuple[int, int], str]:
-    return (os.getpid(), item), "x" * size  # the answer: more than a pipe holds
+def _kept_pid(size: int, items: Sequence[int]) -> list[tuple[tuple[int, int], str]]:
+    return [((os.getpid(), item), "x" * size) for item in items]  # more than a pipe holds
 
 
 def _with_payload(size: int, kept: tuple[int, int], payload: str) -> tuple[int, int, int]:

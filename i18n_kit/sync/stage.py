@@ -3,6 +3,7 @@ and staging every output that changes (files.py); nothing is put in place here."
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -10,7 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from i18n_kit.catalogs.articles import (
     TargetText,
@@ -41,7 +42,7 @@ from i18n_kit.lock import WRITE_LOCK, project_lock
 from i18n_kit.model import BlockKind, RouteDecision, Segment
 from i18n_kit.output.page import ArticleLink, LocalizedBlock, PageInput, PageText, TextState
 from i18n_kit.output.ui import UiCatalogs, load_ui
-from i18n_kit.parallel import ForkedWorkers, map_forked
+from i18n_kit.parallel import Background, ForkedWorkers, map_forked
 from i18n_kit.segments import join_parts, segment_article
 from i18n_kit.sources import decode_article, read_source_bytes
 from i18n_kit.state import (
@@ -57,8 +58,12 @@ from i18n_kit.sync.model import (
 )
 from i18n_kit.sync.plan import Plan, _is_unchanged
 from i18n_kit.translation.memory import MemoryUnit, approved_units
+from i18n_kit.translation.memory_store import normalize_text
 from i18n_kit.translation.pretranslate import CatalogJob, CatalogRef, Pretranslator
 from i18n_kit.translation.term_route import may_fill_term
+
+if TYPE_CHECKING:  # numpy and rapidfuzz: loaded by the memory, when a run opens it
+    from i18n_kit.translation.fuzzy import FuzzyScorer
 
 ROUTE_BATCH = 200  # articles merged and routed together
 RouteDecisions = Mapping[str, RouteDecision]  # one catalog's: source text -> route
@@ -309,12 +314,37 @@ class _Staging:
         if not write_catalogs or not batch:
             return
         pretranslator.index  # noqa: B018 -- the glossary loaded once, before the forks
+        batches = [batch[start : start + ROUTE_BATCH]
+                   for start in range(0, len(batch), ROUTE_BATCH)]
         refs: list[CatalogRef] | None = None
-        for start in range(0, len(batch), ROUTE_BATCH):
-            chunk = batch[start : start + ROUTE_BATCH]
-            with ForkedWorkers(_merge_kept, _finish_kept, (config, pretranslator, chunk, check),
-                               range(len(chunk)), task="writing catalogs") as workers:
-                merges = workers.first()
+        scorers: dict[tuple[str, str], FuzzyScorer] = {}
+
+        def merging(chunk: Sequence[ArticleWork]) -> _BatchWorkers:
+            """The workers of one batch; they also make the batch's fuzzy searches once
+            the memory is open, or when it will be (a catalog to be made: every entry
+            needs a route), unless the run only checks (a synced project has little to
+            route)."""
+            nonlocal refs
+            workers = running.enter_context(self._merging(chunk, check, scorers))
+            if workers.forks and not check and (refs is not None or any(
+                    not article_catalog_path(config, code, work.article.slug).exists()
+                    for work in chunk for code in config.locales if code != work.article.lang)):
+                if refs is None:
+                    refs = catalog_refs(config, state, works, clean)
+                scorers.update(pretranslator.fuzzy_scorers(
+                    {(work.article.lang, code) for work in chunk for code in config.locales
+                     if code != work.article.lang} - scorers.keys(), refs))
+            workers.start()
+            return workers
+
+        with contextlib.ExitStack() as running:
+            workers = merging(batches[0])
+            merges = workers.first()
+            for number, chunk in enumerate(batches):
+                by_key = {scorer.key: scorer for scorer in scorers.values()}
+                for merge in merges:
+                    for key, scored in merge.scored.items():
+                        pretranslator.add_scored(by_key[key], scored)
                 jobs = [
                     CatalogJob(
                         source_lang=work.article.lang,
@@ -333,7 +363,22 @@ class _Staging:
                     if index:
                         _index_read(pretranslator, works.values())
                     refs = catalog_refs(config, state, works, clean)
-                decisions = iter(pretranslator.route(jobs, refs or []))
+                # Forked workers merge the next batch while this one is routed (the
+                # memory's search keeps every core busy only part of the time); a thread
+                # hands them their articles and takes their answers, the memory stays
+                # with this one.
+                upcoming = merging(batches[number + 1]) if number + 1 < len(batches) else None
+                following: list[_Merge] = []
+                if upcoming is not None and upcoming.forks:
+                    answering = Background(upcoming.first)
+                    try:
+                        decided = pretranslator.route(jobs, refs or [])
+                    finally:
+                        following = answering.result()
+                else:
+                    decided = pretranslator.route(jobs, refs or [])
+                    following = upcoming.first() if upcoming is not None else []
+                decisions = iter(decided)
                 routes = [[next(decisions) for _ in merge.texts] for merge in merges]
                 for work, merge, catalogs in zip(chunk, merges, workers.second(routes),
                                                  strict=True):
@@ -345,6 +390,18 @@ class _Staging:
                             self.written.append((made.rel, made.path, made.units))
                         work.targets[made.code] = made.targets
                     work.merged = None  # staged: let the outputs go
+                workers.close()
+                if upcoming is not None:
+                    workers, merges = upcoming, following
+
+    def _merging(self, chunk: Sequence[ArticleWork], check: bool,
+                 scorers: Mapping[tuple[str, str], FuzzyScorer]) -> _BatchWorkers:
+        """The workers that merge one batch, keep its catalogs, and finish them once
+        routed (`_merge_kept`, `_finish_kept`); ``scorers``: filled before they fork."""
+        return ForkedWorkers(_merge_kept, _finish_kept,
+                             (self.config, self.pretranslator, chunk, check, scorers),
+                             range(len(chunk)), chunksize=MERGE_CHUNK,
+                             task="writing catalogs")
 
 
 class _Merge(NamedTuple):
@@ -354,6 +411,8 @@ class _Merge(NamedTuple):
     merged: Merged  # what was read and the template (``catalogs`` empty)
     texts: dict[str, list[str]]  # target catalog -> its untranslated source texts, in order
     term_hits: dict[str, list[TermHit]]  # hits of the texts that may be wholly one term
+    # fuzzy searches made ahead: scorer key -> normalised text -> (score, text number)
+    scored: dict[tuple[str, float, int], dict[str, list[tuple[float, int]]]]
 
 
 class _Finished(NamedTuple):
@@ -367,35 +426,52 @@ class _Finished(NamedTuple):
     targets: dict[str, TargetText]
 
 
-_BatchShared = tuple[ProjectConfig, Pretranslator, Sequence[ArticleWork], bool]
+_BatchShared = tuple[ProjectConfig, Pretranslator, Sequence[ArticleWork], bool,
+                     Mapping[tuple[str, str], "FuzzyScorer"]]
+_BatchWorkers = ForkedWorkers[_BatchShared, int, tuple[int, dict[str, Catalog]], "_Merge",
+                              Sequence[RouteDecisions], list["_Finished"]]
+MERGE_CHUNK = 25  # articles a worker merges at once: their fuzzy searches are made together
 
 
-def _merge_kept(shared: _BatchShared, position: int) -> tuple[tuple[int, dict[str, Catalog]],
-                                                              _Merge]:
-    """In a worker: merge one article of the batch; keep its catalogs, answer what
-    routing needs. With --check, a template the same as its file is not sent back."""
-    config, pretranslator, chunk, check = shared
-    work = chunk[position]
-    merged = merge_work(config, work, notes=pretranslator.notes_for)
-    if check:
-        for rel, data in list(merged.outputs.items()):
-            if read_bytes_if_exists(config.root / rel) == data:
-                del merged.outputs[rel]
-    catalogs, merged.catalogs = merged.catalogs, {}
-    texts = {code: untranslated_sources(catalog) for code, catalog in catalogs.items()}
-    lang = work.article.lang
-    term_hits = {
-        text: hits for text in {text: None for found in texts.values() for text in found}
-        if may_fill_term(text, hits := pretranslator.hits(text, lang))
-    }
-    return (position, catalogs), _Merge(merged, texts, term_hits)
+def _merge_kept(shared: _BatchShared, positions: Sequence[int]) -> list[
+        tuple[tuple[int, dict[str, Catalog]], _Merge]]:
+    """In a worker: merge some articles of the batch; keep their catalogs, answer what
+    routing needs, with the fuzzy searches of all their texts made at once (one per
+    index: English to Russian and to Chinese usually share one; the last answer holds
+    them). With --check, a template the same as its file is not sent back."""
+    config, pretranslator, chunk, check, scorers = shared
+    made: list[tuple[tuple[int, dict[str, Catalog]], _Merge]] = []
+    queries: dict[tuple[str, float, int], tuple[FuzzyScorer, set[str]]] = {}
+    for position in positions:
+        work = chunk[position]
+        merged = merge_work(config, work, notes=pretranslator.notes_for)
+        if check:
+            for rel, data in list(merged.outputs.items()):
+                if read_bytes_if_exists(config.root / rel) == data:
+                    del merged.outputs[rel]
+        catalogs, merged.catalogs = merged.catalogs, {}
+        texts = {code: untranslated_sources(catalog) for code, catalog in catalogs.items()}
+        lang = work.article.lang
+        term_hits = {
+            text: hits for text in {text: None for found in texts.values() for text in found}
+            if may_fill_term(text, hits := pretranslator.hits(text, lang))
+        }
+        for code, found in texts.items():
+            scorer = scorers.get((lang, code))
+            if scorer is not None and found:
+                queries.setdefault(scorer.key, (scorer, set()))[1].update(
+                    map(normalize_text, found))
+        made.append(((position, catalogs), _Merge(merged, texts, term_hits, {})))
+    for key, (scorer, norms) in queries.items():
+        made[-1][1].scored[key] = scorer.score(norms)
+    return made
 
 
 def _finish_kept(shared: _BatchShared, kept: tuple[int, dict[str, Catalog]],
                  routes: Sequence[RouteDecisions]) -> list[_Finished]:
     """In the worker that merged them: one article's catalogs with their routes applied,
     as bytes, with what the memory and the pages need of them."""
-    config, _, chunk, _ = shared
+    config, _, chunk, _, _ = shared
     position, catalogs = kept
     work = chunk[position]
     finished: list[_Finished] = []

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from i18n_kit.catalogs.po import Entry, read_catalog
@@ -56,6 +57,9 @@ from i18n_kit.translation.memory_store import (
     numbers_of,
 )
 from i18n_kit.translation.tmx import plan_tmx_import
+
+if TYPE_CHECKING:
+    from i18n_kit.translation.fuzzy import FuzzyScorer
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -163,6 +167,20 @@ class TranslationMemory:
             [source_text], source_lang=source_lang, target_lang=target_lang,
             threshold=threshold, limit=limit,
         )[source_text]
+
+    def fuzzy_scorer(self, *, source_lang: str, target_lang: str,
+                     threshold: float = DEFAULT_THRESHOLD, limit: int = 3) -> FuzzyScorer | None:
+        """What forked workers need to answer, ahead and in their own processes, the
+        fuzzy searches `lookup_fuzzy_many` will make (with this ``threshold`` and
+        ``limit``); their answers go to `add_scored`. None: this backend searches on
+        its server."""
+        return self.storage.fuzzy_scorer(source_lang, target_lang, threshold=threshold,
+                                         limit=limit)
+
+    def add_scored(self, scorer: FuzzyScorer,
+                   scored: Mapping[str, Sequence[tuple[float, int]]]) -> None:
+        """Keep what ``scorer`` answered in a worker, for `lookup_fuzzy_many`."""
+        self.storage.add_scored(scorer.key, scored)
 
     def lookup_fuzzy_many(
         self,

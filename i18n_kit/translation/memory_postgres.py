@@ -22,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import LiteralString
 from urllib.parse import urlsplit
@@ -30,7 +30,13 @@ from urllib.parse import urlsplit
 import psycopg
 
 from i18n_kit.errors import MemoryStoreError
-from i18n_kit.translation.fuzzy import BRUTE_FORCE_TEXTS, length_bounds, score_all, score_texts
+from i18n_kit.translation.fuzzy import (
+    BRUTE_FORCE_TEXTS,
+    FuzzyScorer,
+    length_bounds,
+    score_all,
+    score_texts,
+)
 from i18n_kit.translation.memory_store import (
     BestTarget,
     FileRecord,
@@ -158,6 +164,15 @@ class PostgresStorage:
                               for query, hits in zip(queries, found, strict=True)})
         return FuzzyHits({query: self._nearest(query, source_lang, target_lang, threshold)
                           for query in queries})
+
+    def fuzzy_scorer(self, source_lang: str, target_lang: str, *, threshold: float,
+                     limit: int) -> FuzzyScorer | None:
+        """None: each search is one query to the server, nothing to make ahead."""
+        return None
+
+    def add_scored(self, key: tuple[str, float, int],
+                   scored: Mapping[str, Sequence[tuple[float, int]]]) -> None:
+        """Nothing: this backend gives no `fuzzy_scorer`."""
 
     def _nearest(
         self, query: str, source_lang: str, target_lang: str, threshold: float

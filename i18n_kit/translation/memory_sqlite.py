@@ -18,12 +18,12 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 from i18n_kit.errors import MemoryStoreError
-from i18n_kit.translation.fuzzy import FuzzyIndex, gram_size_for, score_texts
+from i18n_kit.translation.fuzzy import FuzzyIndex, FuzzyScorer, gram_size_for, score_texts
 from i18n_kit.translation.memory_store import (
     BestTarget,
     FileRecord,
@@ -173,6 +173,30 @@ class SQLiteStorage:
             return _with_newer(query, everything, newer, threshold)
 
         return FuzzyHits(ranked, cut, more)
+
+    def fuzzy_scorer(self, source_lang: str, target_lang: str, *, threshold: float,
+                     limit: int) -> FuzzyScorer | None:
+        """The pair's index (built now if need be), for forked workers to score their
+        queries ahead of `fuzzy_hits` with the same ``threshold`` and ``limit``."""
+        index, _ = self._index_for(source_lang, target_lang)
+        kept = limit + _SPARE_MATCHES
+        known = self._scored.setdefault((index.fingerprint, threshold, kept), {})
+        return FuzzyScorer(index, threshold=threshold, limit=kept, known=known)
+
+    def add_scored(self, key: tuple[str, float, int],
+                   scored: Mapping[str, Sequence[tuple[float, int]]]) -> None:
+        """Answers a `fuzzy_scorer` made (``key``: its own), as if `fuzzy_hits` had."""
+        for index, _ in self._indexes.values():
+            if (index.fingerprint, *key[1:]) == key:
+                break
+        else:
+            return  # that index was replaced since: its answers are not this one's
+        scored_by_index = self._scored.setdefault(key, {})
+        if len(scored_by_index) + len(scored) > _SCORED_KEPT:
+            scored_by_index.clear()
+        texts = index.texts
+        for query, found in scored.items():
+            scored_by_index[query] = [(score, texts[i]) for score, i in found]
 
     def _index_for(self, source_lang: str, target_lang: str) -> tuple[FuzzyIndex, int]:
         """The pair's index (from memory, disk or built now) and the last unit id it covers."""

@@ -18,11 +18,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 from i18n_kit.model import Markup, pickled_as_tuple
 from i18n_kit.segments import normalize_space
+
+if TYPE_CHECKING:  # numpy and rapidfuzz: only where a fuzzy search runs
+    from i18n_kit.translation.fuzzy import FuzzyScorer
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -201,6 +204,18 @@ class MemoryStorage(Protocol):
         """The sources scoring at least ``threshold`` against each of ``queries``
         (distinct, sorted, normalised), at least the best ``limit`` of each when there
         are that many (more when some may have been removed)."""
+        ...
+
+    def fuzzy_scorer(self, source_lang: str, target_lang: str, *, threshold: float,
+                     limit: int) -> FuzzyScorer | None:
+        """What forked workers need to answer queries of `fuzzy_hits` (with this
+        ``threshold`` and ``limit``) ahead, in their own processes; None when the backend
+        has nothing to share (a database server searches)."""
+        ...
+
+    def add_scored(self, key: tuple[str, float, int],
+                   scored: Mapping[str, Sequence[tuple[float, int]]]) -> None:
+        """Keep what a `fuzzy_scorer` answered (under its ``key``) for `fuzzy_hits`."""
         ...
 
     def units(self, source_lang: str | None, target_lang: str | None) -> Iterator[MemoryUnit]:

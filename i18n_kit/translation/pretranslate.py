@@ -23,9 +23,16 @@ from i18n_kit.glossary.names import is_surname_alone, paired_form
 from i18n_kit.model import BlockKind, Route, RouteDecision
 from i18n_kit.translation.memory import MemoryUnit, TranslationMemory, open_memory
 from i18n_kit.translation.protect import Protected, protect_terms, restore_terms
-from i18n_kit.translation.router import PrefetchedLookups, SegmentContext, route_segment
+from i18n_kit.translation.router import (
+    PREFETCH_LIMIT,
+    PrefetchedLookups,
+    SegmentContext,
+    route_segment,
+)
 
 if TYPE_CHECKING:
+    from i18n_kit.translation.fuzzy import FuzzyScorer
+
     # The MT modules import deep-translator and requests (0.1 s): only a run that asks
     # a provider loads them.
     from i18n_kit.translation.machine import MachineTranslator, MtSettings
@@ -182,6 +189,28 @@ class Pretranslator:
                     )
             self._memory = memory
         return self._memory
+
+    def fuzzy_scorers(
+        self, pairs: Iterable[tuple[str, str]], catalogs: Sequence[CatalogRef]
+    ) -> dict[tuple[str, str], FuzzyScorer]:
+        """For each language pair (source, target) whose memory has one, what forked
+        workers need to make `route`'s fuzzy searches ahead (`FuzzyScorer.score`); give
+        their answers to `add_scored`. Opens the memory (``catalogs``: as `route`)."""
+        memory = self.open_memory(catalogs)
+        scorers: dict[tuple[str, str], FuzzyScorer] = {}
+        for source_lang, target_lang in pairs:
+            scorer = memory.fuzzy_scorer(source_lang=source_lang, target_lang=target_lang,
+                                         threshold=self.config.tm_threshold,
+                                         limit=PREFETCH_LIMIT)
+            if scorer is not None:
+                scorers[source_lang, target_lang] = scorer
+        return scorers
+
+    def add_scored(self, scorer: FuzzyScorer,
+                   scored: Mapping[str, Sequence[tuple[float, int]]]) -> None:
+        """What a worker's ``scorer`` answered, for `route` (after `fuzzy_scorers`)."""
+        if self._memory is not None:
+            self._memory.add_scored(scorer, scored)
 
     def route(
         self, jobs: Sequence[CatalogJob], catalogs: Sequence[CatalogRef]

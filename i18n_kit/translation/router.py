@@ -79,6 +79,9 @@ class BulkMemoryLookup(MemoryLookup, Protocol):
     ) -> Mapping[str, Sequence[MemoryMatchLike]]: ...
 
 
+PREFETCH_LIMIT = 1  # fuzzy matches prefetched for each text: routing takes the best
+
+
 class PrefetchedLookups:
     """A ``MemoryLookup`` answering from lookups made in bulk beforehand (``prefetch``),
     so a sync searches the memory once per language pair instead of once per segment;
@@ -102,7 +105,7 @@ class PrefetchedLookups:
         unmatched = [text for text in pending if text not in exact]
         fuzzy = self._memory.lookup_fuzzy_many(
             unmatched, source_lang=source_lang, target_lang=target_lang,
-            threshold=self._threshold, limit=1)
+            threshold=self._threshold, limit=PREFETCH_LIMIT)
         for text in unmatched:
             self._fuzzy[text, source_lang, target_lang] = fuzzy[text]
 
@@ -125,7 +128,7 @@ class PrefetchedLookups:
         limit: int = 3,
     ) -> Sequence[MemoryMatchLike]:
         key = (source_text, source_lang, target_lang)
-        if key in self._fuzzy and threshold == self._threshold and limit <= 1:
+        if key in self._fuzzy and threshold == self._threshold and limit <= PREFETCH_LIMIT:
             return self._fuzzy[key][:limit]
         return self._memory.lookup_fuzzy(
             source_text, source_lang=source_lang, target_lang=target_lang,

@@ -415,3 +415,40 @@ def test_sqlite_fuzzy_index_is_built_lazily_and_reused(tmp_path: Path) -> None:
     memory.lookup_fuzzy("The SCO summit was held.", source_lang="en", target_lang="ru")
     assert (state / "tm-index" / "en-ru" / "meta.json").stat().st_mtime_ns == meta
     memory.close()
+
+
+def test_sqlite_fuzzy_searches_made_ahead_are_the_ones_the_memory_would_make(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A sync's forked workers search their texts with the memory's scorer; the memory
+    # then answers from what they found, exactly as its own search would.
+    def filled(state: Path) -> TranslationMemory:
+        memory = open_memory(url=None, state_dir=state)
+        memory.add(unit("The SCO summit was held online.", "Саммит ШОС прошёл онлайн."))
+        memory.add(unit("The SCO summit was held in Moscow.", "Саммит ШОС прошёл в Москве."))
+        memory.add(unit("Trade grew by a third.", "Торговля выросла на треть."))
+        return memory
+
+    queries = ["The SCO summit was held online today.", "Trade grew by a half.",
+               "Nothing like it at all here.", "Trade grew by a third."]
+    alone = filled(tmp_path / "alone")
+    expected = alone.lookup_fuzzy_many(queries, source_lang="en", target_lang="ru", limit=1)
+    alone.close()
+    ahead = filled(tmp_path / "ahead")
+    scorer = ahead.fuzzy_scorer(source_lang="en", target_lang="ru", threshold=75, limit=1)
+    assert scorer is not None
+    scored = scorer.score(queries)
+    assert sorted(scored) == sorted(queries[:3])  # an indexed text is an exact match
+    ahead.add_scored(scorer, scored)
+
+    search_many = type(scorer.index).search_many
+
+    def no_search(index: object, queries: list[str], **how: object) -> object:
+        assert not queries, "searched again"
+        return search_many(index, queries, **how)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(scorer.index), "search_many", no_search)
+    assert ahead.lookup_fuzzy_many(queries[:3], source_lang="en", target_lang="ru",
+                                   limit=1) == {query: expected[query] for query in queries[:3]}
+    assert [m.score for m in expected[queries[0]]] == [pytest.approx(91.18, abs=0.01)]
+    ahead.close()
