@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from i18n_kit import parallel
+from i18n_kit.sync import stage
 from tests.cli.conftest import CONFIG, run, snapshot
 
 ARTICLES = 80  # above map_forked's min_items (64): every pass is forked
@@ -76,6 +77,26 @@ def test_a_worker_error_is_one_line_and_nothing_is_written(
     assert result.stderr.splitlines() == [
         "error: content/news-050.md:5: not valid UTF-8 (byte 0xff at column 5); "
         "save the file as UTF-8"]
+    assert snapshot(project) == before
+
+
+def test_a_bad_catalog_met_while_the_batch_before_is_routed_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two batches: the second is merged by its workers while the first is routed, and
+    # the error its merge meets reaches the user as itself, nothing written.
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(stage, "ROUTE_BATCH", 70)
+    project = write_project(tmp_path / "news", articles=140)
+    catalog = project / "locales/ru/LC_MESSAGES/articles/news-100.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text('msgid "a"\nmsgstr "b\n', encoding="utf-8")
+    before = snapshot(project)
+    result = run("sync", "--project", str(project))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [
+        'error: locales/ru/LC_MESSAGES/articles/news-100.po:2: unterminated string; end it '
+        'with a double quote: "b']
     assert snapshot(project) == before
 
 
