@@ -221,7 +221,13 @@ class Background(Generic[Result]):
             self._error.append(exc)
 
     def result(self) -> Result:
-        self._thread.join()
+        try:
+            self._thread.join()
+        except BaseException:
+            # A signal's exception (SIGTERM, Ctrl-C) while waiting: the thread ends first
+            # (its work is short), so that what it uses is not torn down under it.
+            self._thread.join()
+            raise
         if self._error:
             raise self._error[0]
         return self._value[0]
