@@ -211,6 +211,7 @@ class Background(Generic[Result]):
     def __init__(self, call: Callable[[], Result]) -> None:
         self._value: list[Result] = []
         self._error: list[BaseException] = []
+        self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(call,), daemon=True)
         self._thread.start()
 
@@ -219,15 +220,19 @@ class Background(Generic[Result]):
             self._value.append(call())
         except BaseException as exc:  # raised again by result(), in the caller's thread
             self._error.append(exc)
+        finally:
+            self._done.set()
 
     def result(self) -> Result:
         try:
-            self._thread.join()
+            self._done.wait()
         except BaseException:
             # A signal's exception (SIGTERM, Ctrl-C) while waiting: the thread ends first
-            # (its work is short), so that what it uses is not torn down under it.
-            self._thread.join()
+            # (its work is short), so that what it uses is not torn down under it. (Not
+            # Thread.join: interrupted, Python 3.11's marks a running thread as ended.)
+            self._done.wait()
             raise
+        self._thread.join()
         if self._error:
             raise self._error[0]
         return self._value[0]

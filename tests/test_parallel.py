@@ -163,3 +163,28 @@ def test_sigterm_in_the_middle_of_a_sync_leaves_no_staged_file(
     assert process.wait(timeout=30) == 128 + signal.SIGTERM
     assert snapshot(project) == before
     assert not (project / "locales").exists()
+
+
+def test_a_signal_while_waiting_for_a_background_step_lets_it_end_first() -> None:
+    # A cancelled run stops while the parent waits for the thread that drives the next
+    # batch's workers: the exception goes on only once that thread is done with them.
+    done: list[bool] = []
+
+    def slow() -> int:
+        time.sleep(0.3)
+        done.append(True)
+        return 1
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        task = parallel.Background(slow)
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        with pytest.raises(KeyboardInterrupt):
+            task.result()
+        assert done == [True]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
