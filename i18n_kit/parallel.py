@@ -201,8 +201,10 @@ class ForkedWorkers(Generic[Shared, Item, Kept, Answer, Payload, Result]):
 
 class Background(Generic[Result]):
     """``call()`` on a thread of its own, from now until `result` (which waits for it and
-    gives its value, or raises its error): the caller's own work beside forked workers.
-    Fork no pool while it runs (see `ForkedWorkers.start`).
+    gives its value, or raises its error), while the caller does something else: in a
+    sync, the next batch's workers are given their articles and their answers taken
+    while the caller routes the batch before. Fork no pool while it runs (see
+    `ForkedWorkers.start`).
 
     >>> Background(lambda: 6 * 7).result()
     42
