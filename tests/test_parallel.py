@@ -35,6 +35,15 @@ def write_project(root: Path, *, articles: int = ARTICLES) -> Path:
     return root
 
 
+def fails_in_one_line(project: Path, line: str) -> None:
+    """A sync of ``project`` ends with exit 2 and ``line`` alone, and writes nothing."""
+    before = snapshot(project)
+    result = run("sync", "--project", str(project))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines() == [line]
+    assert snapshot(project) == before
+
+
 def contents(root: Path) -> dict[str, bytes]:
     return {path: data for path, (_, data) in snapshot(root).items()}
 
@@ -71,13 +80,8 @@ def test_a_worker_error_is_one_line_and_nothing_is_written(
     monkeypatch.setattr(parallel, "cores", lambda: 2)
     project = write_project(tmp_path / "news")
     (project / "content" / "news-050.md").write_bytes(b"---\ntitle: Bad\n---\n\nBad \xff.\n")
-    before = snapshot(project)
-    result = run("sync", "--project", str(project))
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.splitlines() == [
-        "error: content/news-050.md:5: not valid UTF-8 (byte 0xff at column 5); "
-        "save the file as UTF-8"]
-    assert snapshot(project) == before
+    fails_in_one_line(project, "error: content/news-050.md:5: not valid UTF-8 (byte 0xff at "
+                               "column 5); save the file as UTF-8")
 
 
 def test_a_bad_catalog_met_while_the_batch_before_is_routed_is_one_line(
@@ -91,13 +95,8 @@ def test_a_bad_catalog_met_while_the_batch_before_is_routed_is_one_line(
     catalog = project / "locales/ru/LC_MESSAGES/articles/news-100.po"
     catalog.parent.mkdir(parents=True)
     catalog.write_text('msgid "a"\nmsgstr "b\n', encoding="utf-8")
-    before = snapshot(project)
-    result = run("sync", "--project", str(project))
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.splitlines() == [
-        'error: locales/ru/LC_MESSAGES/articles/news-100.po:2: unterminated string; end it '
-        'with a double quote: "b']
-    assert snapshot(project) == before
+    fails_in_one_line(project, 'error: locales/ru/LC_MESSAGES/articles/news-100.po:2: '
+                               'unterminated string; end it with a double quote: "b')
 
 
 def _kept_pid(size: int, items: Sequence[int]) -> list[tuple[tuple[int, int], str]]:

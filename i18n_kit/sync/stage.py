@@ -74,6 +74,10 @@ def article_template_path(config: ProjectConfig, slug: str) -> Path:
 def article_catalog_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
     return Layout(config).catalog(locale_code, slug)
 
+def _targets(config: ProjectConfig, lang: str) -> list[str]:
+    """The locales an article in ``lang`` has a catalog for: every other one."""
+    return [code for code in config.locales if code != lang]
+
 def page_path(config: ProjectConfig, locale_code: str, slug: str) -> Path:
     return Layout(config).page(locale_code, slug)
 
@@ -328,12 +332,12 @@ class _Staging:
             workers = running.enter_context(self._merging(chunk, check, scorers))
             if workers.forks and not check and (refs is not None or any(
                     not article_catalog_path(config, code, work.article.slug).exists()
-                    for work in chunk for code in config.locales if code != work.article.lang)):
+                    for work in chunk for code in _targets(config, work.article.lang))):
                 if refs is None:
                     refs = catalog_refs(config, state, works, clean)
-                scorers.update(pretranslator.fuzzy_scorers(
-                    {(work.article.lang, code) for work in chunk for code in config.locales
-                     if code != work.article.lang} - scorers.keys(), refs))
+                pairs = {(work.article.lang, code) for work in chunk
+                         for code in _targets(config, work.article.lang)}
+                scorers.update(pretranslator.fuzzy_scorers(pairs - scorers.keys(), refs))
             workers.start()
             return workers
 
@@ -581,16 +585,13 @@ def read_work(config: ProjectConfig, source: str, *, write_catalogs: bool,
     work = ArticleWork(source=source, article=article, segments=segment_article(article),
                        source_digest=hash_bytes(data))
     if not write_catalogs:
-        for code in config.locales:
-            if code != article.lang:
-                path = article_catalog_path(config, code, article.slug)
-                existing = read_catalog(path, origin=config.relative(path)) \
-                    if path.exists() else None
-                work.targets[code] = read_targets(existing) if existing is not None else {}
+        for code in _targets(config, article.lang):
+            path = article_catalog_path(config, code, article.slug)
+            existing = read_catalog(path, origin=config.relative(path)) \
+                if path.exists() else None
+            work.targets[code] = read_targets(existing) if existing is not None else {}
     elif index:
-        for code in config.locales:
-            if code == article.lang:
-                continue
+        for code in _targets(config, article.lang):
             path = article_catalog_path(config, code, article.slug)
             rel = config.relative(path)
             found = read_bytes_if_exists(path)
@@ -614,9 +615,7 @@ def merge_work(
     template = build_template(units, project=config.name)
     rel = config.relative(article_template_path(config, article.slug))
     merged.outputs[rel] = format_catalog(template).encode("utf-8")
-    for code in config.locales:
-        if code == article.lang:
-            continue
+    for code in _targets(config, article.lang):
         path = article_catalog_path(config, code, article.slug)
         rel = config.relative(path)
         data = read_bytes_if_exists(path)
